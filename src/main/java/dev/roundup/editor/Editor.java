@@ -1,0 +1,60 @@
+package dev.roundup.editor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+
+/** A person who curates and sends the newsletter. Signs in with email and a bcrypt-hashed password. */
+@Entity
+@Table(name = "editor")
+@UserDefinition
+public class Editor extends PanacheEntity {
+
+    /** The role every editor has; pages and the API require it. */
+    public static final String ROLE = "editor";
+
+    @Username
+    @Column(nullable = false, unique = true, length = 320)
+    public String email;
+
+    @Column(length = 200)
+    public String name;
+
+    /** Modular-crypt bcrypt hash ({@code $2a$10$...}); never the password itself. */
+    @Password
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Roles
+    @Column(nullable = false, length = 40)
+    public String role = ROLE;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_login_at")
+    public Instant lastLoginAt;
+
+    public static Optional<Editor> findByEmail(String email) {
+        return find("email", email).firstResultOptional();
+    }
+
+    public static List<Editor> listByEmail() {
+        return list("order by email");
+    }
+
+    /** The name to show: the editor's name, or the email when none was given. */
+    public String displayName() {
+        return name == null || name.isBlank() ? email : name;
+    }
+}

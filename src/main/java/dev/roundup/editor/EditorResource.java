@@ -1,0 +1,91 @@
+package dev.roundup.editor;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import dev.roundup.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The editor's home: the dashboard, and the accounts of the people who run the newsletter. */
+@Path("/editor")
+@RolesAllowed(Editor.ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class EditorResource {
+
+    @Inject
+    Editors editors;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Flash flash;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Editor me);
+
+        static native TemplateInstance editors(List<Editor> editors, Editor me, Map<String, String> values,
+                Map<String, String> errors, Map<String, String> passwordErrors);
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        return Templates.dashboard(me());
+    }
+
+    @GET
+    @Path("editors")
+    public TemplateInstance editors() {
+        return Templates.editors(Editor.listByEmail(), me(), Map.of(), Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("editors")
+    public Response add(@RestForm String email, @RestForm String name, @RestForm String password) {
+        try {
+            Editor added = editors.add(email, name, password);
+            flash.set("Added " + added.email + ". Give them their password in person or over a secure channel.");
+            return Response.seeOther(URI.create("/editor/editors")).build();
+        } catch (Editors.Rejected rejected) {
+            Map<String, String> values = Map.of("email", orEmpty(email), "name", orEmpty(name));
+            return Response.status(400).entity(Templates.editors(Editor.listByEmail(), me(), values, rejected.errors(), Map.of()))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(@RestForm String current, @RestForm String password) {
+        try {
+            editors.changePassword(identity.getPrincipal().getName(), current, password);
+            flash.set("Your password has been changed.");
+            return Response.seeOther(URI.create("/editor/editors")).build();
+        } catch (Editors.Rejected rejected) {
+            return Response.status(400).entity(Templates.editors(Editor.listByEmail(), me(), Map.of(), Map.of(), rejected.errors()))
+                    .build();
+        }
+    }
+
+    private Editor me() {
+        return editors.find(identity.getPrincipal().getName()).orElseThrow();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

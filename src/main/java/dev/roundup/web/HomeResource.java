@@ -1,0 +1,25 @@
+package dev.roundup.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The public front page: what the newsletter is, and (as features land) sign-up and the latest issue. */
+@Path("/")
+public class HomeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance home() {
+        return Templates.home();
+    }
+}
