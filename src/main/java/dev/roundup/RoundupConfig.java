@@ -28,6 +28,10 @@ public interface RoundupConfig {
     @WithDefault("A weekly roundup of the best posts, projects and jobs from our community.")
     String tagline();
 
+    /** Time zone for the newsletter's week, the river's days and shown times, e.g. {@code Europe/Berlin}. */
+    @WithDefault("UTC")
+    java.time.ZoneId timezone();
+
     /**
      * Master secret from which every signing key is derived (sessions, CSRF tokens, unsubscribe links).
      * When unset, one is generated on first start and kept in the database, so every instance sharing it agrees.

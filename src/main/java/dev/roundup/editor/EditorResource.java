@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.roundup.feeds.Feeds;
 import dev.roundup.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,9 +36,12 @@ public class EditorResource {
     @Inject
     Flash flash;
 
+    @Inject
+    Feeds feeds;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Editor me);
+        static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds);
 
         static native TemplateInstance editors(List<Editor> editors, Editor me, Map<String, String> values,
                 Map<String, String> errors, Map<String, String> passwordErrors);
@@ -45,7 +49,7 @@ public class EditorResource {
 
     @GET
     public TemplateInstance dashboard() {
-        return Templates.dashboard(me());
+        return Templates.dashboard(me(), feeds.summary());
     }
 
     @GET

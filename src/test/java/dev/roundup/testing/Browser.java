@@ -51,6 +51,12 @@ public class Browser {
                 .formParams(form).post(path));
     }
 
+    /** Uploads a file through a multipart form, with the CSRF token, as the page's file input would. */
+    public Response upload(String path, String field, String fileName, byte[] content, String mimeType) {
+        return remember(given().redirects().follow(false).cookies(cookies).multiPart("_csrf", csrfToken())
+                .multiPart(field, fileName, content, mimeType).post(path));
+    }
+
     /** The token a page would put in its forms; fetches a page first when this browser has none yet. */
     public String csrfToken() {
         if (!cookies.containsKey("roundup-csrf")) {

@@ -1,0 +1,85 @@
+package dev.roundup.feeds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import dev.roundup.RoundupConfig;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.panache.common.Page;
+
+/** The public river page of recent community posts, and its Atom feed. */
+@Path("/")
+public class RiverResource {
+
+    @Inject
+    River river;
+
+    @Inject
+    FeedsConfig config;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance river(River.RiverPage river, boolean fullContent);
+    }
+
+    @GET
+    @Path("river")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@RestQuery Integer page, @RestQuery Long feed) {
+        return Templates.river(river.page(page == null ? 1 : page, feed), config.riverFullContent());
+    }
+
+    @GET
+    @Path("river.xml")
+    @Produces("application/atom+xml;charset=UTF-8")
+    public String atom() throws FeedException {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle(roundup.name() + ": community posts");
+        feed.setLink(roundup.link("/river"));
+        feed.setUri(roundup.link("/river.xml"));
+        feed.setDescription("Recent posts collected by " + roundup.name());
+        List<Post> posts = river.recent(Instant.now().minus(Duration.ofDays(config.riverDays())), null, null)
+                .page(Page.ofSize(100)).list();
+        feed.setPublishedDate(Date.from(posts.isEmpty() ? Instant.now() : posts.get(0).publishedAt));
+        feed.setEntries(posts.stream().map(RiverResource::entry).toList());
+        return new SyndFeedOutput().outputString(feed);
+    }
+
+    private static SyndEntry entry(Post post) {
+        SyndEntry e = new SyndEntryImpl();
+        e.setUri(post.canonicalUrl);
+        e.setLink(post.canonicalUrl);
+        e.setTitle(post.title);
+        e.setAuthor(post.author != null ? post.author : post.blogName);
+        e.setPublishedDate(Date.from(post.publishedAt));
+        e.setUpdatedDate(Date.from(post.publishedAt));
+        SyndContentImpl content = new SyndContentImpl();
+        content.setType("html");
+        content.setValue(post.contentHtml == null ? "" : post.contentHtml);
+        e.setContents(List.of(content));
+        return e;
+    }
+}

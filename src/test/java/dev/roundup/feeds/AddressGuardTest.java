@@ -1,0 +1,40 @@
+package dev.roundup.feeds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AddressGuardTest {
+
+    private final AddressGuard guard = new AddressGuard(false, List.of("10.9.8.7"));
+    private final AddressGuard intranet = new AddressGuard(true, List.of());
+
+    @ParameterizedTest
+    @CsvSource({
+            "127.0.0.1, a loopback address", "127.5.5.5, a loopback address", "::1, a loopback address",
+            "10.0.0.1, a private address", "172.16.4.4, a private address", "192.168.1.1, a private address",
+            "169.254.169.254, a link-local address", "fe80::1, a link-local address", "100.64.0.1, a private address",
+            "fd00::1, a private address", "::ffff:127.0.0.1, a loopback address", "0.0.0.0, an unspecified address",
+            "224.0.0.1, a multicast address", "::, an unspecified address" })
+    void refusesTheMachinesOwnNetworks(String address, String reason) throws Exception {
+        assertEquals(reason, guard.refusal(InetAddress.getByName(address)).orElse("allowed"), address);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "1.1.1.1", "10.9.8.7" })
+    void allowsPublicAddressesAndTheConfiguredOnes(String address) throws Exception {
+        assertTrue(guard.refusal(InetAddress.getByName(address)).isEmpty(), address);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "127.0.0.1", "10.0.0.1", "169.254.169.254" })
+    void theIntranetSettingAllowsPrivateAddresses(String address) throws Exception {
+        assertTrue(intranet.refusal(InetAddress.getByName(address)).isEmpty(), address);
+        assertTrue(intranet.refusal(InetAddress.getByName("224.0.0.1")).isPresent(), "never multicast");
+    }
+}

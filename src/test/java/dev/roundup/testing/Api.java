@@ -1,0 +1,18 @@
+package dev.roundup.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The JSON API as a script would call it: HTTP Basic with the test editor's account. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification asEditor() {
+        return given().auth().preemptive().basic(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+}
