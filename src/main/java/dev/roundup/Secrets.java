@@ -35,6 +35,7 @@ public class Secrets {
     EntityManager em;
 
     private volatile byte[] master;
+    private final java.util.Map<String, SecretKeySpec> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A fresh random value of the given number of bytes, URL-safe Base64 without padding. */
     public static String randomToken(int bytes) {
@@ -59,12 +60,20 @@ public class Secrets {
 
     private byte[] mac(String purpose, String data) {
         try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(keys.computeIfAbsent(purpose, this::deriveKey));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    /** The key for one purpose: HMAC(master, purpose). */
+    private SecretKeySpec deriveKey(String purpose) {
+        try {
             Mac keyMac = Mac.getInstance("HmacSHA256");
             keyMac.init(new SecretKeySpec(master(), "HmacSHA256"));
-            byte[] key = keyMac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(keyMac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.roundup.feeds.Feeds;
+import dev.roundup.subscribers.SubscriberDirectory;
 import dev.roundup.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,9 +40,12 @@ public class EditorResource {
     @Inject
     Feeds feeds;
 
+    @Inject
+    SubscriberDirectory subscribers;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds);
+        static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds, SubscriberDirectory.Counts subscribers);
 
         static native TemplateInstance editors(List<Editor> editors, Editor me, Map<String, String> values,
                 Map<String, String> errors, Map<String, String> passwordErrors);
@@ -49,7 +53,7 @@ public class EditorResource {
 
     @GET
     public TemplateInstance dashboard() {
-        return Templates.dashboard(me(), feeds.summary());
+        return Templates.dashboard(me(), feeds.summary(), subscribers.counts());
     }
 
     @GET

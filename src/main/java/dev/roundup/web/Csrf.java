@@ -48,6 +48,8 @@ public class Csrf {
     /** Gives every browser a token before any page renders, so each form can carry it. */
     void ensureToken(RoutingContext rc) {
         String path = rc.normalizedPath();
+        String method = rc.request().method().name();
+        boolean pageView = method.equals("GET") || method.equals("HEAD");
         if (path.startsWith("/static/") || path.startsWith("/q/") || path.startsWith("/api/")) {
             rc.next();
             return;
@@ -55,6 +57,11 @@ public class Csrf {
         Cookie cookie = rc.request().getCookie(COOKIE);
         String token = cookie == null ? null : cookie.getValue();
         if (!isAuthentic(token)) {
+            if (!pageView) {
+                // a post never mints a token: one-click unsubscribe must answer without setting cookies
+                rc.next();
+                return;
+            }
             String random = Secrets.randomToken(24);
             token = random + "." + secrets.sign(PURPOSE, random);
             rc.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)

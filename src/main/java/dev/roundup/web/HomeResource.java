@@ -14,12 +14,12 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home();
+        static native TemplateInstance home(java.util.Map<String, String> values, java.util.Map<String, String> errors);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home();
+        return Templates.home(java.util.Map.of(), java.util.Map.of());
     }
 }

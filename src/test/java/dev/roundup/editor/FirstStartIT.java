@@ -50,6 +50,26 @@ class FirstStartIT {
             String log = app.log();
             assertEquals(1, log.split("generated password", -1).length - 1, "printed only on the first start");
             assertFalse(log.contains("ERROR"), log);
+
+            // no SMTP configured: the confirmation mail lands in the outbox as an .eml file
+            io.restassured.response.Response form = given().get(app.url("/subscribe"));
+            String csrf = form.getCookie("roundup-csrf");
+            given().redirects().follow(false).cookie("roundup-csrf", csrf).contentType(ContentType.URLENC)
+                    .formParam("_csrf", csrf).formParam("email", "outbox.reader@example.org").formParam("name", "Outbox")
+                    .post(app.url("/subscribe")).then().statusCode(303);
+            Path outbox = dataDir.resolve("outbox");
+            java.util.List<Path> emls;
+            try (var files = Files.list(outbox)) {
+                emls = files.filter(p -> p.toString().endsWith(".eml")).toList();
+            }
+            assertEquals(1, emls.size(), "one .eml in " + outbox);
+            try (var in = Files.newInputStream(emls.get(0))) {
+                jakarta.mail.internet.MimeMessage eml = new jakarta.mail.internet.MimeMessage(
+                        jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                assertEquals("Confirm your subscription to Roundup", eml.getSubject());
+                assertTrue(eml.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().contains("outbox.reader@example.org"));
+                assertTrue(eml.getMessageID().endsWith("@localhost>"));
+            }
         }
     }
 }

@@ -67,6 +67,38 @@ class PagesInABrowserTest {
         blogs.close();
     }
 
+    @jakarta.inject.Inject
+    dev.roundup.subscribers.SubscriberLinks links;
+
+    @Test
+    void subscribersJoinAndLeaveAtPhoneWidth() throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            String base = root.toString().replaceAll("/$", "");
+            chromium.size(390, 844).open(base + "/subscribe");
+            chromium.screenshot("subscribe-phone");
+            chromium.driver().findElement(By.name("email")).sendKeys("phone.reader@example.org");
+            chromium.driver().findElement(By.name("name")).sendKeys("Phone Reader");
+            chromium.driver().findElement(By.cssSelector("form.signup button[type=submit]")).click();
+            chromium.await(ExpectedConditions.urlContains("/subscribe/check-inbox"));
+            assertFalse(chromium.overflowsHorizontally());
+            chromium.screenshot("check-inbox-phone");
+
+            var mail = dev.roundup.testing.Mails.await("phone.reader@example.org", 1, java.time.Duration.ofSeconds(10)).get(0);
+            chromium.open(base + dev.roundup.testing.Mails.path(dev.roundup.testing.Mails.link(mail, "/confirm/")));
+            assertTrue(chromium.driver().getPageSource().contains("You're in!"));
+            chromium.screenshot("confirmed-phone");
+
+            String token = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> links.unsubscribeToken(
+                    dev.roundup.subscribers.Subscriber.findByEmail("phone.reader@example.org").orElseThrow()));
+            chromium.open(base + "/unsubscribe/" + token);
+            assertFalse(chromium.overflowsHorizontally());
+            chromium.screenshot("unsubscribe-phone");
+            chromium.driver().findElement(By.cssSelector("button[type=submit].primary")).click();
+            chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are unsubscribed"));
+            chromium.screenshot("unsubscribed-phone");
+        }
+    }
+
     @Test
     void publicAndEditorPagesRenderAtPhoneAndDesktopWidths() {
         Api.asEditor().body(Map.of("url", blogs.url("/shots/rss2.xml"))).post("/api/feeds");
@@ -87,7 +119,7 @@ class PagesInABrowserTest {
             assertTrue(chromium.driver().findElement(By.tagName("h1")).getText().startsWith("Hello"));
 
             for (Map.Entry<String, String> page : Map.of("dashboard", "/editor", "feeds", "/editor/feeds", "river", "/river",
-                    "home", "/", "editors", "/editor/editors").entrySet()) {
+                    "home", "/", "editors", "/editor/editors", "subscribers", "/editor/subscribers").entrySet()) {
                 for (int width : new int[] { 390, 1280 }) {
                     chromium.size(width, 900).open(base + page.getValue());
                     assertFalse(chromium.overflowsHorizontally(), page.getKey() + " scrolls sideways at " + width + " px");

@@ -1,0 +1,35 @@
+package dev.roundup.delivery;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A mail to send: one recipient, a subject, a plain-text and an HTML body, and extra headers. Every value that goes
+ * into a header is made single-line here, so no text from a user or a feed can add headers.
+ */
+public record OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers) {
+
+    public OutgoingMail {
+        to = oneLine(to);
+        toName = toName == null ? null : oneLine(toName);
+        subject = oneLine(subject);
+        Map<String, String> safe = new LinkedHashMap<>();
+        headers.forEach((k, v) -> safe.put(oneLine(k).replace(":", ""), oneLine(v)));
+        headers = Map.copyOf(safe);
+    }
+
+    public static OutgoingMail of(String to, String toName, String subject, String text, String html) {
+        return new OutgoingMail(to, toName, subject, text, html, Map.of());
+    }
+
+    public OutgoingMail withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OutgoingMail(to, toName, subject, text, html, more);
+    }
+
+    /** Collapses CR, LF and other control characters into single spaces. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.roundup.delivery;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Date;
+import java.util.Properties;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.jboss.logging.Logger;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.Secrets;
+
+/**
+ * Sends single mails (confirmations, receipts, tests): composes the RFC 5322 message and hands it to the SMTP relay,
+ * or, when none is configured, writes it as an .eml file into the outbox folder, exactly as SMTP would carry it.
+ */
+@ApplicationScoped
+public class Postman {
+
+    private static final Logger LOG = Logger.getLogger(Postman.class);
+
+    @Inject
+    MailConfig mail;
+
+    @Inject
+    SmtpConfig smtp;
+
+    @Inject
+    RoundupConfig roundup;
+
+    private Session session;
+    private Path outbox;
+
+    @PostConstruct
+    void init() {
+        Properties props = new Properties();
+        smtp.host().ifPresent(host -> {
+            String protocol = "ssl".equalsIgnoreCase(smtp.tls()) ? "smtps" : "smtp";
+            props.put("mail.transport.protocol", protocol);
+            props.put("mail." + protocol + ".host", host);
+            props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
+            props.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
+            props.put("mail." + protocol + ".timeout", String.valueOf(smtp.timeout().toMillis()));
+            props.put("mail." + protocol + ".writetimeout", String.valueOf(smtp.timeout().toMillis()));
+            if ("starttls".equalsIgnoreCase(smtp.tls())) {
+                props.put("mail.smtp.starttls.enable", "true");
+                props.put("mail.smtp.starttls.required", "true");
+            }
+            if (smtp.username().isPresent()) {
+                props.put("mail." + protocol + ".auth", "true");
+            }
+        });
+        props.put("mail.mime.charset", "UTF-8");
+        session = Session.getInstance(props);
+        outbox = Path.of(mail.outboxDir().orElse(roundup.dataDir() + "/outbox"));
+    }
+
+    /** Whether mail goes to the outbox folder rather than an SMTP server. */
+    public boolean usesOutbox() {
+        return smtp.host().isEmpty();
+    }
+
+    /** Sends the mail and returns its Message-ID. */
+    public String send(OutgoingMail outgoing) throws MessagingException {
+        MimeMessage message = compose(outgoing);
+        if (usesOutbox()) {
+            writeToOutbox(message);
+        } else {
+            Transport.send(message, smtp.username().orElse(null), smtp.password().orElse(null));
+        }
+        return message.getMessageID();
+    }
+
+    /** Builds the MIME message: From, To, Date, Message-ID, subject, text and HTML alternatives, extra headers. */
+    public MimeMessage compose(OutgoingMail outgoing) throws MessagingException {
+        MimeMessage message = new IdentifiedMessage(session, messageId());
+        try {
+            message.setFrom(new InternetAddress(mail.from(), mail.fromName().orElse(roundup.name()), "UTF-8"));
+            message.setRecipient(MimeMessage.RecipientType.TO, outgoing.toName() == null || outgoing.toName().isEmpty()
+                    ? new InternetAddress(outgoing.to(), true)
+                    : new InternetAddress(outgoing.to(), outgoing.toName(), "UTF-8"));
+        } catch (UnsupportedEncodingException impossible) {
+            throw new MessagingException("UTF-8 missing", impossible);
+        }
+        message.setSubject(outgoing.subject(), "UTF-8");
+        message.setSentDate(new Date());
+        for (var header : outgoing.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(outgoing.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(outgoing.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    private String messageId() {
+        String from = mail.from();
+        String domain = from.substring(from.indexOf('@') + 1);
+        return "<" + System.currentTimeMillis() + "." + Secrets.randomToken(12) + "@" + domain + ">";
+    }
+
+    private void writeToOutbox(MimeMessage message) throws MessagingException {
+        try {
+            Files.createDirectories(outbox);
+            String id = message.getMessageID().replaceAll("[^A-Za-z0-9._-]", "");
+            Path tmp = Files.createTempFile(outbox, "writing-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                message.writeTo(out);
+            }
+            // a finished file appears at once or not at all
+            Files.move(tmp, outbox.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+            LOG.debugf("Wrote %s to the outbox", id);
+        } catch (IOException e) {
+            throw new MessagingException("Could not write to the outbox " + outbox + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps our own Message-ID, which saveChanges() would otherwise replace. */
+    private static final class IdentifiedMessage extends MimeMessage {
+        private final String id;
+
+        IdentifiedMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

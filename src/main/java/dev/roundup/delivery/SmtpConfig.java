@@ -1,0 +1,30 @@
+package dev.roundup.delivery;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The SMTP relay. Without a host, mail goes to the outbox folder instead. */
+@ConfigMapping(prefix = "roundup.smtp")
+public interface SmtpConfig {
+
+    /** The relay's host name; unset means "write .eml files to the outbox". */
+    Optional<String> host();
+
+    @WithDefault("587")
+    int port();
+
+    /** {@code starttls}, {@code ssl} (implicit TLS, usually port 465) or {@code none}. */
+    @WithDefault("starttls")
+    String tls();
+
+    Optional<String> username();
+
+    Optional<String> password();
+
+    /** Connect and read timeout for one SMTP command. */
+    @WithDefault("30s")
+    Duration timeout();
+}

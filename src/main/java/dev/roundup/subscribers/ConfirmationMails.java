@@ -1,0 +1,80 @@
+package dev.roundup.subscribers;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+
+import org.jboss.logging.Logger;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.delivery.OutgoingMail;
+import dev.roundup.delivery.Postman;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.scheduler.Scheduled;
+
+/** The double opt-in mail: composes it, sends it, and works off the queue of confirmations that imports asked for. */
+@ApplicationScoped
+public class ConfirmationMails {
+
+    private static final Logger LOG = Logger.getLogger(ConfirmationMails.class);
+
+    @Inject
+    Postman postman;
+
+    @Inject
+    SubscriberLinks links;
+
+    @Inject
+    SubscribersConfig config;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance confirmationHtml(String newsletter, String name, String confirmUrl, String validDays);
+
+        static native TemplateInstance confirmationText(String newsletter, String name, String confirmUrl, String validDays);
+    }
+
+    /** Sends the confirmation mail now. The subscriber must be readable (call inside or after its transaction). */
+    void send(String email, String name, String publicId) throws MessagingException {
+        Subscriber target = new Subscriber();
+        target.publicId = publicId;
+        String url = links.confirmUrl(target, config.confirmLinkValidity());
+        String days = String.valueOf(Math.max(1, config.confirmLinkValidity().toDays()));
+        String who = name == null || name.isBlank() ? null : name;
+        postman.send(OutgoingMail.of(email, who, "Confirm your subscription to " + roundup.name(),
+                Templates.confirmationText(roundup.name(), who, url, days).render(),
+                Templates.confirmationHtml(roundup.name(), who, url, days).render()));
+    }
+
+    /** Sends the confirmations that imports queued, a batch at a time; a failure leaves the rest queued. */
+    @Scheduled(every = "{roundup.subscribers.confirmation-queue-every}", delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendQueued() {
+        List<Subscriber> batch = QuarkusTransaction.requiringNew().call(() -> Subscriber
+                .<Subscriber>find("confirmationRequestedAt is not null and confirmationSentAt is null and status = ?1 order by id",
+                        SubscriberStatus.PENDING)
+                .page(Page.ofSize(100)).list());
+        for (Subscriber s : batch) {
+            try {
+                send(s.email, s.name, s.publicId);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Subscriber fresh = Subscriber.findById(s.id);
+                    fresh.confirmationSentAt = Instant.now();
+                    SubscriberEvent.record(fresh, "confirmation-sent", "queued by an import", fresh.confirmationSentAt);
+                });
+            } catch (MessagingException | RuntimeException e) {
+                LOG.warnf("Could not send the confirmation mail to subscriber %d, will retry: %s", s.id, e.getMessage());
+                return;
+            }
+        }
+    }
+}

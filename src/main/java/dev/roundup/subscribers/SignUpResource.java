@@ -1,0 +1,119 @@
+package dev.roundup.subscribers;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.roundup.web.RateLimiter;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/** The public side of double opt-in: the sign-up form, the neutral "check your inbox", and the confirmation link. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignUpResource {
+
+    private static final Logger LOG = Logger.getLogger(SignUpResource.class);
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    SubscribersConfig config;
+
+    @Inject
+    RateLimiter limiter;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance subscribe(Map<String, String> values, Map<String, String> errors);
+
+        static native TemplateInstance checkInbox();
+
+        static native TemplateInstance confirmed(String outcome, String token);
+    }
+
+    @GET
+    @Path("subscribe")
+    public TemplateInstance form() {
+        return Templates.subscribe(Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("subscribe")
+    public Response subscribe(@RestForm String email, @RestForm String name, @RestForm String website, RoutingContext rc) {
+        if (website != null && !website.isBlank()) {
+            // the honeypot: a field people never see and bots always fill
+            return Response.status(400).entity(Templates.subscribe(Map.of(), Map.of("email",
+                    "This sign-up looks automated and was not accepted. If you are a person, leave the hidden field empty."))).build();
+        }
+        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        if (!limiter.allow("signup:" + ip, config.signupsPerIpPerHour(), Duration.ofHours(1))) {
+            return Response.status(429).header("Retry-After", "3600").entity(Templates.subscribe(values(email, name),
+                    Map.of("email", "Too many sign-ups from your network in the last hour. Please try again later."))).build();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        var address = EmailAddress.normalize(email);
+        if (address.isEmpty()) {
+            errors.put("email", "Enter an email address like name@example.org.");
+        }
+        if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
+            errors.put("name", "Your name is one line of at most 200 characters.");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(Templates.subscribe(values(email, name), errors)).build();
+        }
+        try {
+            subscriptions.signUp(address.get(), name, ip, "form");
+        } catch (MessagingException e) {
+            LOG.errorf("Could not send a confirmation mail: %s", e.getMessage());
+            return Response.status(503).entity(Templates.subscribe(values(email, name),
+                    Map.of("email", "We could not send the confirmation mail just now. Please try again in a few minutes."))).build();
+        }
+        return Response.seeOther(URI.create("/subscribe/check-inbox")).build();
+    }
+
+    @GET
+    @Path("subscribe/check-inbox")
+    public TemplateInstance checkInbox() {
+        return Templates.checkInbox();
+    }
+
+    @GET
+    @Path("confirm/{token}")
+    public Response confirm(@RestPath String token) {
+        Subscriptions.Confirmation outcome = subscriptions.confirm(token);
+        int status = outcome == Subscriptions.Confirmation.INVALID ? 404 : 200;
+        return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(), token)).build();
+    }
+
+    @POST
+    @Path("confirm/{token}/resend")
+    public Response resend(@RestPath String token) {
+        try {
+            subscriptions.resendConfirmation(token);
+        } catch (MessagingException e) {
+            LOG.errorf("Could not resend a confirmation mail: %s", e.getMessage());
+        }
+        return Response.seeOther(URI.create("/subscribe/check-inbox")).build();
+    }
+
+    private static Map<String, String> values(String email, String name) {
+        return Map.of("email", email == null ? "" : email, "name", name == null ? "" : name);
+    }
+}

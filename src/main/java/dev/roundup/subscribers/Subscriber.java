@@ -1,0 +1,119 @@
+package dev.roundup.subscribers;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.roundup.Secrets;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/**
+ * A reader of the newsletter: their address, their standing, and the consent they gave. Public links name them
+ * by {@link #publicId}, a random value, never by row id or address.
+ */
+@Entity
+@Table(name = "subscriber")
+public class Subscriber extends PanacheEntity {
+
+    @Column(name = "public_id", nullable = false, unique = true, length = 32)
+    public String publicId;
+
+    @Column(nullable = false, unique = true, length = 320)
+    public String email;
+
+    @Column(length = 200)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public SubscriberStatus status;
+
+    /** Part of the unsubscribe token: raising it invalidates every link sent before. */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
+    @Column(name = "consent_at")
+    public Instant consentAt;
+
+    @Column(name = "consent_ip", length = 64)
+    public String consentIp;
+
+    /** form, import, editor or api. */
+    @Column(name = "consent_source", nullable = false, length = 20)
+    public String consentSource;
+
+    /** Set when a confirmation mail should be sent by the background sender (imports). */
+    @Column(name = "confirmation_requested_at")
+    public Instant confirmationRequestedAt;
+
+    @Column(name = "confirmation_sent_at")
+    public Instant confirmationSentAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "unsubscribed_at")
+    public Instant unsubscribedAt;
+
+    @Column(name = "soft_bounces", nullable = false)
+    public int softBounces;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    static Subscriber create(String email, String name, String source, Instant now) {
+        Subscriber s = new Subscriber();
+        s.publicId = Secrets.randomToken(18);
+        s.email = email;
+        s.name = name;
+        s.status = SubscriberStatus.PENDING;
+        s.consentSource = source;
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    public static Optional<Subscriber> findByEmail(String email) {
+        return find("email", email).firstResultOptional();
+    }
+
+    public static Optional<Subscriber> findByPublicId(String publicId) {
+        return find("publicId", publicId).firstResultOptional();
+    }
+
+    /** Moves to a new status if {@link SubscriberStatus#canBecome} allows it (or {@code override} says an editor insists). */
+    boolean changeTo(SubscriberStatus next, Instant now, boolean override) {
+        if (status == next) {
+            return false;
+        }
+        if (!override && !status.canBecome(next)) {
+            throw new IllegalStateException("A " + status.label() + " subscriber cannot become " + next.label());
+        }
+        status = next;
+        updatedAt = now;
+        if (next == SubscriberStatus.CONFIRMED) {
+            confirmedAt = now;
+            unsubscribedAt = null;
+            confirmationRequestedAt = null;
+        } else if (next == SubscriberStatus.UNSUBSCRIBED) {
+            unsubscribedAt = now;
+        }
+        return true;
+    }
+
+    public String displayName() {
+        return name == null || name.isBlank() ? email : name;
+    }
+}

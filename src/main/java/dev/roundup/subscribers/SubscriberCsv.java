@@ -1,0 +1,217 @@
+package dev.roundup.subscribers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+
+/**
+ * CSV in and out, streamed: an import reads a thousand rows at a time and commits each batch, reporting bad rows by
+ * line number while importing the rest; an export writes a thousand rows at a time in id order.
+ */
+@ApplicationScoped
+public class SubscriberCsv {
+
+    static final int BATCH = 1000;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    /** A row that was not imported, and why. */
+    public record LineError(long line, String reason) {
+    }
+
+    /** What an import did. {@code skipped}: unsubscribed, bounced or suppressed addresses left as they were. */
+    public record ImportReport(long rows, long added, long merged, long skipped, List<LineError> errors) {
+    }
+
+    /** How imported addresses join: confirmed on the editor's word, or pending until they confirm a mail. */
+    public enum Mode {
+        CONFIRMED, SEND_CONFIRMATION
+    }
+
+    private record Row(long line, String email, String name) {
+    }
+
+    public ImportReport importCsv(Reader csv, Mode mode, boolean override) {
+        long[] totals = new long[4]; // rows, added, merged, skipped
+        List<LineError> errors = new ArrayList<>();
+        Map<String, Row> batch = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(csv, 1 << 16)) {
+            String line;
+            long number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank() || (number == 1 && line.strip().toLowerCase().startsWith("email"))) {
+                    continue;
+                }
+                totals[0]++;
+                List<String> fields = parseLine(line);
+                if (fields == null) {
+                    errors.add(new LineError(number, "unbalanced quotes"));
+                    continue;
+                }
+                String name = fields.size() > 1 ? fields.get(1).strip() : null;
+                var email = EmailAddress.normalize(fields.get(0));
+                if (email.isEmpty()) {
+                    errors.add(new LineError(number, "not a valid email address: " + shorten(fields.get(0))));
+                } else if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
+                    errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
+                } else {
+                    batch.put(email.get(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name));
+                }
+                if (batch.size() >= BATCH) {
+                    store(batch, mode, override, totals);
+                    batch.clear();
+                }
+            }
+            store(batch, mode, override, totals);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ImportReport(totals[0], totals[1], totals[2], totals[3], errors);
+    }
+
+    private void store(Map<String, Row> rows, Mode mode, boolean override, long[] totals) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now();
+            Map<String, Subscriber> existing = new HashMap<>();
+            Subscriber.<Subscriber>list("email in ?1", rows.keySet()).forEach(s -> existing.put(s.email, s));
+            Map<String, String> hashes = new HashMap<>();
+            rows.keySet().forEach(e -> hashes.put(e, subscriptions.suppressionHash(e)));
+            Set<String> suppressed = new HashSet<>(Suppression.getEntityManager()
+                    .createQuery("select s.emailHash from Suppression s where s.emailHash in ?1", String.class)
+                    .setParameter(1, hashes.values()).getResultList());
+            SubscriberStatus target = mode == Mode.CONFIRMED ? SubscriberStatus.CONFIRMED : SubscriberStatus.PENDING;
+            for (Row row : rows.values()) {
+                Subscriber s = existing.get(row.email());
+                boolean blocked = suppressed.contains(hashes.get(row.email()))
+                        || (s != null && (s.status == SubscriberStatus.UNSUBSCRIBED || !s.status.mailable()));
+                if (blocked && !override) {
+                    totals[3]++;
+                    continue;
+                }
+                if (blocked) {
+                    Suppression.delete("emailHash", hashes.get(row.email()));
+                }
+                if (s == null) {
+                    s = Subscriber.create(row.email(), row.name(), "import", now);
+                    s.consentAt = now;
+                    if (target == SubscriberStatus.CONFIRMED) {
+                        s.changeTo(SubscriberStatus.CONFIRMED, now, false);
+                    } else {
+                        s.confirmationRequestedAt = now;
+                    }
+                    s.persist();
+                    totals[1]++;
+                } else {
+                    if (row.name() != null) {
+                        s.name = row.name();
+                    }
+                    if (blocked || (s.status == SubscriberStatus.PENDING && target == SubscriberStatus.CONFIRMED)) {
+                        s.changeTo(target, now, true);
+                        if (target == SubscriberStatus.PENDING) {
+                            s.confirmationRequestedAt = now;
+                            s.confirmationSentAt = null;
+                        }
+                        SubscriberEvent.record(s, "imported", blocked ? "resubscribed by an import, editor override" : "confirmed by an import", now);
+                    }
+                    s.updatedAt = now;
+                    totals[2]++;
+                }
+            }
+        });
+    }
+
+    /** Writes the subscribers a filter selects as CSV, a batch at a time, in id order. */
+    public void export(SubscriberDirectory.Filter filter, Writer out) throws IOException {
+        out.write("email,name,status,consent_source,consent_at,confirmed_at,created_at\n");
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Subscriber> page = QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>find(
+                    filter.where() + " and id > :after order by id", filter.parameters().and("after", from))
+                    .page(Page.ofSize(BATCH)).list());
+            for (Subscriber s : page) {
+                out.write(cell(s.email) + "," + cell(s.name) + "," + s.status.label() + "," + cell(s.consentSource) + ","
+                        + cell(s.consentAt) + "," + cell(s.confirmedAt) + "," + cell(s.createdAt) + "\n");
+            }
+            if (page.size() < BATCH) {
+                out.flush();
+                return;
+            }
+            after = page.get(page.size() - 1).id;
+            out.flush();
+        }
+    }
+
+    /** A CSV field, quoted when needed, and never read as a formula by a spreadsheet. */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields); null when the quotes do not balance. */
+    static List<String> parseLine(String line) {
+        List<String> fields = new ArrayList<>(2);
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' || c == ';') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip().replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+}

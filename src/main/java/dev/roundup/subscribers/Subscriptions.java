@@ -1,0 +1,167 @@
+package dev.roundup.subscribers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+
+import dev.roundup.Secrets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Joining and leaving: sign-up with double opt-in, confirmation, unsubscribe (link and one-click), resubscribe.
+ * Answers never reveal whether an address is already on the list.
+ */
+@ApplicationScoped
+public class Subscriptions {
+
+    @Inject
+    SubscribersConfig config;
+
+    @Inject
+    SubscriberLinks links;
+
+    @Inject
+    ConfirmationMails mails;
+
+    @Inject
+    Secrets secrets;
+
+    /** What a confirmation link came to. */
+    public enum Confirmation {
+        CONFIRMED, EXPIRED, INVALID
+    }
+
+    /** A confirmation mail to send once the transaction that decided it has committed. */
+    private record MailToSend(String email, String name, String publicId) {
+    }
+
+    /**
+     * Signs an address up from the public form: a new or returning address gets a confirmation mail (within the daily
+     * limit), a confirmed or suppressed one gets nothing. The caller shows the same answer whatever happened.
+     */
+    public void signUp(String email, String name, String ip, String source) throws MessagingException {
+        Instant now = Instant.now();
+        MailToSend mail = QuarkusTransaction.requiringNew().call(() -> {
+            if (isSuppressed(email)) {
+                return null;
+            }
+            Subscriber s = Subscriber.findByEmail(email).orElse(null);
+            if (s == null) {
+                s = Subscriber.create(email, cleanName(name), source, now);
+                s.persist();
+                SubscriberEvent.record(s, "signed-up", "via " + source, now);
+            } else if (s.status == SubscriberStatus.CONFIRMED || !s.status.mailable()) {
+                return null;
+            } else if (name != null && !name.isBlank()) {
+                s.name = cleanName(name);
+            }
+            s.consentAt = now;
+            s.consentIp = config.recordIp() ? ip : null;
+            s.consentSource = source;
+            if (SubscriberEvent.countSince(s, "confirmation-sent", now.minus(Duration.ofDays(1))) >= config.confirmationMailsPerDay()) {
+                return null;
+            }
+            s.confirmationSentAt = now;
+            SubscriberEvent.record(s, "confirmation-sent", null, now);
+            return new MailToSend(s.email, s.name, s.publicId);
+        });
+        if (mail != null) {
+            mails.send(mail.email(), mail.name(), mail.publicId());
+        }
+    }
+
+    /** Confirms the subscriber a link names; opening the link twice is harmless. */
+    public Confirmation confirm(String token) {
+        Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
+        if (read.isEmpty()) {
+            return Confirmation.INVALID;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).orElse(null);
+            if (s == null || !s.status.mailable()) {
+                return Confirmation.INVALID;
+            }
+            if (s.status == SubscriberStatus.CONFIRMED) {
+                return Confirmation.CONFIRMED;
+            }
+            if (read.get().expired()) {
+                return Confirmation.EXPIRED;
+            }
+            Instant now = Instant.now();
+            s.changeTo(SubscriberStatus.CONFIRMED, now, false);
+            SubscriberEvent.record(s, "confirmed", null, now);
+            return Confirmation.CONFIRMED;
+        });
+    }
+
+    /** Sends a fresh confirmation mail for an expired (but authentic) link, within the daily limit. */
+    public void resendConfirmation(String token) throws MessagingException {
+        Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
+        if (read.isPresent()) {
+            Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));
+            if (s.isPresent()) {
+                signUp(s.get().email, null, null, s.get().consentSource);
+            }
+        }
+    }
+
+    /** The subscriber behind an unsubscribe link, for its page. */
+    public Optional<Subscriber> byUnsubscribeToken(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> links.fromUnsubscribeToken(token));
+    }
+
+    /** Unsubscribes at once and for good (idempotent). False when the token is not valid. */
+    public boolean unsubscribe(String token, String how) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Subscriber> found = links.fromUnsubscribeToken(token);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Subscriber s = found.get();
+            if (s.status == SubscriberStatus.PENDING || s.status == SubscriberStatus.CONFIRMED) {
+                Instant now = Instant.now();
+                s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
+                SubscriberEvent.record(s, "unsubscribed", how, now);
+            }
+            return true;
+        });
+    }
+
+    /** Back on the list from the unsubscribe page: confirmed again, old links voided. */
+    public Optional<Subscriber> resubscribe(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Subscriber> found = links.fromUnsubscribeToken(token);
+            found.filter(s -> s.status == SubscriberStatus.UNSUBSCRIBED).ifPresent(s -> {
+                Instant now = Instant.now();
+                s.changeTo(SubscriberStatus.CONFIRMED, now, false);
+                s.tokenVersion++;
+                SubscriberEvent.record(s, "resubscribed", "from the unsubscribe page", now);
+            });
+            return found;
+        });
+    }
+
+    /** Whether an address is on the suppression list (bounced, complained, or deleted). */
+    public boolean isSuppressed(String email) {
+        return Suppression.count("emailHash", suppressionHash(email)) > 0;
+    }
+
+    /** The keyed hash a suppressed address is kept as: the address cannot be read back from it. */
+    public String suppressionHash(String email) {
+        String h = secrets.sign("suppression", email.strip().toLowerCase(Locale.ROOT));
+        return h.length() > 64 ? h.substring(0, 64) : h;
+    }
+
+    static String cleanName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.strip();
+        return n.length() > 200 ? n.substring(0, 200) : n;
+    }
+}

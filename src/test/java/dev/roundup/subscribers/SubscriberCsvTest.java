@@ -1,0 +1,120 @@
+package dev.roundup.subscribers;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.testing.Api;
+import dev.roundup.testing.Browser;
+import dev.roundup.testing.Mails;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Imports keep going past bad rows and never bring back people who left; exports stream any search. */
+@QuarkusTest
+class SubscriberCsvTest {
+
+    @Test
+    void fiveBadLinesOutOfAThousandAreReportedAndTheRestImported() {
+        StringBuilder csv = new StringBuilder("email,name\n");
+        List<Integer> badLines = List.of(10, 200, 501, 777, 1000);
+        for (int line = 2; line <= 1001; line++) {
+            if (badLines.contains(line - 1)) {
+                csv.append(switch (badLines.indexOf(line - 1)) {
+                    case 0 -> "not-an-email,Nobody\n";
+                    case 1 -> "\"unbalanced@example.org,Quote\n";
+                    case 2 -> "two@@example.org,Broken\n";
+                    case 3 -> "spaces in@example.org,Bad\n";
+                    default -> "nodomain@localhost,Bad\n";
+                });
+            } else {
+                csv.append("bulk").append(line).append("@csv.example.org,Reader ").append(line).append('\n');
+            }
+        }
+        JsonPath report = Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1000, report.getInt("rows"));
+        assertEquals(995, report.getInt("added"));
+        assertEquals(List.of(11, 201, 502, 778, 1001), report.getList("errors.line", Integer.class), "line numbers in the file");
+        assertTrue(report.getString("errors[0].reason").contains("not a valid email address"));
+        Api.asEditor().get("/api/subscribers?q=@csv.example.org&status=confirmed").then().body("total", equalTo(995));
+
+        JsonPath again = Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0, again.getInt("added"));
+        assertEquals(995, again.getInt("merged"), "duplicates merged, not doubled");
+    }
+
+    @Test
+    void anUnsubscribedAddressInACsvStaysUnsubscribedUnlessTheEditorOverrides() {
+        Api.asEditor().body(Map.of("email", "left@csv2.example.org", "confirmed", true)).post("/api/subscribers").then().statusCode(201);
+        int id = Api.asEditor().get("/api/subscribers?q=left@csv2.example.org").then().extract().path("subscribers[0].id");
+        Api.asEditor().post("/api/subscribers/" + id + "/unsubscribe").then().body("status", equalTo("unsubscribed"));
+
+        String csv = "left@csv2.example.org,Left\nnew@csv2.example.org,New\n";
+        JsonPath report = Api.asEditor().contentType("text/csv").body(csv).post("/api/subscribers/import?mode=confirmed")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, report.getInt("skipped"));
+        assertEquals(1, report.getInt("added"));
+        Api.asEditor().get("/api/subscribers/" + id).then().body("status", equalTo("unsubscribed"));
+
+        Api.asEditor().contentType("text/csv").body(csv).post("/api/subscribers/import?mode=confirmed&override=true").then().statusCode(200);
+        Api.asEditor().get("/api/subscribers/" + id).then().body("status", equalTo("confirmed"));
+    }
+
+    @Test
+    void aDeletedAddressIsErasedAndNotReimportedOrMailed() throws Exception {
+        Api.asEditor().body(Map.of("email", "erase.me@csv3.example.org", "name", "Erase Me", "confirmed", true)).post("/api/subscribers");
+        int id = Api.asEditor().get("/api/subscribers?q=erase.me").then().extract().path("subscribers[0].id");
+        Api.asEditor().delete("/api/subscribers/" + id).then().statusCode(204);
+        Api.asEditor().get("/api/subscribers?q=erase.me").then().body("total", equalTo(0));
+        Api.asEditor().get("/api/subscribers/" + id).then().statusCode(404);
+
+        JsonPath report = Api.asEditor().contentType("text/csv").body("erase.me@csv3.example.org\n")
+                .post("/api/subscribers/import?mode=confirmed").then().extract().jsonPath();
+        assertEquals(1, report.getInt("skipped"));
+        new Browser().post("/subscribe", Map.of("email", "erase.me@csv3.example.org")).then().statusCode(303);
+        Thread.sleep(400);
+        assertEquals(0, dev.roundup.testing.GreenMailResource.to("erase.me@csv3.example.org").size());
+    }
+
+    @Test
+    void importedAddressesAwaitingConfirmationAreMailedInTheBackground() throws Exception {
+        Api.asEditor().contentType("text/csv").body("queued1@csv4.example.org,Q1\nqueued2@csv4.example.org,Q2\n")
+                .post("/api/subscribers/import").then().statusCode(200).body("added", equalTo(2));
+        Mails.await("queued1@csv4.example.org", 1, Duration.ofSeconds(30));
+        Mails.await("queued2@csv4.example.org", 1, Duration.ofSeconds(30));
+        Api.asEditor().get("/api/subscribers?q=@csv4.example.org&status=pending").then().body("total", equalTo(2));
+    }
+
+    @Test
+    void theExportStreamsASearchAsCsvThatSpreadsheetsCannotExecute() {
+        Api.asEditor().contentType("text/csv").body("export1@csv5.example.org,\"=HYPERLINK(\"\"http://evil\"\")\"\nexport2@csv5.example.org,\"Smith, Jo\"\n")
+                .post("/api/subscribers/import?mode=confirmed").then().statusCode(200).body("added", equalTo(2));
+        String csv = Api.asEditor().accept("text/csv").get("/api/subscribers/export?q=@csv5.example.org").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.startsWith("email,name,status"));
+        assertTrue(csv.contains("export1@csv5.example.org,\"'=HYPERLINK(\"\"http://evil\"\")\",confirmed"), csv);
+        assertTrue(csv.contains("export2@csv5.example.org,\"Smith, Jo\",confirmed"));
+        assertEquals(3, csv.strip().split("\n").length);
+    }
+
+    @Test
+    void theEditorImportsThroughTheUploadForm() {
+        Browser editor = Browser.signedInEditor();
+        String page = editor.upload("/editor/subscribers/import", "file", "list.csv",
+                "email,name\nform1@csv6.example.org,Form One\nbroken\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Import finished"));
+        assertTrue(page.contains("<td>3</td>"), "the bad line's number");
+        editor.get("/editor/subscribers?q=csv6").then().body(containsString("form1@csv6.example.org"));
+    }
+}

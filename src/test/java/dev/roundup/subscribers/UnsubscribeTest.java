@@ -1,0 +1,107 @@
+package dev.roundup.subscribers;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.testing.Api;
+import dev.roundup.testing.Browser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+/** Leaving takes one click, from the page or straight from the mail client (RFC 8058), and cannot be forged. */
+@QuarkusTest
+class UnsubscribeTest {
+
+    @Inject
+    SubscriberLinks links;
+
+    String confirmedSubscriberToken(String email) {
+        Api.asEditor().body(Map.of("email", email, "confirmed", true)).post("/api/subscribers").then().statusCode(201);
+        return QuarkusTransaction.requiringNew().call(() -> links.unsubscribeToken(Subscriber.findByEmail(email).orElseThrow()));
+    }
+
+    static String status(String email) {
+        return Api.asEditor().get("/api/subscribers?q=" + email).then().extract().path("subscribers[0].status");
+    }
+
+    @Test
+    void gmailsOneClickPostWorksWithoutCookiesAndNeverRedirects() {
+        String token = confirmedSubscriberToken("oneclick@example.org");
+        for (int i = 0; i < 3; i++) {
+            Response r = given().redirects().follow(false)
+                    .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                    .post("/unsubscribe/" + token);
+            assertEquals(200, r.statusCode(), "attempt " + (i + 1));
+            assertNull(r.header("Location"));
+            assertNull(r.header("Set-Cookie"), "no cookie needed or set");
+            assertTrue(r.asString().contains("You are unsubscribed"));
+        }
+        assertEquals("unsubscribed", status("oneclick@example.org"));
+    }
+
+    @Test
+    void multipartOneClickWorksToo() {
+        String token = confirmedSubscriberToken("multipart@example.org");
+        given().redirects().follow(false).multiPart("List-Unsubscribe", "One-Click").post("/unsubscribe/" + token)
+                .then().statusCode(200);
+        assertEquals("unsubscribed", status("multipart@example.org"));
+    }
+
+    @Test
+    void openingTheLinkChangesNothing() {
+        String token = confirmedSubscriberToken("prefetch@example.org");
+        for (int i = 0; i < 3; i++) {
+            given().get("/unsubscribe/" + token).then().statusCode(200).body(containsString("Unsubscribe from Roundup?"))
+                    .body(containsString("prefetch@example.org"));
+        }
+        given().head("/unsubscribe/" + token).then().statusCode(200);
+        assertEquals("confirmed", status("prefetch@example.org"));
+    }
+
+    @Test
+    void anAlteredOrForgedTokenIsRejected() {
+        String token = confirmedSubscriberToken("forged@example.org");
+        for (int i = 0; i < token.length(); i += 7) {
+            char c = token.charAt(i);
+            String altered = token.substring(0, i) + (c == 'x' ? 'y' : 'x') + token.substring(i + 1);
+            given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                    .post("/unsubscribe/" + altered).then().statusCode(404);
+            given().get("/unsubscribe/" + altered).then().statusCode(404);
+        }
+        long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail("forged@example.org").orElseThrow().id);
+        given().post("/unsubscribe/" + id).then().statusCode(404);
+        given().post("/unsubscribe/forged@example.org").then().statusCode(404);
+        assertEquals("confirmed", status("forged@example.org"));
+    }
+
+    @Test
+    void resubscribingFromThePageVoidsTheOldLink() {
+        String token = confirmedSubscriberToken("comeback@example.org");
+        Browser browser = new Browser();
+        browser.post("/unsubscribe/" + token, Map.of("List-Unsubscribe", "One-Click")).then().statusCode(200);
+        String page = browser.get("/unsubscribe/" + token).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Resubscribe"));
+        browser.post("/unsubscribe/" + token + "/resubscribe", Map.of()).then().statusCode(200).body(containsString("Welcome back"));
+        assertEquals("confirmed", status("comeback@example.org"));
+        given().get("/unsubscribe/" + token).then().statusCode(404);
+        String fresh = QuarkusTransaction.requiringNew().call(() -> links.unsubscribeToken(Subscriber.findByEmail("comeback@example.org").orElseThrow()));
+        assertNotEquals(token, fresh);
+        assertFalse(fresh.contains("comeback"), "the address is not in the token");
+        browser.postWithoutToken("/unsubscribe/" + fresh + "/resubscribe", Map.of()).then().statusCode(403);
+    }
+}
