@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.roundup.feeds.Feeds;
+import dev.roundup.listings.ListingQueries;
 import dev.roundup.subscribers.SubscriberDirectory;
 import dev.roundup.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,9 +44,13 @@ public class EditorResource {
     @Inject
     SubscriberDirectory subscribers;
 
+    @Inject
+    ListingQueries listingQueries;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds, SubscriberDirectory.Counts subscribers);
+        static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds, SubscriberDirectory.Counts subscribers,
+                Map<String, Long> listings);
 
         static native TemplateInstance editors(List<Editor> editors, Editor me, Map<String, String> values,
                 Map<String, String> errors, Map<String, String> passwordErrors);
@@ -53,7 +58,8 @@ public class EditorResource {
 
     @GET
     public TemplateInstance dashboard() {
-        return Templates.dashboard(me(), feeds.summary(), subscribers.counts());
+        return Templates.dashboard(me(), feeds.summary(), subscribers.counts(),
+                Map.of("pendingProjects", listingQueries.projectCounts().get("pending"), "pendingJobs", listingQueries.jobCounts().get("pending")));
     }
 
     @GET

@@ -103,6 +103,16 @@ class PagesInABrowserTest {
     void publicAndEditorPagesRenderAtPhoneAndDesktopWidths() {
         Api.asEditor().body(Map.of("url", blogs.url("/shots/rss2.xml"))).post("/api/feeds");
         Api.asEditor().body(Map.of("url", blogs.url("/shots/planet.xml"))).post("/api/feeds");
+        Browser visitor = new Browser();
+        visitor.post("/submit/project", dev.roundup.listings.SubmissionTestForms.project("Django Ledger", "ledger@shots.example.org"));
+        visitor.post("/submit/project", dev.roundup.listings.SubmissionTestForms.project("Wagtail Starter Kit", "kit@shots.example.org"));
+        visitor.post("/submit/job", dev.roundup.listings.SubmissionTestForms.job("Senior Django Developer", "jobs@shots.example.org"));
+        visitor.post("/submit/job", dev.roundup.listings.SubmissionTestForms.job("Python Platform Engineer", "jobs2@shots.example.org"));
+        java.util.List<Integer> projects = Api.asEditor().get("/api/projects?q=Django Ledger").then().extract().path("id");
+        java.util.List<Integer> jobs = Api.asEditor().get("/api/jobs?q=Senior Django").then().extract().path("id");
+        Api.asEditor().body(Map.of("ids", projects, "action", "approve")).post("/api/projects/moderate");
+        Api.asEditor().body(Map.of("ids", jobs, "action", "approve")).post("/api/jobs/moderate");
+        Api.asEditor().body(Map.of("ids", jobs, "action", "feature")).post("/api/jobs/moderate");
         try (Chromium chromium = Chromium.start()) {
             String base = root.toString().replaceAll("/$", "");
             chromium.size(1280, 900).open(base + "/editor");
@@ -119,7 +129,8 @@ class PagesInABrowserTest {
             assertTrue(chromium.driver().findElement(By.tagName("h1")).getText().startsWith("Hello"));
 
             for (Map.Entry<String, String> page : Map.of("dashboard", "/editor", "feeds", "/editor/feeds", "river", "/river",
-                    "home", "/", "editors", "/editor/editors", "subscribers", "/editor/subscribers").entrySet()) {
+                    "home", "/", "editors", "/editor/editors", "subscribers", "/editor/subscribers", "submit-project", "/submit/project",
+                    "editor-projects", "/editor/projects", "jobs", "/jobs", "editor-jobs", "/editor/jobs").entrySet()) {
                 for (int width : new int[] { 390, 1280 }) {
                     chromium.size(width, 900).open(base + page.getValue());
                     assertFalse(chromium.overflowsHorizontally(), page.getKey() + " scrolls sideways at " + width + " px");

@@ -1,0 +1,187 @@
+package dev.roundup.listings;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.editor.Editor;
+import dev.roundup.web.Flash;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The editor's moderation pages for projects and jobs: filter, approve, reject with a reason, feature, edit, delete, in bulk. */
+@Path("/editor")
+@RolesAllowed(Editor.ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class ListingEditorResource {
+
+    @Inject
+    Listings listings;
+
+    @Inject
+    ListingQueries queries;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance projects(List<Project> projects, Map<Long, List<Integer>> featuredIn, String status, String q,
+                Map<String, Long> counts);
+
+        static native TemplateInstance jobs(List<Job> jobs, Map<Long, List<Integer>> featuredIn, String status, String q,
+                Map<String, Long> counts, Instant now);
+
+        static native TemplateInstance project(Project project, Map<String, String> values, Map<String, String> errors);
+
+        static native TemplateInstance job(Job job, Map<String, String> values, Map<String, String> errors, String expires);
+    }
+
+    @GET
+    @Path("projects")
+    public TemplateInstance projects(@RestQuery String status, @RestQuery String q) {
+        List<Project> list = queries.projects(status, q);
+        return Templates.projects(list, ListingFeature.issuesFor(ListingFeature.PROJECT, list.stream().map(p -> p.id).toList()),
+                orEmpty(status), orEmpty(q), queries.projectCounts());
+    }
+
+    @GET
+    @Path("jobs")
+    public TemplateInstance jobs(@RestQuery String status, @RestQuery String q) {
+        List<Job> list = queries.jobs(status, q);
+        return Templates.jobs(list, ListingFeature.issuesFor(ListingFeature.JOB, list.stream().map(j -> j.id).toList()),
+                orEmpty(status), orEmpty(q), queries.jobCounts(), Instant.now());
+    }
+
+    @POST
+    @Path("projects/moderate")
+    public Response moderateProjects(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
+            @RestForm String back) {
+        int changed = ids == null || ids.isEmpty() ? 0 : listings.moderateProjects(ids, action, reason);
+        flash.set(changed + " project" + (changed == 1 ? "" : "s") + " " + past(action) + ".");
+        return Response.seeOther(URI.create(back(back, "/editor/projects"))).build();
+    }
+
+    @POST
+    @Path("jobs/moderate")
+    public Response moderateJobs(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
+            @RestForm String back) {
+        int changed = ids == null || ids.isEmpty() ? 0 : listings.moderateJobs(ids, action, reason);
+        flash.set(changed + " job" + (changed == 1 ? "" : "s") + " " + past(action) + ".");
+        return Response.seeOther(URI.create(back(back, "/editor/jobs"))).build();
+    }
+
+    @GET
+    @Path("projects/{id}")
+    public TemplateInstance project(@RestPath long id) {
+        return Templates.project(Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new), null, Map.of());
+    }
+
+    @POST
+    @Path("projects/{id}")
+    public Response editProject(@RestPath long id, @RestForm String name, @RestForm String url, @RestForm String description,
+            @RestForm String repoUrl, @RestForm String imageUrl, @RestForm String makerName, @RestForm String makerEmail) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
+                Listings.apply(p, new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail));
+                p.updatedAt = Instant.now();
+            });
+            flash.set("Saved.");
+            return Response.seeOther(URI.create("/editor/projects/" + id)).build();
+        } catch (Listings.Invalid invalid) {
+            return Response.status(400).entity(Templates.project(Project.findById(id), invalid.values(), invalid.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("projects/{id}/delete")
+    public Response deleteProject(@RestPath long id) {
+        QuarkusTransaction.requiringNew().run(() -> Project.deleteById(id));
+        flash.set("Project deleted.");
+        return Response.seeOther(URI.create("/editor/projects")).build();
+    }
+
+    @GET
+    @Path("jobs/{id}")
+    public TemplateInstance job(@RestPath long id) {
+        Job job = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        return Templates.job(job, null, Map.of(), expiresDate(job));
+    }
+
+    @POST
+    @Path("jobs/{id}")
+    public Response editJob(@RestPath long id, @RestForm String title, @RestForm String company, @RestForm String location,
+            @RestForm String applyUrl, @RestForm String description, @RestForm String salary, @RestForm String contactEmail,
+            @RestForm String expires) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
+                Listings.apply(j, new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail));
+                if (expires != null && !expires.isBlank()) {
+                    j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(roundup.timezone()).toInstant();
+                }
+                j.updatedAt = Instant.now();
+            });
+            flash.set("Saved.");
+            return Response.seeOther(URI.create("/editor/jobs/" + id)).build();
+        } catch (Listings.Invalid invalid) {
+            Job job = Job.findById(id);
+            return Response.status(400).entity(Templates.job(job, invalid.values(), invalid.errors(), expiresDate(job))).build();
+        } catch (java.time.format.DateTimeParseException badDate) {
+            Job job = Job.findById(id);
+            return Response.status(400).entity(Templates.job(job, null, Map.of("expires", "Use a date like 2026-12-31."), expires)).build();
+        }
+    }
+
+    @POST
+    @Path("jobs/{id}/delete")
+    public Response deleteJob(@RestPath long id) {
+        QuarkusTransaction.requiringNew().run(() -> Job.deleteById(id));
+        flash.set("Job deleted.");
+        return Response.seeOther(URI.create("/editor/jobs")).build();
+    }
+
+    private String expiresDate(Job job) {
+        return job.expiresAt == null ? "" : job.expiresAt.minusSeconds(1).atZone(roundup.timezone()).toLocalDate().toString();
+    }
+
+    private static String past(String action) {
+        return switch (action == null ? "" : action) {
+            case "approve" -> "approved";
+            case "reject" -> "rejected";
+            case "feature" -> "featured";
+            case "unfeature" -> "no longer featured";
+            default -> "changed";
+        };
+    }
+
+    private static String back(String back, String fallback) {
+        return back != null && back.startsWith("/editor/") && !back.startsWith("//") ? back : fallback;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.roundup.listings;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.roundup.subscribers.EmailAddress;
+
+/**
+ * The one place that says what a submitted field may contain: required fields present, one-line fields on one line,
+ * descriptions plain text of bounded length (line breaks kept), links absolute http(s), addresses real addresses.
+ * Collects an error per field and the cleaned values.
+ */
+final class ListingRules {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, String> clean = new LinkedHashMap<>();
+
+    String line(String field, String value, int max, boolean required) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            if (required) {
+                errors.put(field, "This field is required.");
+            }
+            return keep(field, null);
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            errors.put(field, "Keep this on one line.");
+        } else if (v.length() > max) {
+            errors.put(field, "At most " + max + " characters (this has " + v.length() + ").");
+        }
+        return keep(field, v);
+    }
+
+    String text(String field, String value, int max) {
+        String v = value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (v.isEmpty()) {
+            errors.put(field, "This field is required.");
+            return keep(field, null);
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            errors.put(field, "Only plain text, please.");
+        } else if (v.length() > max) {
+            errors.put(field, "At most " + max + " characters (this has " + v.length() + ").");
+        }
+        return keep(field, v);
+    }
+
+    String link(String field, String value, boolean required) {
+        String v = line(field, value, 2000, required);
+        if (v == null || errors.containsKey(field)) {
+            return v;
+        }
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                errors.put(field, "Enter a web address starting with https:// or http://.");
+            }
+        } catch (Exception e) {
+            errors.put(field, "Enter a web address starting with https:// or http://.");
+        }
+        return v;
+    }
+
+    String email(String field, String value) {
+        String v = line(field, value, 320, true);
+        if (v == null || errors.containsKey(field)) {
+            return v;
+        }
+        return EmailAddress.normalize(v).orElseGet(() -> {
+            errors.put(field, "Enter an email address like name@example.org.");
+            return v;
+        });
+    }
+
+    private String keep(String field, String v) {
+        clean.put(field, v == null ? "" : v);
+        return v;
+    }
+
+    boolean ok() {
+        return errors.isEmpty();
+    }
+
+    Map<String, String> errors() {
+        return errors;
+    }
+
+    /** The submitted values as they should be shown back in the form. */
+    Map<String, String> values() {
+        return clean;
+    }
+}

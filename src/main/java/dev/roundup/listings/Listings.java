@@ -1,0 +1,220 @@
+package dev.roundup.listings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.delivery.OutgoingMail;
+import dev.roundup.delivery.Postman;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Submissions and moderation of projects and jobs: what the public sends in and what editors decide about it. */
+@ApplicationScoped
+public class Listings {
+
+    private static final Logger LOG = Logger.getLogger(Listings.class);
+
+    @Inject
+    ListingsConfig config;
+
+    @Inject
+    Postman postman;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance receivedText(String newsletter, String name, String what, String title);
+
+        static native TemplateInstance receivedHtml(String newsletter, String name, String what, String title);
+    }
+
+    /** A submission that broke a rule: the errors by field, and the values to show back. */
+    public static class Invalid extends RuntimeException {
+        private final Map<String, String> errors;
+        private final Map<String, String> values;
+
+        Invalid(ListingRules rules) {
+            super(String.join(" ", rules.errors().values()));
+            this.errors = rules.errors();
+            this.values = rules.values();
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+
+        public Map<String, String> values() {
+            return values;
+        }
+    }
+
+    /** The fields of a project form. */
+    public record ProjectFields(String name, String url, String description, String repoUrl, String imageUrl, String makerName,
+            String makerEmail) {
+    }
+
+    /** The fields of a job form. */
+    public record JobFields(String title, String company, String location, String applyUrl, String description, String salary,
+            String contactEmail) {
+    }
+
+    public Project submitProject(ProjectFields f) {
+        Instant now = Instant.now();
+        Project project = QuarkusTransaction.requiringNew().call(() -> {
+            Project p = new Project();
+            apply(p, f);
+            p.submittedAt = now;
+            p.updatedAt = now;
+            p.persist();
+            return p;
+        });
+        acknowledge(project.makerEmail, project.makerName, "project", project.name);
+        return project;
+    }
+
+    public Job submitJob(JobFields f) {
+        Instant now = Instant.now();
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            Job j = new Job();
+            apply(j, f);
+            j.submittedAt = now;
+            j.updatedAt = now;
+            j.persist();
+            return j;
+        });
+        acknowledge(job.contactEmail, job.company, "job", job.title + " at " + job.company);
+        return job;
+    }
+
+    /** Validates and copies a project form onto a project (new or edited); throws {@link Invalid}. */
+    static void apply(Project p, ProjectFields f) {
+        ListingRules rules = new ListingRules();
+        String name = rules.line("name", f.name(), 100, true);
+        String url = rules.link("url", f.url(), true);
+        String description = rules.text("description", f.description(), 600);
+        String repo = rules.link("repoUrl", f.repoUrl(), false);
+        String image = rules.link("imageUrl", f.imageUrl(), false);
+        String maker = rules.line("makerName", f.makerName(), 100, true);
+        String email = rules.email("makerEmail", f.makerEmail());
+        if (!rules.ok()) {
+            throw new Invalid(rules);
+        }
+        p.name = name;
+        p.url = url;
+        p.description = description;
+        p.repoUrl = repo;
+        p.imageUrl = image;
+        p.makerName = maker;
+        p.makerEmail = email;
+    }
+
+    /** Validates and copies a job form onto a job (new or edited); throws {@link Invalid}. */
+    static void apply(Job j, JobFields f) {
+        ListingRules rules = new ListingRules();
+        String title = rules.line("title", f.title(), 120, true);
+        String company = rules.line("company", f.company(), 120, true);
+        String location = rules.line("location", f.location(), 120, true);
+        String apply = rules.link("applyUrl", f.applyUrl(), true);
+        String description = rules.text("description", f.description(), 2000);
+        String salary = rules.line("salary", f.salary(), 120, false);
+        String email = rules.email("contactEmail", f.contactEmail());
+        if (!rules.ok()) {
+            throw new Invalid(rules);
+        }
+        j.title = title;
+        j.company = company;
+        j.location = location;
+        j.applyUrl = apply;
+        j.description = description;
+        j.salary = salary;
+        j.contactEmail = email;
+    }
+
+    /** Thanks the submitter by mail; a mail failure does not lose the submission. */
+    private void acknowledge(String email, String name, String what, String title) {
+        try {
+            postman.send(OutgoingMail.of(email, name, "We received your " + what + " for " + roundup.name(),
+                    Templates.receivedText(roundup.name(), name, what, title).render(),
+                    Templates.receivedHtml(roundup.name(), name, what, title).render()));
+        } catch (Exception e) {
+            LOG.warnf("Could not send the receipt for a %s submission: %s", what, e.getMessage());
+        }
+    }
+
+    /** Approves, rejects (with a reason) or features listings by id; returns how many changed. */
+    public int moderateProjects(List<Long> ids, String action, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int changed = 0;
+            Instant now = Instant.now();
+            for (Project p : Project.<Project>list("id in ?1", ids)) {
+                changed += decide(action, reason, now, p.status, s -> p.status = s, () -> {
+                    if (p.approvedAt == null) {
+                        p.approvedAt = now;
+                    }
+                }, r -> p.rejectReason = r, f -> p.featured = f) ? 1 : 0;
+                p.updatedAt = now;
+            }
+            return changed;
+        });
+    }
+
+    public int moderateJobs(List<Long> ids, String action, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int changed = 0;
+            Instant now = Instant.now();
+            for (Job j : Job.<Job>list("id in ?1", ids)) {
+                changed += decide(action, reason, now, j.status, s -> j.status = s, () -> {
+                    if (j.approvedAt == null) {
+                        j.approvedAt = now;
+                    }
+                    if (j.expiresAt == null || !j.expiresAt.isAfter(now)) {
+                        j.expiresAt = now.plus(config.jobLifetime());
+                    }
+                }, r -> j.rejectReason = r, f -> j.featured = f) ? 1 : 0;
+                j.updatedAt = now;
+            }
+            return changed;
+        });
+    }
+
+    /** The one moderation rule for both kinds: approve, reject with a reason, feature or unfeature. */
+    private static boolean decide(String action, String reason, Instant now, ListingStatus current,
+            java.util.function.Consumer<ListingStatus> setStatus, Runnable onApprove,
+            java.util.function.Consumer<String> setReason, java.util.function.Consumer<Boolean> setFeatured) {
+        switch (action) {
+            case "approve" -> {
+                if (!current.canBecome(ListingStatus.PUBLISHED)) {
+                    return false;
+                }
+                setStatus.accept(ListingStatus.PUBLISHED);
+                setReason.accept(null);
+                onApprove.run();
+                return true;
+            }
+            case "reject" -> {
+                if (!current.canBecome(ListingStatus.REJECTED)) {
+                    return false;
+                }
+                setStatus.accept(ListingStatus.REJECTED);
+                String r = reason == null || reason.isBlank() ? "Not a fit for the newsletter." : reason.strip();
+                setReason.accept(r.length() > 500 ? r.substring(0, 500) : r);
+                return true;
+            }
+            case "feature", "unfeature" -> {
+                setFeatured.accept(action.equals("feature"));
+                return true;
+            }
+            default -> throw new IllegalArgumentException("Unknown action " + action + ": use approve, reject, feature or unfeature.");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.roundup.listings;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** Something a community member built, submitted for the newsletter's Projects section. The maker's email is never shown. */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntity {
+
+    @Column(nullable = false, length = 100)
+    public String name;
+
+    @Column(nullable = false, length = 2000)
+    public String url;
+
+    /** Plain text; line breaks are kept when shown. */
+    @Column(nullable = false, length = 600)
+    public String description;
+
+    @Column(name = "repo_url", length = 2000)
+    public String repoUrl;
+
+    @Column(name = "image_url", length = 2000)
+    public String imageUrl;
+
+    @Column(name = "maker_name", nullable = false, length = 100)
+    public String makerName;
+
+    @Column(name = "maker_email", nullable = false, length = 320)
+    public String makerEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ListingStatus status = ListingStatus.PENDING;
+
+    @Column(name = "reject_reason", length = 500)
+    public String rejectReason;
+
+    /** Sponsored or featured: shown first and marked. */
+    @Column(nullable = false)
+    public boolean featured;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Published projects approved in [from, to): the candidates for an issue's Projects section. */
+    public static List<Project> approvedBetween(Instant from, Instant to) {
+        return list("status = ?1 and approvedAt >= ?2 and approvedAt < ?3 order by featured desc, approvedAt desc",
+                ListingStatus.PUBLISHED, from, to);
+    }
+}
