@@ -52,6 +52,18 @@ public class Post extends PanacheEntity {
     @Column(name = "source_count", nullable = false)
     public int sourceCount;
 
+    /**
+     * Posts published in [from, to), best first for a newsletter: carried by more feeds first, then newest;
+     * leaving out {@code excludedIds} (posts an earlier issue already featured).
+     */
+    public static List<Post> rankedBetween(Instant from, Instant to, Collection<Long> excludedIds, int limit) {
+        String where = "publishedAt >= ?1 and publishedAt < ?2" + (excludedIds.isEmpty() ? "" : " and id not in ?3");
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Post> query = excludedIds.isEmpty()
+                ? find(where + " order by sourceCount desc, publishedAt desc, id desc", from, to)
+                : find(where + " order by sourceCount desc, publishedAt desc, id desc", from, to, excludedIds);
+        return query.page(io.quarkus.panache.common.Page.ofSize(limit)).list();
+    }
+
     public static List<Post> findByCanonicalHashes(Collection<String> hashes) {
         return hashes.isEmpty() ? List.of() : list("canonicalHash in ?1", hashes);
     }

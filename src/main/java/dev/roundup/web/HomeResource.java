@@ -12,14 +12,18 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/")
 public class HomeResource {
 
+    @jakarta.inject.Inject
+    dev.roundup.publishing.Archive archive;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(java.util.Map<String, String> values, java.util.Map<String, String> errors);
+        static native TemplateInstance home(java.util.Map<String, String> values, java.util.Map<String, String> errors,
+                dev.roundup.publishing.Archive.Listed latest);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(java.util.Map.of(), java.util.Map.of());
+        return Templates.home(java.util.Map.of(), java.util.Map.of(), archive.latest());
     }
 }

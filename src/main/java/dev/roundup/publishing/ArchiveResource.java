@@ -1,0 +1,130 @@
+package dev.roundup.publishing;
+
+import java.util.Date;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.roundup.Issue;
+import dev.roundup.roundup.IssueStatus;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** The newsletter on the web: the archive of sent issues, each issue's page, and Atom and RSS feeds of them. */
+@Path("/")
+public class ArchiveResource {
+
+    static final int FEED_SIZE = 20;
+
+    @Inject
+    IssueRenderer renderer;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @Inject
+    Archive archive;
+
+    @Location("tags/issueContent.html")
+    Template issueContent;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance archive(List<Archive.Listed> issues);
+
+        static native TemplateInstance issue(IssueContent issue, Integer previous, Integer next, String url, java.util.Map<String, String> empty);
+    }
+
+    @GET
+    @Path("archive")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance archive() {
+        return Templates.archive(archive.listed(500));
+    }
+
+    /** {@code /archive/12} or {@code /archive/12-any-words}. */
+    @GET
+    @Path("archive/{ref}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance issue(@RestPath String ref) {
+        int number;
+        try {
+            number = Integer.parseInt(ref.split("-", 2)[0]);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        Issue issue = Issue.findByNumber(number).filter(i -> i.status == IssueStatus.SENT).orElseThrow(NotFoundException::new);
+        Integer previous = Issue.<Issue>find("status = ?1 and number < ?2 order by number desc", IssueStatus.SENT, number)
+                .firstResultOptional().map(i -> i.number).orElse(null);
+        Integer next = Issue.<Issue>find("status = ?1 and number > ?2 order by number", IssueStatus.SENT, number)
+                .firstResultOptional().map(i -> i.number).orElse(null);
+        return Templates.issue(renderer.content(issue.id), previous, next, roundup.link("/archive/" + number), java.util.Map.of());
+    }
+
+    @GET
+    @Path("feed.xml")
+    @Produces("application/atom+xml;charset=UTF-8")
+    public String atom() throws FeedException {
+        return feed("atom_1.0", "/feed.xml");
+    }
+
+    @GET
+    @Path("rss.xml")
+    @Produces("application/rss+xml;charset=UTF-8")
+    public String rss() throws FeedException {
+        return feed("rss_2.0", "/rss.xml");
+    }
+
+    private String feed(String type, String self) throws FeedException {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle(roundup.name());
+        feed.setLink(roundup.link("/archive"));
+        feed.setUri(roundup.link(self));
+        feed.setDescription(roundup.tagline());
+        List<Issue> issues = archive.sent(FEED_SIZE);
+        feed.setPublishedDate(issues.isEmpty() ? new Date(0) : Date.from(issues.get(0).sentAt));
+        feed.setEntries(issues.stream().map(this::entry).toList());
+        return new SyndFeedOutput().outputString(feed);
+    }
+
+    private SyndEntry entry(Issue issue) {
+        IssueContent c = renderer.content(issue.id);
+        SyndEntry e = new SyndEntryImpl();
+        // a stable id: the issue's archive address never changes
+        e.setUri(c.archiveUrl());
+        e.setLink(c.archiveUrl());
+        e.setTitle(c.title());
+        e.setAuthor(roundup.name());
+        e.setPublishedDate(Date.from(issue.sentAt));
+        e.setUpdatedDate(Date.from(issue.sentAt));
+        SyndContentImpl summary = new SyndContentImpl();
+        summary.setType("text/plain");
+        summary.setValue(c.summary());
+        e.setDescription(summary);
+        SyndContentImpl content = new SyndContentImpl();
+        content.setType("html");
+        content.setValue(issueContent.data("issue", c).render());
+        e.setContents(List.of(content));
+        return e;
+    }
+
+}

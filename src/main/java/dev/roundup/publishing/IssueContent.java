@@ -1,0 +1,60 @@
+package dev.roundup.publishing;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+
+import dev.roundup.roundup.Drafts;
+import dev.roundup.roundup.Issue;
+import dev.roundup.roundup.Item;
+import dev.roundup.roundup.Section;
+
+/**
+ * What readers see of an issue, read once from the database and shared by every rendering (email HTML, text, web,
+ * feeds): included items only, in the editor's order; Markdown already turned into safe HTML. {@code nameMarker}
+ * stands where the reader's name goes.
+ */
+public record IssueContent(long id, int number, String title, String subject, String window, String introHtml, String introText,
+        String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn) {
+
+    /** The sponsor block, or null. */
+    public record Sponsor(String name, String url, String text, String image) {
+    }
+
+    /** A section with its included items. */
+    public record Part(String title, String noteHtml, String noteText, List<Entry> items) {
+    }
+
+    /** One item as readers see it. */
+    public record Entry(String title, String url, String blurb, String source) {
+    }
+
+    static IssueContent of(Issue issue, String archiveUrl, String nameMarker) {
+        String weekday = issue.windowTo.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String window = Drafts.window(issue.windowFrom, issue.windowTo);
+        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday).replace("{window}", window)
+                .replace("{name}", nameMarker);
+        Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
+        List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
+                .map(IssueContent::part).toList();
+        return new IssueContent(issue.id, issue.number, issue.title, issue.subject, window, Markdown.html(intro), Markdown.text(intro),
+                Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
+                issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC));
+    }
+
+    private static Part part(Section s) {
+        return new Part(s.title, Markdown.html(s.note), Markdown.text(s.note),
+                s.includedItems().stream().map(IssueContent::entry).toList());
+    }
+
+    private static Entry entry(Item i) {
+        return new Entry(i.title, i.url, i.blurb, i.source);
+    }
+
+    /** The first words of the intro, for link previews and feed summaries. */
+    public String summary() {
+        String text = introText.replace("\n", " ").strip();
+        return text.length() > 200 ? text.substring(0, 199) + "…" : text;
+    }
+}

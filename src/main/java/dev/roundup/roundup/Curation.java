@@ -1,0 +1,280 @@
+package dev.roundup.roundup;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+
+import dev.roundup.listings.ListingFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Every change an editor makes to an issue, each saved at once in its own transaction, each carrying the version the
+ * editor's page was showing: if someone else changed the issue since, the change is refused with "changed by
+ * someone else, reload", never applied over their work. Sent or sending issues refuse all changes.
+ */
+@ApplicationScoped
+public class Curation {
+
+    /** The issue changed since the editor loaded it, or cannot change any more. HTTP 409. */
+    public static class Conflict extends RuntimeException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** A change that makes no sense (empty title, bad link…). HTTP 400. */
+    public static class Rejected extends RuntimeException {
+        public Rejected(String message) {
+            super(message);
+        }
+    }
+
+    /** Applies {@code change} to the issue if it is still at {@code expectedVersion}; returns the new version. */
+    public long change(long issueId, long expectedVersion, Consumer<Issue> change) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+                if (!issue.status.editable()) {
+                    throw new Conflict("Issue #" + issue.number + " is " + issue.status.label() + ": its content can no longer change.");
+                }
+                if (issue.version != expectedVersion) {
+                    throw new Conflict("This issue was changed by someone else. Reload the page to see their changes.");
+                }
+                change.accept(issue);
+                issue.updatedAt = Instant.now();
+                Issue.flush();
+                return issue.version;
+            });
+        } catch (OptimisticLockException | org.hibernate.StaleStateException race) {
+            throw new Conflict("This issue was changed by someone else. Reload the page to see their changes.");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof OptimisticLockException || e.getCause() instanceof org.hibernate.StaleStateException) {
+                throw new Conflict("This issue was changed by someone else. Reload the page to see their changes.");
+            }
+            throw e;
+        }
+    }
+
+    /** The fields of an issue an editor writes; null leaves a field as it is. */
+    public record Fields(String title, String subject, String intro, String footer, String sponsorName, String sponsorUrl,
+            String sponsorText, String sponsorImage) {
+    }
+
+    public long updateFields(long issueId, long version, Fields f) {
+        return change(issueId, version, issue -> {
+            if (f.title() != null) {
+                issue.title = oneLine(f.title(), 300, "title");
+            }
+            if (f.subject() != null) {
+                issue.subject = oneLine(f.subject(), 300, "subject");
+            }
+            if (f.intro() != null) {
+                issue.intro = limit(f.intro(), 20000);
+            }
+            if (f.footer() != null) {
+                issue.footer = limit(f.footer(), 5000);
+            }
+            if (f.sponsorName() != null) {
+                issue.sponsorName = blankToNull(oneLineOrEmpty(f.sponsorName(), 200));
+            }
+            if (f.sponsorUrl() != null) {
+                issue.sponsorUrl = blankToNull(link(f.sponsorUrl(), true));
+            }
+            if (f.sponsorText() != null) {
+                issue.sponsorText = blankToNull(limit(f.sponsorText(), 2000));
+            }
+            if (f.sponsorImage() != null) {
+                issue.sponsorImage = blankToNull(link(f.sponsorImage(), true));
+            }
+        });
+    }
+
+    /** An item's editable parts; null leaves a part as it is. */
+    public record ItemChange(String title, String blurb, Boolean included) {
+    }
+
+    public long updateItem(long issueId, long version, long itemId, ItemChange c) {
+        return change(issueId, version, issue -> {
+            Item item = itemOf(issue, itemId);
+            if (c.title() != null) {
+                item.title = oneLine(c.title(), 1000, "title");
+            }
+            if (c.blurb() != null) {
+                item.blurb = blankToNull(limit(c.blurb(), 5000));
+            }
+            if (c.included() != null) {
+                item.included = c.included();
+            }
+        });
+    }
+
+    /** The order of one section's items after a drag and drop or a move. */
+    public record SectionOrder(long sectionId, List<Long> itemIds) {
+    }
+
+    /** Puts items in the given sections in the given order (moving items between sections is allowed). */
+    public long reorder(long issueId, long version, List<SectionOrder> order) {
+        return change(issueId, version, issue -> {
+            Map<Long, Item> items = new HashMap<>();
+            Map<Long, Section> sections = new HashMap<>();
+            issue.sections.forEach(s -> {
+                sections.put(s.id, s);
+                s.items.forEach(i -> items.put(i.id, i));
+            });
+            for (SectionOrder o : order) {
+                Section target = sections.get(o.sectionId());
+                if (target == null) {
+                    throw new Rejected("Section " + o.sectionId() + " is not part of this issue.");
+                }
+                for (int p = 0; p < o.itemIds().size(); p++) {
+                    Item item = items.get(o.itemIds().get(p));
+                    if (item == null) {
+                        throw new Rejected("Item " + o.itemIds().get(p) + " is not part of this issue.");
+                    }
+                    if (item.section != target) {
+                        item.section.items.remove(item);
+                        target.items.add(item);
+                        item.section = target;
+                    }
+                    item.position = p;
+                }
+                target.items.sort(java.util.Comparator.comparingInt(i -> i.position));
+            }
+        });
+    }
+
+    public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
+        return change(issueId, version, issue -> {
+            Section section = issue.sections.stream().filter(s -> s.id == sectionId).findFirst()
+                    .orElseThrow(() -> new Rejected("No such section."));
+            Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
+                    null, true);
+        });
+    }
+
+    public long addSection(long issueId, long version, String title) {
+        return change(issueId, version, issue -> {
+            Section s = new Section();
+            s.issue = issue;
+            s.kind = Section.Kind.CUSTOM;
+            s.title = oneLine(title, 200, "section title");
+            s.position = issue.sections.size();
+            issue.sections.add(s);
+            s.persist();
+        });
+    }
+
+    public long updateSection(long issueId, long version, long sectionId, String title, String note) {
+        return change(issueId, version, issue -> {
+            Section s = issue.sections.stream().filter(x -> x.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
+            if (title != null) {
+                s.title = oneLine(title, 200, "section title");
+            }
+            if (note != null) {
+                s.note = blankToNull(limit(note, 5000));
+            }
+        });
+    }
+
+    public long removeSection(long issueId, long version, long sectionId) {
+        return change(issueId, version, issue -> {
+            issue.sections.removeIf(s -> s.id == sectionId);
+            for (int i = 0; i < issue.sections.size(); i++) {
+                issue.sections.get(i).position = i;
+            }
+        });
+    }
+
+    public long removeItem(long issueId, long version, long itemId) {
+        return change(issueId, version, issue -> {
+            Item item = itemOf(issue, itemId);
+            item.section.items.remove(item);
+        });
+    }
+
+    /** Moves an issue along its life (see {@link IssueStatus}); sending and sent are the sender's to set. */
+    public void changeStatus(long issueId, IssueStatus target, Instant scheduledAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+            if (!issue.status.canBecome(target)) {
+                throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
+            }
+            if (target == IssueStatus.SCHEDULED) {
+                if (scheduledAt == null || scheduledAt.isBefore(Instant.now())) {
+                    throw new Rejected("Choose a time in the future to schedule the issue.");
+                }
+                issue.scheduledAt = scheduledAt;
+            }
+            if (target == IssueStatus.DRAFT) {
+                issue.scheduledAt = null;
+            }
+            issue.status = target;
+            issue.updatedAt = Instant.now();
+            if (target == IssueStatus.SENT) {
+                issue.sentAt = issue.updatedAt;
+                recordFeatures(issue);
+            }
+        });
+    }
+
+    /** Tells the listings which of them this issue featured ("already featured in #12"). */
+    private static void recordFeatures(Issue issue) {
+        for (Item item : issue.includedItems()) {
+            if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null) {
+                ListingFeature f = new ListingFeature();
+                f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
+                f.listingId = item.refId;
+                f.issueId = issue.id;
+                f.issueNumber = issue.number;
+                f.featuredAt = issue.sentAt;
+                f.persist();
+            }
+        }
+    }
+
+    private static Item itemOf(Issue issue, long itemId) {
+        return issue.sections.stream().flatMap(s -> s.items.stream()).filter(i -> i.id == itemId).findFirst()
+                .orElseThrow(() -> new Rejected("Item " + itemId + " is not part of this issue."));
+    }
+
+    static String oneLine(String s, int max, String what) {
+        String v = s == null ? "" : s.strip();
+        if (v.isEmpty()) {
+            throw new Rejected("The " + what + " cannot be empty.");
+        }
+        return oneLineOrEmpty(v, max);
+    }
+
+    private static String oneLineOrEmpty(String s, int max) {
+        String v = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    private static String limit(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String v = s.replace("\r\n", "\n");
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    static String link(String url, boolean optional) {
+        String v = url == null ? "" : url.strip();
+        if (v.isEmpty() && optional) {
+            return "";
+        }
+        if (!(v.startsWith("https://") || v.startsWith("http://")) || v.length() > 2000 || v.chars().anyMatch(c -> c <= ' ')) {
+            throw new Rejected("Links must be web addresses starting with https:// or http://.");
+        }
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

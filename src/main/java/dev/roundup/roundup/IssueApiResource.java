@@ -1,0 +1,179 @@
+package dev.roundup.roundup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.roundup.editor.Editor;
+import dev.roundup.web.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Issues for scripts, and for the editing page's own saves: create a draft for a window, read it, change fields,
+ * items, order and sections (each with the version last seen: 409 when someone else changed it), change status.
+ */
+@Path("/api/issues")
+@RolesAllowed(Editor.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Issues")
+public class IssueApiResource {
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    Curation curation;
+
+    public record Window(LocalDate from, LocalDate to) {
+    }
+
+    public record Listed(long id, int number, String title, String status, LocalDate windowFrom, LocalDate windowTo, Instant sentAt) {
+    }
+
+    public record Saved(long version) {
+    }
+
+    public record FieldsChange(long version, String title, String subject, String intro, String footer, String sponsorName,
+            String sponsorUrl, String sponsorText, String sponsorImage) {
+    }
+
+    public record ItemChange(long version, String title, String blurb, Boolean included) {
+    }
+
+    public record Order(long version, List<Curation.SectionOrder> sections) {
+    }
+
+    public record NewLink(long version, long sectionId, String title, String url, String blurb) {
+    }
+
+    public record SectionChange(long version, String title, String note) {
+    }
+
+    public record StatusChange(String status, Instant scheduledAt) {
+    }
+
+    @GET
+    @Operation(summary = "All issues, newest first")
+    public List<Listed> list() {
+        return QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>listAll(Sort.descending("number")).stream()
+                .map(i -> new Listed(i.id, i.number, i.title, i.status.label(), i.windowFrom, i.windowTo, i.sentAt)).toList());
+    }
+
+    @POST
+    @Operation(summary = "Draft an issue for a window (from inclusive, to exclusive); 409 if that window has one")
+    public Response create(Window window) {
+        if (window == null) {
+            return Problem.of(400, "Bad request", "Send {\"from\": \"2026-03-09\", \"to\": \"2026-03-16\"}.");
+        }
+        Issue issue = drafts.create(window.from(), window.to());
+        return Response.status(201).entity(IssueView.load(issue.id).orElseThrow()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "An issue with its sections and items")
+    public IssueView get(@RestPath long id) {
+        return IssueView.load(id).orElseThrow(NotFoundException::new);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change title, subject, intro (Markdown), footer or sponsor; fields left out stay")
+    public Saved fields(@RestPath long id, FieldsChange c) {
+        return new Saved(curation.updateFields(id, c.version(), new Curation.Fields(c.title(), c.subject(), c.intro(), c.footer(),
+                c.sponsorName(), c.sponsorUrl(), c.sponsorText(), c.sponsorImage())));
+    }
+
+    @PUT
+    @Path("{id}/items/{itemId}")
+    @Operation(summary = "Change an item's title or blurb, include or exclude it")
+    public Saved item(@RestPath long id, @RestPath long itemId, ItemChange c) {
+        return new Saved(curation.updateItem(id, c.version(), itemId, new Curation.ItemChange(c.title(), c.blurb(), c.included())));
+    }
+
+    @DELETE
+    @Path("{id}/items/{itemId}")
+    public Saved removeItem(@RestPath long id, @RestPath long itemId, @RestQuery long version) {
+        return new Saved(curation.removeItem(id, version, itemId));
+    }
+
+    @PUT
+    @Path("{id}/order")
+    @Operation(summary = "Set the order of items in sections (items may move between sections)")
+    public Saved order(@RestPath long id, Order o) {
+        return new Saved(curation.reorder(id, o.version(), o.sections()));
+    }
+
+    @POST
+    @Path("{id}/links")
+    @Operation(summary = "Add a link of the editor's own to a section")
+    public Saved addLink(@RestPath long id, NewLink l) {
+        return new Saved(curation.addLink(id, l.version(), l.sectionId(), l.title(), l.url(), l.blurb()));
+    }
+
+    @POST
+    @Path("{id}/sections")
+    public Saved addSection(@RestPath long id, SectionChange s) {
+        return new Saved(curation.addSection(id, s.version(), s.title()));
+    }
+
+    @PUT
+    @Path("{id}/sections/{sectionId}")
+    public Saved updateSection(@RestPath long id, @RestPath long sectionId, SectionChange s) {
+        return new Saved(curation.updateSection(id, s.version(), sectionId, s.title(), s.note()));
+    }
+
+    @DELETE
+    @Path("{id}/sections/{sectionId}")
+    public Saved removeSection(@RestPath long id, @RestPath long sectionId, @RestQuery long version) {
+        return new Saved(curation.removeSection(id, version, sectionId));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Operation(summary = "Move an issue to draft, scheduled (with scheduledAt) or cancelled; sending and sent are the sender's")
+    public IssueView status(@RestPath long id, StatusChange s) {
+        IssueStatus target;
+        try {
+            target = IssueStatus.valueOf(s.status().toUpperCase());
+        } catch (RuntimeException e) {
+            throw new Curation.Rejected("Status is one of draft, scheduled, cancelled.");
+        }
+        if (target == IssueStatus.SENDING || target == IssueStatus.SENT) {
+            throw new Curation.Conflict("An issue becomes sending and sent by being sent, not by an edit.");
+        }
+        curation.changeStatus(id, target, s.scheduledAt());
+        return get(id);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Curation.Conflict e) {
+        return Problem.of(409, "Conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(Curation.Rejected e) {
+        return Problem.of(400, "Bad request", e.getMessage());
+    }
+
+}

@@ -1,0 +1,157 @@
+package dev.roundup.roundup;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.delivery.OutgoingMail;
+import dev.roundup.delivery.Postman;
+import dev.roundup.editor.Editor;
+import dev.roundup.publishing.IssueContent;
+import dev.roundup.publishing.IssueRenderer;
+import dev.roundup.publishing.RenderedIssue;
+import dev.roundup.subscribers.EmailAddress;
+import dev.roundup.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The editor's issue pages: the list with a form for a new draft, the editing page (its saves go through
+ * {@code /api/issues} from the page's script), preview at phone and desktop widths, test sends and status changes.
+ */
+@Path("/editor/issues")
+@RolesAllowed(Editor.ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class IssueEditorResource {
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    Curation curation;
+
+    @Inject
+    IssueRenderer renderer;
+
+    @Inject
+    Postman postman;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<IssueApiResource.Listed> issues, LocalDate from, LocalDate to, String error);
+
+        static native TemplateInstance edit(IssueView issue);
+
+        static native TemplateInstance preview(IssueView issue, String text);
+
+        static native TemplateInstance web(IssueContent issue, java.util.Map<String, String> empty);
+    }
+
+    @Inject
+    IssueApiResource api;
+
+    @GET
+    public TemplateInstance list() {
+        LocalDate monday = LocalDate.now(roundup.timezone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return Templates.list(api.list(), monday.minusDays(7), monday, null);
+    }
+
+    @POST
+    public Response create(@RestForm LocalDate from, @RestForm LocalDate to) {
+        try {
+            Issue issue = drafts.create(from, to);
+            flash.set("Drafted issue #" + issue.number + ".");
+            return Response.seeOther(URI.create("/editor/issues/" + issue.id)).build();
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            return Response.status(refused instanceof Curation.Conflict ? 409 : 400)
+                    .entity(Templates.list(api.list(), from, to, refused.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@RestPath long id) {
+        return Templates.edit(IssueView.load(id).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("{id}/preview")
+    public TemplateInstance preview(@RestPath long id) {
+        IssueView issue = IssueView.load(id).orElseThrow(NotFoundException::new);
+        return Templates.preview(issue, renderer.render(id).forReader(null, roundup.link("/unsubscribe/preview")).text());
+    }
+
+    /** The email exactly as a reader gets it (the reader here is "there", with a sample unsubscribe link). */
+    @GET
+    @Path("{id}/preview/email")
+    public String previewEmail(@RestPath long id) {
+        IssueView.load(id).orElseThrow(NotFoundException::new);
+        return renderer.render(id).forReader(null, roundup.link("/unsubscribe/preview")).html();
+    }
+
+    @GET
+    @Path("{id}/preview/web")
+    public TemplateInstance previewWeb(@RestPath long id) {
+        IssueView.load(id).orElseThrow(NotFoundException::new);
+        return Templates.web(renderer.content(id), java.util.Map.of());
+    }
+
+    @POST
+    @Path("{id}/test")
+    public Response sendTest(@RestPath long id, @RestForm String to) {
+        IssueView.load(id).orElseThrow(NotFoundException::new);
+        var address = EmailAddress.normalize(to);
+        if (address.isEmpty()) {
+            flash.set("Enter a valid address for the test mail.");
+        } else {
+            RenderedIssue.Message m = renderer.render(id).forReader(null, roundup.link("/unsubscribe/test"));
+            try {
+                postman.send(OutgoingMail.of(address.get(), null, "[TEST] " + m.subject(), m.text(), m.html()));
+                flash.set("Test sent to " + address.get() + ".");
+            } catch (Exception e) {
+                flash.set("The test could not be sent: " + e.getMessage());
+            }
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    public Response status(@RestPath long id, @RestForm String status, @RestForm LocalDateTime scheduledAt) {
+        try {
+            IssueStatus target = IssueStatus.valueOf(status.toUpperCase());
+            if (target == IssueStatus.SENDING || target == IssueStatus.SENT) {
+                throw new Curation.Conflict("An issue becomes sending and sent by being sent.");
+            }
+            curation.changeStatus(id, target, scheduledAt == null ? null : scheduledAt.atZone(roundup.timezone()).toInstant());
+            flash.set("Issue is now " + target.label() + ".");
+        } catch (Curation.Conflict | Curation.Rejected | IllegalArgumentException | NullPointerException refused) {
+            flash.set(refused instanceof IllegalArgumentException || refused instanceof NullPointerException
+                    ? "Choose a status." : refused.getMessage());
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+}

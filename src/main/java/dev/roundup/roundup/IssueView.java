@@ -1,0 +1,61 @@
+package dev.roundup.roundup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** An issue with everything an editor works on, for the editing page and the JSON API alike. */
+public record IssueView(long id, int number, String title, String subject, LocalDate windowFrom, LocalDate windowTo, String window,
+        String intro, String footer, String sponsorName, String sponsorUrl, String sponsorText, String sponsorImage, String status,
+        boolean editable, Instant scheduledAt, Instant sentAt, long version, List<SectionView> sections) {
+
+    public record SectionView(long id, String kind, String title, String note, List<ItemView> items) {
+        public long includedCount() {
+            return items.stream().filter(ItemView::included).count();
+        }
+    }
+
+    /** An item; {@code featuredIn} lists other issues (not cancelled) that include the same post, project or job. */
+    public record ItemView(long id, String kind, Long refId, String title, String url, String blurb, String source, boolean included,
+            String linkStatus, List<Integer> featuredIn) {
+        public boolean broken() {
+            return linkStatus != null && !linkStatus.equals("ok");
+        }
+    }
+
+    public static java.util.Optional<IssueView> load(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findByIdOptional(id).map(IssueView::of));
+    }
+
+    static IssueView of(Issue issue) {
+        Map<String, List<Integer>> featured = featuredElsewhere(issue);
+        List<SectionView> sections = issue.sections.stream().map(s -> new SectionView(s.id, s.kind.name().toLowerCase(), s.title, s.note,
+                s.items.stream().map(i -> new ItemView(i.id, i.kind.name().toLowerCase(), i.refId, i.title, i.url, i.blurb, i.source,
+                        i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()))).toList())).toList();
+        return new IssueView(issue.id, issue.number, issue.title, issue.subject, issue.windowFrom, issue.windowTo,
+                Drafts.window(issue.windowFrom, issue.windowTo), issue.intro, issue.footer, issue.sponsorName, issue.sponsorUrl,
+                issue.sponsorText, issue.sponsorImage, issue.status.label(), issue.status.editable(), issue.scheduledAt, issue.sentAt,
+                issue.version, sections);
+    }
+
+    /** In one query: for each post, project and job of this issue, the other issues that include it. */
+    private static Map<String, List<Integer>> featuredElsewhere(Issue issue) {
+        Map<String, List<Integer>> result = new HashMap<>();
+        Issue.getEntityManager().createQuery("select o.kind, o.refId, o.section.issue.number from Item o, Item mine "
+                + "where mine.section.issue = ?1 and mine.refId is not null and o.kind = mine.kind and o.refId = mine.refId "
+                + "and o.included = true and o.section.issue <> ?1 and o.section.issue.status <> ?2 "
+                + "order by o.section.issue.number", Object[].class)
+                .setParameter(1, issue).setParameter(2, IssueStatus.CANCELLED).getResultList()
+                .forEach(r -> {
+                    List<Integer> numbers = result.computeIfAbsent(r[0] + ":" + r[1], k -> new java.util.ArrayList<>());
+                    if (!numbers.contains((Integer) r[2])) {
+                        numbers.add((Integer) r[2]);
+                    }
+                });
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.roundup.roundup;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How each week's draft is made: when, how big each section is, and the words it starts with. */
+@ConfigMapping(prefix = "roundup.issues")
+public interface IssuesConfig {
+
+    /** When the weekly draft is made (Quartz-style cron, in roundup.timezone); {@code off} disables it. */
+    @WithDefault("0 0 6 ? * MON")
+    String draftCron();
+
+    /** Posts picked for "From the Community". */
+    @WithDefault("10")
+    int communitySize();
+
+    @WithDefault("10")
+    int projectsSize();
+
+    @WithDefault("10")
+    int jobsSize();
+
+    /** Further candidates kept in each section as suggestions, not included. */
+    @WithDefault("10")
+    int suggestions();
+
+    /** The intro of a new draft (Markdown). {weekday} and {window} are filled in when rendered. */
+    @WithDefault("Hey {name}, Happy {weekday}!\n\nHere is what the community built, wrote and hired for from {window}.")
+    String intro();
+
+    /** The "why you are getting this" footer of a new draft (Markdown). */
+    @WithDefault("Why are you getting this: *you signed up to receive this newsletter. If you don't want to receive it, unsubscribe with one click below.*")
+    String footer();
+
+    /** The note under the Support section of a new draft; empty for no Support section. */
+    @WithDefault("You can support this newsletter by using one of the links below. These are always going to be projects we use and love!")
+    String supportNote();
+}

@@ -1,0 +1,107 @@
+package dev.roundup.roundup;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.testing.Api;
+import dev.roundup.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Editing an issue: every change saved at once, two editors never overwrite each other, a sent issue stays as sent. */
+@QuarkusTest
+class CurationTest {
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    Curation curation;
+
+    IssueView draftWithPosts(LocalDate from) {
+        for (int i = 0; i < 3; i++) {
+            Fixtures.post("Curated " + from + " " + i, "https://curate.example.org/" + from + "/" + i,
+                    DraftingTest.at(from.plusDays(1), 8 + i), 1);
+        }
+        return IssueView.load(drafts.create(from, from.plusDays(7)).id).orElseThrow();
+    }
+
+    static IssueView.SectionView community(IssueView issue) {
+        return issue.sections().stream().filter(s -> s.kind().equals("community")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSecondEditorWorkingFromAnOldVersionGetsAConflictNotASilentOverwrite() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 9, 1));
+        long item = community(issue).items().get(0).id();
+        long v1 = issue.version();
+        long v2 = Api.asEditor().body(Map.of("version", v1, "blurb", "Alice's words")).put("/api/issues/" + issue.id() + "/items/" + item)
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v1, "blurb", "Bob's words")).put("/api/issues/" + issue.id() + "/items/" + item)
+                .then().statusCode(409).body("detail", containsString("changed by someone else"));
+        assertEquals("Alice's words", community(IssueView.load(issue.id()).orElseThrow()).items().get(0).blurb());
+        Api.asEditor().body(Map.of("version", v2, "subject", "Fresh subject")).put("/api/issues/" + issue.id()).then().statusCode(200);
+    }
+
+    @Test
+    void reorderingExcludingAddingAndSectionsAreSaved() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 9, 15));
+        IssueView.SectionView section = community(issue);
+        List<Long> ids = new ArrayList<>(section.items().stream().map(IssueView.ItemView::id).toList());
+        java.util.Collections.reverse(ids);
+        long v = Api.asEditor().body(Map.of("version", issue.version(), "sections", List.of(Map.of("sectionId", section.id(), "itemIds", ids))))
+                .put("/api/issues/" + issue.id() + "/order").then().statusCode(200).extract().jsonPath().getLong("version");
+        v = Api.asEditor().body(Map.of("version", v, "included", false)).put("/api/issues/" + issue.id() + "/items/" + ids.get(0))
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        v = Api.asEditor().body(Map.of("version", v, "sectionId", section.id(), "title", "An editor's pick", "url", "https://pick.example.org/"))
+                .post("/api/issues/" + issue.id() + "/links").then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v, "sectionId", section.id(), "title", "Bad", "url", "javascript:alert(1)"))
+                .post("/api/issues/" + issue.id() + "/links").then().statusCode(400);
+        v = Api.asEditor().body(Map.of("version", v, "title", "Events")).post("/api/issues/" + issue.id() + "/sections")
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+
+        IssueView after = IssueView.load(issue.id()).orElseThrow();
+        IssueView.SectionView saved = community(after);
+        assertEquals(ids, saved.items().stream().limit(3).map(IssueView.ItemView::id).toList(), "the new order");
+        assertFalse(saved.items().get(0).included());
+        assertEquals("An editor's pick", saved.items().get(3).title());
+        assertEquals("Events", after.sections().get(after.sections().size() - 1).title());
+    }
+
+    @Test
+    void aSentIssueRefusesEditsAndKeepsWhatWasSent() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 10, 6));
+        curation.changeStatus(issue.id(), IssueStatus.SENDING, null);
+        Api.asEditor().body(Map.of("version", issue.version() + 1, "subject", "Too late")).put("/api/issues/" + issue.id())
+                .then().statusCode(409).body("detail", containsString("can no longer change"));
+        curation.changeStatus(issue.id(), IssueStatus.SENT, null);
+        IssueView sent = IssueView.load(issue.id()).orElseThrow();
+        Api.asEditor().body(Map.of("version", sent.version(), "subject", "Too late")).put("/api/issues/" + issue.id())
+                .then().statusCode(409);
+        Api.asEditor().body(Map.of("status", "draft")).post("/api/issues/" + issue.id() + "/status").then().statusCode(409);
+        Api.asEditor().body(Map.of("status", "sent")).post("/api/issues/" + issue.id() + "/status").then().statusCode(409);
+        Api.asEditor().get("/api/issues/" + issue.id()).then().body("subject", equalTo(issue.subject())).body("status", equalTo("sent"));
+    }
+
+    @Test
+    void statusChangesFollowTheRules() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 11, 3));
+        Api.asEditor().body(Map.of("status", "scheduled")).post("/api/issues/" + issue.id() + "/status").then().statusCode(400)
+                .body("detail", containsString("time in the future"));
+        Api.asEditor().body(Map.of("status", "scheduled", "scheduledAt", java.time.Instant.now().plusSeconds(3600).toString()))
+                .post("/api/issues/" + issue.id() + "/status").then().statusCode(200).body("status", equalTo("scheduled"));
+        Api.asEditor().body(Map.of("status", "cancelled")).post("/api/issues/" + issue.id() + "/status").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        Api.asEditor().body(Map.of("status", "draft")).post("/api/issues/" + issue.id() + "/status").then().statusCode(200);
+    }
+}
