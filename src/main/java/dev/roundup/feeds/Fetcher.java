@@ -89,6 +89,27 @@ public class Fetcher {
 
     /** Fetches {@code url}, sending {@code etag} and {@code lastModified} (either may be null) for a conditional GET. */
     public Fetched get(String url, String etag, String lastModified) throws FetchFailure {
+        return fetch(url, HttpMethod.GET, true, etag, lastModified);
+    }
+
+    /**
+     * Whether a link works, as a reader's browser would find it: HEAD, then GET when the server does not answer HEAD
+     * properly, redirects followed, same guard and deadline as feeds. Returns the final status; the body is not read.
+     */
+    public int check(String url) throws FetchFailure {
+        int status;
+        try {
+            status = fetch(url, HttpMethod.HEAD, false, null, null).status();
+        } catch (FetchFailure headFailed) {
+            status = 0;
+        }
+        if (status == 0 || status == 403 || status == 405 || status == 501 || status >= 500) {
+            status = fetch(url, HttpMethod.GET, false, null, null).status();
+        }
+        return status;
+    }
+
+    private Fetched fetch(String url, HttpMethod method, boolean readBody, String etag, String lastModified) throws FetchFailure {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         String current = url;
         String movedTo = null;
@@ -96,7 +117,7 @@ public class Fetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             URI uri = parse(current);
             InetAddress address = resolve(uri.getHost());
-            Answer answer = exchange(uri, address, etag, lastModified, deadline);
+            Answer answer = exchange(method, readBody, uri, address, etag, lastModified, deadline);
             if (answer.status() >= 300 && answer.status() < 400 && answer.status() != 304 && answer.location() != null) {
                 String next = resolveLocation(uri, answer.location());
                 boolean permanent = answer.status() == 301 || answer.status() == 308;
@@ -151,12 +172,13 @@ public class Fetcher {
         throw new FetchFailure(firstRefusal);
     }
 
-    private Answer exchange(URI uri, InetAddress address, String etag, String lastModified, long deadline) throws FetchFailure {
+    private Answer exchange(HttpMethod method, boolean readBody, URI uri, InetAddress address, String etag, String lastModified,
+            long deadline) throws FetchFailure {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost()).setPort(port)
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(uri.getHost()).setPort(port)
                 .setSsl(https).setURI(path).setFollowRedirects(false)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .putHeader("User-Agent", userAgent)
@@ -178,7 +200,7 @@ public class Fetcher {
         });
         client.request(options).onSuccess(req -> {
             request.set(req);
-            req.send().onSuccess(response -> read(response, result)).onFailure(result::completeExceptionally);
+            req.send().onSuccess(response -> read(response, readBody, result)).onFailure(result::completeExceptionally);
         }).onFailure(result::completeExceptionally);
         try {
             return result.get();
@@ -193,9 +215,16 @@ public class Fetcher {
         }
     }
 
-    private void read(HttpClientResponse response, CompletableFuture<Answer> result) {
+    private void read(HttpClientResponse response, boolean readBody, CompletableFuture<Answer> result) {
         int status = response.statusCode();
         String contentType = response.getHeader("Content-Type");
+        if (!readBody && (status < 300 || status >= 400)) {
+            response.exceptionHandler(ignored -> {
+            });
+            result.complete(new Answer(status, null, null, null, contentType, new byte[0], null));
+            abort(response.request()); // only the status was wanted
+            return;
+        }
         if (status < 200 || status >= 300) {
             response.handler(ignored -> {
             });

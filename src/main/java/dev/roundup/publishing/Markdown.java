@@ -20,7 +20,25 @@ public final class Markdown {
         return markdown == null || markdown.isBlank() ? "" : SafeHtml.clean(HTML.render(PARSER.parse(markdown)), null);
     }
 
+    /** The text of the Markdown, without any HTML written into it (a plain-text mail has no use for tags). */
     public static String text(String markdown) {
-        return markdown == null || markdown.isBlank() ? "" : TEXT.render(PARSER.parse(markdown)).strip();
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        org.commonmark.node.Node doc = PARSER.parse(markdown);
+        java.util.List<org.commonmark.node.Node> html = new java.util.ArrayList<>();
+        doc.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.HtmlInline node) {
+                html.add(node);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlBlock node) {
+                html.add(node);
+            }
+        });
+        html.forEach(org.commonmark.node.Node::unlink);
+        return TEXT.render(doc).strip();
     }
 }

@@ -44,6 +44,9 @@ public class IssueApiResource {
     @Inject
     Curation curation;
 
+    @Inject
+    LinkCheck linkCheck;
+
     public record Window(LocalDate from, LocalDate to) {
     }
 
@@ -164,6 +167,13 @@ public class IssueApiResource {
         }
         curation.changeStatus(id, target, s.scheduledAt());
         return get(id);
+    }
+
+    @POST
+    @Path("{id}/check-links")
+    @Operation(summary = "Check every included item's link (HEAD, then GET); broken ones are flagged on the items")
+    public LinkCheck.Result checkLinks(@RestPath long id) {
+        return linkCheck.check(id);
     }
 
     @ServerExceptionMapper

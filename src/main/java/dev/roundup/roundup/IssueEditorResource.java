@@ -48,6 +48,9 @@ public class IssueEditorResource {
     Curation curation;
 
     @Inject
+    LinkCheck linkCheck;
+
+    @Inject
     IssueRenderer renderer;
 
     @Inject
@@ -135,6 +138,15 @@ public class IssueEditorResource {
                 flash.set("The test could not be sent: " + e.getMessage());
             }
         }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/check-links")
+    public Response checkLinks(@RestPath long id) {
+        LinkCheck.Result result = linkCheck.check(id);
+        flash.set(result.broken() == 0 ? "All " + result.checked() + " links work."
+                : result.broken() + " of " + result.checked() + " links are broken: they are marked below.");
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }
 
