@@ -39,6 +39,9 @@ class IssueEditorBrowserTest {
     @Inject
     Drafts drafts;
 
+    @Inject
+    Curation curation;
+
     @Test
     void dragEditExcludeAndFindItSavedAfterAReload() {
         LocalDate from = LocalDate.of(2027, 3, 8); // a week no other test uses
@@ -108,6 +111,17 @@ class IssueEditorBrowserTest {
             chromium.screenshot("email-375");
             chromium.size(800, 900).open(base + "/editor/issues/" + issue.id + "/preview/email");
             chromium.screenshot("email-800");
+
+            curation.updateFields(issue.id, IssueView.load(issue.id).orElseThrow().version(), new Curation.Fields(null, null, null, null,
+                    "TuxSEO", "https://tuxseo.example.org/", "your AI content team on auto-pilot.", null));
+            curation.changeStatus(issue.id, IssueStatus.SENDING, null);
+            curation.changeStatus(issue.id, IssueStatus.SENT, null);
+            chromium.size(1280, 900).open(base + "/archive/" + issue.number);
+            assertTrue(chromium.driver().getPageSource().contains("This issue is sponsored by"));
+            chromium.screenshot("archive-issue-desktop");
+            chromium.size(390, 900).open(base + "/archive/" + issue.number);
+            assertFalse(chromium.overflowsHorizontally(), "the archive page fits a phone");
+            chromium.screenshot("archive-issue-phone");
         }
     }
 
