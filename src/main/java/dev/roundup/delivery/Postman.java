@@ -64,6 +64,10 @@ public class Postman {
             if (smtp.username().isPresent()) {
                 props.put("mail." + protocol + ".auth", "true");
             }
+            if (protocol.equals("smtp")) {
+                props.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+                props.put("mail.smtp.socketFactory.fallback", "false");
+            }
         });
         props.put("mail.mime.charset", "UTF-8");
         session = Session.getInstance(props);
@@ -75,15 +79,47 @@ public class Postman {
         return smtp.host().isEmpty();
     }
 
-    /** Sends the mail and returns its Message-ID. */
+    /** Sends one mail on a channel of its own and returns its Message-ID. */
     public String send(OutgoingMail outgoing) throws MessagingException {
         MimeMessage message = compose(outgoing);
-        if (usesOutbox()) {
-            writeToOutbox(message);
-        } else {
-            Transport.send(message, smtp.username().orElse(null), smtp.password().orElse(null));
+        try (MailChannel channel = openChannel()) {
+            channel.send(message);
         }
         return message.getMessageID();
+    }
+
+    /** Opens a way out for many messages: one SMTP connection kept open, or the outbox. */
+    public MailChannel openChannel() throws MessagingException {
+        if (usesOutbox()) {
+            return new MailChannel() {
+                @Override
+                public void send(MimeMessage message) throws MessagingException {
+                    writeToOutbox(message);
+                }
+
+                @Override
+                public void close() {
+                    // nothing to close: each message is its own file
+                }
+            };
+        }
+        Transport transport = session.getTransport();
+        transport.connect(smtp.host().orElseThrow(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
+        return new MailChannel() {
+            @Override
+            public void send(MimeMessage message) throws MessagingException {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+
+            @Override
+            public void close() {
+                try {
+                    transport.close();
+                } catch (MessagingException alreadyGone) {
+                    // the server may have closed it first, as Yahoo does
+                }
+            }
+        };
     }
 
     /** Builds the MIME message: From, To, Date, Message-ID, subject, text and HTML alternatives, extra headers. */

@@ -24,6 +24,14 @@ public interface SmtpConfig {
 
     Optional<String> password();
 
+    /** SMTP connections used at once to send an issue, each reused for many messages. */
+    @WithDefault("4")
+    int connections();
+
+    /** Messages sent over one connection before it is closed and opened again. */
+    @WithDefault("200")
+    int messagesPerConnection();
+
     /** Connect and read timeout for one SMTP command. */
     @WithDefault("30s")
     Duration timeout();

@@ -28,7 +28,11 @@ public class SubscriberLinks {
     RoundupConfig roundup;
 
     public String unsubscribeToken(Subscriber s) {
-        return s.publicId + "." + secrets.sign(UNSUBSCRIBE, s.publicId + ":" + s.tokenVersion);
+        return unsubscribeToken(s.publicId, s.tokenVersion);
+    }
+
+    public String unsubscribeToken(String publicId, int tokenVersion) {
+        return publicId + "." + secrets.sign(UNSUBSCRIBE, publicId + ":" + tokenVersion);
     }
 
     public String unsubscribeUrl(Subscriber s) {

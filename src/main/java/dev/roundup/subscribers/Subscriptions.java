@@ -146,6 +146,28 @@ public class Subscriptions {
         });
     }
 
+    /**
+     * The server refused an address for good (a 5xx to RCPT or DATA): the subscriber becomes bounced and the
+     * address goes on the suppression list, so no later issue or import mails it again.
+     */
+    public void hardBounce(long subscriberId, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.<Subscriber>findByIdOptional(subscriberId).ifPresent(s -> {
+            Instant now = Instant.now();
+            if (s.status.canBecome(SubscriberStatus.BOUNCED)) {
+                s.changeTo(SubscriberStatus.BOUNCED, now, false);
+            }
+            SubscriberEvent.record(s, "bounced", detail, now);
+            String hash = suppressionHash(s.email);
+            if (Suppression.count("emailHash", hash) == 0) {
+                Suppression entry = new Suppression();
+                entry.emailHash = hash;
+                entry.reason = "hard-bounce";
+                entry.createdAt = now;
+                entry.persist();
+            }
+        }));
+    }
+
     /** Whether an address is on the suppression list (bounced, complained, or deleted). */
     public boolean isSuppressed(String email) {
         return Suppression.count("emailHash", suppressionHash(email)) > 0;

@@ -1,6 +1,26 @@
 // The issue editing page: every change is saved at once through /api/issues, with the version the page shows,
 // so a change made meanwhile by another editor is reported ("reload") instead of overwritten.
 // Drag and drop by SortableJS; the ↑ ↓ buttons are the keyboard way to do the same.
+// The live progress bar of a send: polls /api/issues/{id}/send every two seconds while it runs.
+(() => {
+  const box = document.getElementById('progress');
+  if (!box) return;
+  const fill = box.querySelector('.bar-fill');
+  const text = box.querySelector('.progress-text');
+  async function poll() {
+    const res = await fetch('/api/issues/' + box.dataset.issue + '/send', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+    if (!res.ok) return;
+    const p = await res.json();
+    const done = p.sent + p.failed + p.skipped;
+    fill.style.width = (p.total ? Math.round(100 * done / p.total) : 100) + '%';
+    text.textContent = p.state + ': ' + p.sent + ' sent, ' + p.failed + ' failed, ' + p.skipped + ' skipped, ' + p.pending + ' to go of ' + p.total
+      + (p.perSecond ? ' · ' + p.perSecond.toFixed(1) + ' per second' : '') + (p.etaSeconds ? ' · about ' + p.etaSeconds + ' s left' : '')
+      + (p.reason ? ' · ' + p.reason : '');
+    if (p.state === 'running') setTimeout(poll, 2000);
+  }
+  poll();
+})();
+
 (() => {
   const root = document.getElementById('issue');
   if (!root) return;

@@ -1,0 +1,148 @@
+package dev.roundup.delivery;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts,
+ * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On PostgreSQL the
+ * claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without overlap; embedded H2 serves
+ * one process, where a lock in this JVM does the same.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SendConfig config;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private final ReentrantLock localClaims = new ReentrantLock();
+
+    /** A claimed delivery with what the message needs to know about its reader. */
+    public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
+    }
+
+    /** Fixes the recipient set: every confirmed subscriber now, in one statement. Returns how many. */
+    int createFor(long issueId, Instant now) {
+        return em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
+                + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED'")
+                .setParameter(1, issueId).setParameter(2, now).executeUpdate();
+    }
+
+    /** Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. */
+    public List<Claimed> claim(long issueId, String token, int size) {
+        boolean postgres = dbKind.startsWith("postgres");
+        if (!postgres) {
+            localClaims.lock();
+        }
+        try {
+            Instant now = Instant.now();
+            Instant expired = now.minus(config.claimLease());
+            String due = "((d.status = 'PENDING' and d.next_attempt_at <= ?2) or (d.status = 'CLAIMED' and d.claimed_at < ?3))";
+            String candidates = "select d.subscriber_id from delivery d where d.issue_id = ?1 and " + due
+                    + " order by d.subscriber_id limit " + size + (postgres ? " for update skip locked" : "");
+            int claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "update delivery set status = 'CLAIMED', claimed_by = ?4, claimed_at = ?2 where issue_id = ?1 and subscriber_id in ("
+                            + candidates + ")")
+                    .setParameter(1, issueId).setParameter(2, now).setParameter(3, expired).setParameter(4, token).executeUpdate());
+            if (claimed == 0) {
+                return List.of();
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d join subscriber s on s.id = d.subscriber_id "
+                            + "where d.issue_id = ?1 and d.claimed_by = ?2 and d.status = 'CLAIMED' order by s.id")
+                    .setParameter(1, issueId).setParameter(2, token).getResultList());
+            return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
+        } finally {
+            if (!postgres) {
+                localClaims.unlock();
+            }
+        }
+    }
+
+    public void sent(long issueId, long subscriberId, String messageId) {
+        update("status = 'SENT', message_id = ?3, sent_at = ?4, last_error = null", issueId, subscriberId, messageId, Instant.now());
+    }
+
+    /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
+    public void retryLater(long issueId, long subscriberId, Instant when, String error, boolean countAttempt) {
+        update("status = 'PENDING', claimed_by = null, next_attempt_at = ?3, last_error = ?4"
+                + (countAttempt ? ", attempts = attempts + 1" : ""), issueId, subscriberId, when, cut(error));
+    }
+
+    public void failed(long issueId, long subscriberId, String error) {
+        update("status = 'FAILED', attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error));
+    }
+
+    /** The subscriber left (or bounced) after the send started: nothing is sent to them. */
+    public void skipped(long issueId, long subscriberId, String why) {
+        update("status = 'SKIPPED', last_error = ?3", issueId, subscriberId, why);
+    }
+
+    /** Gives back what a worker claimed but did not get to (pause, shutdown). */
+    public void release(long issueId, String token) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update delivery set status = 'PENDING', claimed_by = null where issue_id = ?1 and claimed_by = ?2 and status = 'CLAIMED'")
+                .setParameter(1, issueId).setParameter(2, token).executeUpdate());
+    }
+
+    /** Deliveries of an issue by status. */
+    public Map<String, Long> counts(long issueId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String s : List.of("PENDING", "CLAIMED", "SENT", "FAILED", "SKIPPED")) {
+            counts.put(s.toLowerCase(), 0L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select status, count(*) from delivery where issue_id = ?1 group by status").setParameter(1, issueId).getResultList());
+        rows.forEach(r -> counts.put(((String) r[0]).toLowerCase(), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** Sent in the last {@code seconds}, for the rate shown on the progress bar. */
+    public long sentSince(long issueId, Instant since) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from delivery where issue_id = ?1 and status = 'SENT' and sent_at >= ?2")
+                .setParameter(1, issueId).setParameter(2, since).getSingleResult()).longValue());
+    }
+
+    private void update(String set, long issueId, long subscriberId, Object p3, Object p4) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var q = em.createNativeQuery("update delivery set " + set + " where issue_id = ?1 and subscriber_id = ?2")
+                    .setParameter(1, issueId).setParameter(2, subscriberId);
+            if (set.contains("?3")) {
+                q.setParameter(3, p3);
+            }
+            if (set.contains("?4")) {
+                q.setParameter(4, p4);
+            }
+            q.executeUpdate();
+        });
+    }
+
+    private void update(String set, long issueId, long subscriberId, Object p3) {
+        update(set, issueId, subscriberId, p3, null);
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}

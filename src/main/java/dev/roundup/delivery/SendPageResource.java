@@ -1,0 +1,98 @@
+package dev.roundup.delivery;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.roundup.editor.Editor;
+import dev.roundup.roundup.Curation;
+import dev.roundup.web.Flash;
+
+/** The send buttons of the issue page (send now, pause, resume, cancel), and a subscriber's delivery log for scripts. */
+@jakarta.enterprise.context.ApplicationScoped
+public class SendPageResource {
+
+    @Inject
+    Sender sender;
+
+    @Inject
+    SendWorkers workers;
+
+    @Inject
+    SendResource api;
+
+    @Inject
+    Flash flash;
+
+    /** The issue page's buttons. */
+    @Path("/editor/issues")
+    @RolesAllowed(Editor.ROLE)
+    public static class Buttons {
+
+        @Inject
+        SendPageResource page;
+
+        @POST
+        @Path("{id}/send")
+        public Response sendNow(@RestPath long id) {
+            return page.sendNow(id);
+        }
+
+        @POST
+        @Path("{id}/send/{action}")
+        public Response control(@RestPath long id, @RestPath String action) {
+            return page.control(id, action);
+        }
+    }
+
+    /** Which issues a subscriber got. */
+    @Path("/api/subscribers")
+    @RolesAllowed(Editor.ROLE)
+    @Tag(name = "Sending")
+    public static class SubscriberLog {
+
+        @Inject
+        SendResource api;
+
+        @GET
+        @Path("{id}/deliveries")
+        @Produces(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Which issues a subscriber got")
+        public List<SendResource.LogEntry> deliveries(@RestPath long id) {
+            return api.entries("d.subscriber_id = ?1", id, null, 0);
+        }
+    }
+
+    Response sendNow(long id) {
+        try {
+            int recipients = sender.start(id);
+            workers.ensureWorkers(id);
+            flash.set("Sending to " + recipients + " subscribers.");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    Response control(long id, String action) {
+        try {
+            api.act(id, action);
+            flash.set("Send " + (action.equals("pause") ? "paused" : action.equals("resume") ? "resumed" : "cancelled") + ".");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+}

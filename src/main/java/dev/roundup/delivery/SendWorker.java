@@ -1,0 +1,233 @@
+package dev.roundup.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jboss.logging.Logger;
+
+import dev.roundup.RoundupConfig;
+import dev.roundup.Secrets;
+import dev.roundup.publishing.IssueRenderer;
+import dev.roundup.publishing.RenderedIssue;
+import dev.roundup.subscribers.SubscriberLinks;
+import dev.roundup.subscribers.Subscriptions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * One connection's worth of sending: claims a batch, sends each message on its connection, marks each delivery sent
+ * right after the server's 250, and tells temporary refusals (retry later), permanent ones (bounce), outages (wait,
+ * then pause the send) and bad credentials (pause at once) apart. Holds one batch in memory, never more.
+ */
+public final class SendWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SendWorker.class);
+
+    /** Makes workers with everything they need. */
+    @ApplicationScoped
+    public static class Factory {
+        @Inject
+        Deliveries deliveries;
+        @Inject
+        Sender sender;
+        @Inject
+        SendWorkers workers;
+        @Inject
+        IssueRenderer renderer;
+        @Inject
+        Postman postman;
+        @Inject
+        SubscriberLinks links;
+        @Inject
+        Subscriptions subscriptions;
+        @Inject
+        RateGate rate;
+        @Inject
+        SendConfig config;
+        @Inject
+        SmtpConfig smtp;
+        @Inject
+        RoundupConfig roundup;
+        @Inject
+        EntityManager em;
+
+        SendWorker create(long issueId) {
+            return new SendWorker(this, issueId);
+        }
+    }
+
+    private final Factory f;
+    private final long issueId;
+    private MailChannel channel;
+    private int sentOnChannel;
+    private Instant outageSince;
+
+    private SendWorker(Factory f, long issueId) {
+        this.f = f;
+        this.issueId = issueId;
+    }
+
+    @Override
+    public void run() {
+        RenderedIssue rendered = f.renderer.render(issueId);
+        try {
+            while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
+                String token = Secrets.randomToken(12);
+                List<Deliveries.Claimed> batch = f.deliveries.claim(issueId, token, f.config.batchSize());
+                if (batch.isEmpty()) {
+                    f.sender.finishIfDone(issueId);
+                    sleep(Duration.ofSeconds(1));
+                    continue;
+                }
+                try {
+                    if (!sendBatch(rendered, batch)) {
+                        return;
+                    }
+                } finally {
+                    f.deliveries.release(issueId, token);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeChannel();
+        }
+    }
+
+    /** Sends a batch; false when the send was paused by this worker and it should stop. */
+    private boolean sendBatch(RenderedIssue rendered, List<Deliveries.Claimed> batch) throws InterruptedException {
+        for (int i = 0; i < batch.size(); i++) {
+            if (i > 0 && i % 10 == 0 && !f.sender.isRunning(issueId)) {
+                return true; // paused or cancelled: the rest of the batch goes back
+            }
+            Deliveries.Claimed c = batch.get(i);
+            if (!"CONFIRMED".equals(subscriberStatus(c.subscriberId()))) {
+                f.deliveries.skipped(issueId, c.subscriberId(), "no longer subscribed when their turn came");
+                continue;
+            }
+            f.rate.acquire();
+            MimeMessage message;
+            try {
+                message = compose(rendered, c);
+            } catch (MessagingException e) {
+                f.deliveries.failed(issueId, c.subscriberId(), "could not compose the message: " + e.getMessage());
+                continue;
+            }
+            try {
+                if (channel == null) {
+                    channel = f.postman.openChannel();
+                    sentOnChannel = 0;
+                }
+                channel.send(message);
+                f.deliveries.sent(issueId, c.subscriberId(), message.getMessageID());
+                outageSince = null;
+                if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
+                    closeChannel();
+                }
+            } catch (AuthenticationFailedException e) {
+                f.deliveries.retryLater(issueId, c.subscriberId(), Instant.now(), null, false);
+                pause("The SMTP server refused Roundup's credentials (" + e.getMessage() + "). Fix roundup.smtp.username/password, then resume.");
+                return false;
+            } catch (MessagingException e) {
+                int code = smtpCode(e);
+                if (code >= 500) {
+                    f.deliveries.failed(issueId, c.subscriberId(), "refused for good: " + e.getMessage());
+                    f.subscriptions.hardBounce(c.subscriberId(), "SMTP " + code + " while sending issue " + issueId);
+                } else if (code >= 400) {
+                    if (c.attempts() + 1 >= f.config.maxAttempts()) {
+                        f.deliveries.failed(issueId, c.subscriberId(), "still refused after " + (c.attempts() + 1) + " attempts: " + e.getMessage());
+                    } else {
+                        f.deliveries.retryLater(issueId, c.subscriberId(),
+                                Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())), e.getMessage(), true);
+                    }
+                } else if (!outage(c, e)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The server could not be reached or dropped the connection: retry; pause once the outage lasts too long. */
+    private boolean outage(Deliveries.Claimed c, MessagingException e) throws InterruptedException {
+        closeChannel();
+        Instant now = Instant.now();
+        f.deliveries.retryLater(issueId, c.subscriberId(), now, e.getMessage(), false);
+        if (outageSince == null) {
+            outageSince = now;
+        } else if (Duration.between(outageSince, now).compareTo(f.config.outageWindow()) > 0) {
+            pause("The SMTP server has been unreachable since " + outageSince + " (" + e.getMessage() + "). Resume when it is back.");
+            return false;
+        }
+        sleep(Duration.ofSeconds(2));
+        return true;
+    }
+
+    private void pause(String reason) {
+        LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
+        try {
+            f.sender.pause(issueId, reason);
+        } catch (RuntimeException alreadyPaused) {
+            // another worker paused it first
+        }
+    }
+
+    private MimeMessage compose(RenderedIssue rendered, Deliveries.Claimed c) throws MessagingException {
+        String unsubscribe = f.roundup.link("/unsubscribe/" + f.links.unsubscribeToken(c.publicId(), c.tokenVersion()));
+        RenderedIssue.Message m = rendered.forReader(c.name(), unsubscribe);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("List-Id", f.roundup.name() + " <" + listId() + ">");
+        headers.put("X-Roundup-Delivery", issueId + "." + c.subscriberId());
+        return f.postman.compose(new OutgoingMail(c.email(), c.name(), m.subject(), m.text(), m.html(), headers));
+    }
+
+    private String listId() {
+        String host = URI.create(f.roundup.link("/")).getHost();
+        return "newsletter." + (host == null ? "localhost" : host);
+    }
+
+    private String subscriberStatus(long subscriberId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) f.em.createNativeQuery("select status from subscriber where id = ?1")
+                .setParameter(1, subscriberId).getResultStream().findFirst().orElse("DELETED"));
+    }
+
+    /** The SMTP reply code behind a failure, or 0 when the server never answered (connection trouble). */
+    static int smtpCode(MessagingException e) {
+        Exception ex = e;
+        while (ex != null) {
+            if (ex instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (ex instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+            ex = ex instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return 0;
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+}

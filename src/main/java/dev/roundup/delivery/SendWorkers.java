@@ -1,0 +1,100 @@
+package dev.roundup.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.roundup.roundup.Issue;
+import dev.roundup.roundup.IssueStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs the senders of this instance: every few seconds, starts scheduled issues that are due and makes sure each
+ * running send has its connections' worth of {@link SendWorker}s here. After a crash or restart, running sends
+ * simply pick up again; deliveries claimed by the dead process are sent once their lease runs out.
+ */
+@ApplicationScoped
+public class SendWorkers {
+
+    private static final Logger LOG = Logger.getLogger(SendWorkers.class);
+
+    @Inject
+    Sender sender;
+
+    @Inject
+    SmtpConfig smtp;
+
+    @Inject
+    SendConfig config;
+
+    @Inject
+    SendWorker.Factory factory;
+
+    private final Map<Long, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private volatile boolean stopping;
+
+    @Scheduled(every = "{roundup.send.check-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        startDueScheduledIssues();
+        for (Long issueId : sender.running()) {
+            ensureWorkers(issueId);
+        }
+    }
+
+    /** Starts workers for a send now rather than at the next tick. */
+    public void ensureWorkers(long issueId) {
+        AtomicInteger count = active.computeIfAbsent(issueId, id -> new AtomicInteger());
+        while (!stopping && count.get() < Math.max(1, smtp.connections())) {
+            count.incrementAndGet();
+            SendWorker worker = factory.create(issueId);
+            Thread t = new Thread(() -> {
+                try {
+                    worker.run();
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "A sender for issue %d stopped", issueId);
+                } finally {
+                    count.decrementAndGet();
+                }
+            }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void startDueScheduledIssues() {
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>list("status = ?1 and scheduledAt <= ?2",
+                IssueStatus.SCHEDULED, Instant.now()).stream().map(i -> i.id).toList());
+        for (Long id : due) {
+            try {
+                int recipients = sender.start(id);
+                LOG.infof("Started the scheduled send of issue %d to %d subscribers", id, recipients);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not start the scheduled send of issue %d: %s", id, e.getMessage());
+            }
+        }
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    static Duration backoff(Duration first, int attempts) {
+        return first.multipliedBy(1L << Math.min(attempts, 10));
+    }
+}

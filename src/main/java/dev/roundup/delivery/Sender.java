@@ -1,0 +1,137 @@
+package dev.roundup.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.roundup.roundup.Curation;
+import dev.roundup.roundup.Issue;
+import dev.roundup.roundup.IssueStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Starting, pausing, resuming and cancelling the send of an issue, and how far it has got. Starting fixes the
+ * recipient set (one delivery row per confirmed subscriber, in one statement); the work itself is done by
+ * {@link SendWorkers} on every instance that shares the database.
+ */
+@ApplicationScoped
+public class Sender {
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Curation curation;
+
+    /** How a send stands, for the progress bar and the API. */
+    public record Progress(long issueId, String state, String reason, int total, long sent, long failed, long skipped, long pending,
+            double perSecond, Long etaSeconds) {
+    }
+
+    /** Starts sending an issue now (a draft or scheduled one). Returns the number of recipients. */
+    public int start(long issueId) {
+        curation.changeStatus(issueId, IssueStatus.SENDING, null);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            int recipients = deliveries.createFor(issueId, now);
+            IssueSend send = new IssueSend();
+            send.issueId = issueId;
+            send.state = IssueSend.RUNNING;
+            send.total = recipients;
+            send.startedAt = now;
+            send.persist();
+            return recipients;
+        });
+    }
+
+    public void pause(long issueId, String reason) {
+        setState(issueId, IssueSend.RUNNING, IssueSend.PAUSED, reason);
+    }
+
+    public void resume(long issueId) {
+        setState(issueId, IssueSend.PAUSED, IssueSend.RUNNING, null);
+    }
+
+    /** Stops for good: nothing more is sent; what was sent stays sent. */
+    public void cancel(long issueId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IssueSend send = find(issueId);
+            if (send.state.equals(IssueSend.DONE) || send.state.equals(IssueSend.CANCELLED)) {
+                throw new Curation.Conflict("This send is already " + send.state + ".");
+            }
+            send.state = IssueSend.CANCELLED;
+            send.stateReason = "cancelled by an editor";
+            send.finishedAt = Instant.now();
+        });
+        curation.changeStatus(issueId, IssueStatus.CANCELLED, null);
+    }
+
+    /** Marks the send done and the issue sent once no delivery is left to try. */
+    void finishIfDone(long issueId) {
+        Map<String, Long> counts = deliveries.counts(issueId);
+        if (counts.get("pending") + counts.get("claimed") > 0) {
+            return;
+        }
+        boolean finished = QuarkusTransaction.requiringNew().call(() -> {
+            IssueSend send = IssueSend.findById(issueId);
+            if (send == null || !send.state.equals(IssueSend.RUNNING)) {
+                return false;
+            }
+            send.state = IssueSend.DONE;
+            send.finishedAt = Instant.now();
+            return true;
+        });
+        if (finished && QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findById(issueId).status == IssueStatus.SENDING)) {
+            curation.changeStatus(issueId, IssueStatus.SENT, null);
+        }
+    }
+
+    public Progress progress(long issueId) {
+        IssueSend send = QuarkusTransaction.requiringNew().call(() -> IssueSend.<IssueSend>findById(issueId));
+        if (send == null) {
+            return new Progress(issueId, "not started", null, 0, 0, 0, 0, 0, 0, null);
+        }
+        Map<String, Long> c = deliveries.counts(issueId);
+        double rate = deliveries.sentSince(issueId, Instant.now().minus(Duration.ofSeconds(10))) / 10.0;
+        long pending = c.get("pending") + c.get("claimed");
+        Long eta = rate > 0 && send.state.equals(IssueSend.RUNNING) ? (long) Math.ceil(pending / rate) : null;
+        return new Progress(issueId, send.state, send.stateReason, send.total, c.get("sent"), c.get("failed"), c.get("skipped"),
+                pending, rate, eta);
+    }
+
+    /** Sends that should be worked on now. */
+    public List<Long> running() {
+        return QuarkusTransaction.requiringNew().call(() -> IssueSend.<IssueSend>list("state", IssueSend.RUNNING).stream()
+                .map(s -> s.issueId).toList());
+    }
+
+    boolean isRunning(long issueId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IssueSend send = IssueSend.findById(issueId);
+            return send != null && send.state.equals(IssueSend.RUNNING);
+        });
+    }
+
+    private void setState(long issueId, String from, String to, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IssueSend send = find(issueId);
+            if (!send.state.equals(from)) {
+                throw new Curation.Conflict("This send is " + send.state + ", not " + from + ".");
+            }
+            send.state = to;
+            send.stateReason = reason;
+        });
+    }
+
+    private static IssueSend find(long issueId) {
+        IssueSend send = IssueSend.findById(issueId);
+        if (send == null) {
+            throw new Curation.Conflict("This issue has not been sent.");
+        }
+        return send;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.roundup.delivery;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.roundup.Drafts;
+import dev.roundup.subscribers.Subscriber;
+import dev.roundup.subscribers.SubscriberLinks;
+import dev.roundup.testing.Api;
+import dev.roundup.testing.GreenMailResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** An issue reaches every confirmed subscriber exactly once, with their own unsubscribe link and the list headers. */
+@QuarkusTest
+class SendingTest {
+
+    static final int READERS = 2000;
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    SubscriberLinks links;
+
+    static JsonPath awaitState(long issueId, String state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonPath p = Api.asEditor().get("/api/issues/" + issueId + "/send").then().extract().jsonPath();
+        while (!state.equals(p.getString("state")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            p = Api.asEditor().get("/api/issues/" + issueId + "/send").then().extract().jsonPath();
+        }
+        assertEquals(state, p.getString("state"), "send state: " + p.prettify());
+        return p;
+    }
+
+    static Map<String, List<MimeMessage>> receivedByRecipient(String domain) throws Exception {
+        Map<String, List<MimeMessage>> by = new HashMap<>();
+        for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
+            String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+            String address = to.contains("<") ? to.substring(to.indexOf('<') + 1, to.indexOf('>')) : to;
+            if (address.endsWith(domain) && m.getSubject().contains("Weekly Roundup")) {
+                by.computeIfAbsent(address, k -> new java.util.ArrayList<>()).add(m);
+            }
+        }
+        return by;
+    }
+
+    @Test
+    void everyConfirmedSubscriberGetsTheIssueExactlyOnceWithTheirOwnLink() throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < READERS; i++) {
+            csv.append("reader").append(i).append("@send.example.org,Reader ").append(i).append('\n');
+        }
+        Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed").then()
+                .statusCode(200).body("added", equalTo(READERS));
+        Api.asEditor().body(Map.of("email", "pending@send.example.org")).post("/api/subscribers").then().statusCode(201);
+        Api.asEditor().body(Map.of("email", "left@send.example.org", "confirmed", true)).post("/api/subscribers").then().statusCode(201);
+        int left = Api.asEditor().get("/api/subscribers?q=left@send.example.org").then().extract().path("subscribers[0].id");
+        Api.asEditor().post("/api/subscribers/" + left + "/unsubscribe").then().statusCode(200);
+        Api.asEditor().body(Map.of("email", "erased@send.example.org", "confirmed", true)).post("/api/subscribers").then().statusCode(201);
+        int erased = Api.asEditor().get("/api/subscribers?q=erased@send.example.org").then().extract().path("subscribers[0].id");
+        Api.asEditor().delete("/api/subscribers/" + erased).then().statusCode(204);
+
+        long issueId = drafts.create(LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 8)).id;
+        Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200).body("state", equalTo("running"));
+        JsonPath done = awaitState(issueId, "done", Duration.ofMinutes(3));
+        assertEquals(0, done.getInt("failed"));
+        Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("sent"));
+
+        Map<String, List<MimeMessage>> got = receivedByRecipient("@send.example.org");
+        assertEquals(READERS, got.size(), "every confirmed reader, nobody else of this list");
+        got.forEach((address, messages) -> assertEquals(1, messages.size(), "exactly once: " + address));
+
+        Map<String, Subscriber> readers = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.<Subscriber>list("email like ?1", "%@send.example.org")
+                .forEach(s -> readers.put(s.email, s)));
+        for (int i = 0; i < READERS; i += 97) {
+            String address = "reader" + i + "@send.example.org";
+            MimeMessage m = got.get(address).get(0);
+            String token = links.unsubscribeToken(readers.get(address));
+            assertEquals("<http://localhost:8080/unsubscribe/" + token + ">", m.getHeader("List-Unsubscribe", null).replaceAll("http://[^/]+", "http://localhost:8080"));
+            assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
+            assertTrue(m.getHeader("List-Id", null).contains("<newsletter."));
+            assertTrue(m.getMessageID().endsWith("@roundup.test>"));
+            assertTrue(m.getSentDate() != null);
+            MimeMultipart body = (MimeMultipart) m.getContent();
+            assertTrue(body.getContentType().startsWith("multipart/alternative"));
+            String html = body.getBodyPart(1).getContent().toString();
+            assertTrue(html.contains("/unsubscribe/" + token), "this reader's own link in the body");
+            assertTrue(html.contains("Hey Reader " + i + ","), "greeted by name");
+        }
+        JsonPath log = Api.asEditor().get("/api/issues/" + issueId + "/deliveries?status=sent").then().statusCode(200).extract().jsonPath();
+        assertEquals(500, log.getList("$").size(), "first page of the log");
+        assertTrue(log.getString("[0].messageId").startsWith("<"));
+        Api.asEditor().get("/api/subscribers/" + readers.get("reader1@send.example.org").id + "/deliveries").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo("sent"));
+    }
+}
