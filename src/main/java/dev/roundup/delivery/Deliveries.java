@@ -40,9 +40,15 @@ public class Deliveries {
 
     /** Fixes the recipient set: every confirmed subscriber now, in one statement. Returns how many. */
     int createFor(long issueId, Instant now) {
-        return em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
-                + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED'")
+        // a send restarted after a cancel keeps what was sent: only new readers are added, unfinished ones retried
+        em.createNativeQuery("update delivery set status = 'PENDING', claimed_by = null, next_attempt_at = ?2 "
+                + "where issue_id = ?1 and status in ('PENDING', 'CLAIMED')").setParameter(1, issueId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
+                + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED' "
+                + "and not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = s.id)")
                 .setParameter(1, issueId).setParameter(2, now).executeUpdate();
+        return ((Number) em.createNativeQuery("select count(*) from delivery where issue_id = ?1").setParameter(1, issueId)
+                .getSingleResult()).intValue();
     }
 
     /** Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. */
@@ -95,6 +101,13 @@ public class Deliveries {
     /** The subscriber left (or bounced) after the send started: nothing is sent to them. */
     public void skipped(long issueId, long subscriberId, String why) {
         update("status = 'SKIPPED', last_error = ?3", issueId, subscriberId, why);
+    }
+
+    /** Extends the lease of a batch still being sent. */
+    public void renew(long issueId, String token) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update delivery set claimed_at = ?3 where issue_id = ?1 and claimed_by = ?2 and status = 'CLAIMED'")
+                .setParameter(1, issueId).setParameter(2, token).setParameter(3, Instant.now()).executeUpdate());
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */

@@ -92,7 +92,7 @@ public final class SendWorker implements Runnable {
                     continue;
                 }
                 try {
-                    if (!sendBatch(rendered, batch)) {
+                    if (!sendBatch(rendered, batch, token)) {
                         return;
                     }
                 } finally {
@@ -107,10 +107,13 @@ public final class SendWorker implements Runnable {
     }
 
     /** Sends a batch; false when the send was paused by this worker and it should stop. */
-    private boolean sendBatch(RenderedIssue rendered, List<Deliveries.Claimed> batch) throws InterruptedException {
+    private boolean sendBatch(RenderedIssue rendered, List<Deliveries.Claimed> batch, String token) throws InterruptedException {
         for (int i = 0; i < batch.size(); i++) {
-            if (i > 0 && i % 10 == 0 && !f.sender.isRunning(issueId)) {
-                return true; // paused or cancelled: the rest of the batch goes back
+            if (i > 0 && i % 10 == 0) {
+                if (!f.sender.isRunning(issueId)) {
+                    return true; // paused or cancelled: the rest of the batch goes back
+                }
+                f.deliveries.renew(issueId, token); // a slow relay must not let the lease lapse mid-batch
             }
             Deliveries.Claimed c = batch.get(i);
             if (!"CONFIRMED".equals(subscriberStatus(c.subscriberId()))) {
@@ -142,9 +145,14 @@ public final class SendWorker implements Runnable {
                 return false;
             } catch (MessagingException e) {
                 int code = smtpCode(e);
-                if (code >= 500) {
+                if (code >= 500 && recipientRefused(e)) {
                     f.deliveries.failed(issueId, c.subscriberId(), "refused for good: " + e.getMessage());
                     f.subscriptions.hardBounce(c.subscriberId(), "SMTP " + code + " while sending issue " + issueId);
+                } else if (code >= 500) {
+                    // refused the sender or the content, not this reader: bouncing everyone would empty the list
+                    f.deliveries.retryLater(issueId, c.subscriberId(), Instant.now(), e.getMessage(), false);
+                    pause("The SMTP server refused the message itself (" + e.getMessage() + "). Check the relay and the issue, then resume.");
+                    return false;
                 } else if (code >= 400) {
                     if (c.attempts() + 1 >= f.config.maxAttempts()) {
                         f.deliveries.failed(issueId, c.subscriberId(), "still refused after " + (c.attempts() + 1) + " attempts: " + e.getMessage());
@@ -203,6 +211,18 @@ public final class SendWorker implements Runnable {
     private String subscriberStatus(long subscriberId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) f.em.createNativeQuery("select status from subscriber where id = ?1")
                 .setParameter(1, subscriberId).getResultStream().findFirst().orElse("DELETED"));
+    }
+
+    /** Whether the refusal was about the recipient (RCPT), not the sender or the content. */
+    static boolean recipientRefused(MessagingException e) {
+        Exception ex = e;
+        while (ex != null) {
+            if (ex instanceof SMTPAddressFailedException) {
+                return true;
+            }
+            ex = ex instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return false;
     }
 
     /** The SMTP reply code behind a failure, or 0 when the server never answered (connection trouble). */

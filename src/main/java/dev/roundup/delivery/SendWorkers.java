@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,6 +40,7 @@ public class SendWorkers {
     SendWorker.Factory factory;
 
     private final Map<Long, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -65,9 +65,11 @@ public class SendWorkers {
                     LOG.errorf(e, "A sender for issue %d stopped", issueId);
                 } finally {
                     count.decrementAndGet();
+                    threads.remove(Thread.currentThread());
                 }
             }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             t.start();
         }
     }
@@ -89,9 +91,13 @@ public class SendWorkers {
         return stopping;
     }
 
-    @PreDestroy
-    void stop() {
+    /** On shutdown, senders stop after their current message; what they claimed goes back to the queue. */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        long deadline = System.currentTimeMillis() + 10_000;
+        for (Thread t : threads) {
+            t.join(Math.max(1, deadline - System.currentTimeMillis()));
+        }
     }
 
     static Duration backoff(Duration first, int attempts) {

@@ -34,15 +34,23 @@ public class Sender {
 
     /** Starts sending an issue now (a draft or scheduled one). Returns the number of recipients. */
     public int start(long issueId) {
-        curation.changeStatus(issueId, IssueStatus.SENDING, null);
+        // the status change, the recipient set and the send record commit together or not at all
         return QuarkusTransaction.requiringNew().call(() -> {
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
+            if (!issue.status.canBecome(IssueStatus.SENDING)) {
+                throw new Curation.Conflict("A " + issue.status.label() + " issue cannot be sent.");
+            }
             Instant now = Instant.now();
+            issue.status = IssueStatus.SENDING;
+            issue.updatedAt = now;
             int recipients = deliveries.createFor(issueId, now);
-            IssueSend send = new IssueSend();
+            IssueSend send = IssueSend.<IssueSend>findByIdOptional(issueId).orElseGet(IssueSend::new);
             send.issueId = issueId;
             send.state = IssueSend.RUNNING;
+            send.stateReason = null;
             send.total = recipients;
             send.startedAt = now;
+            send.finishedAt = null;
             send.persist();
             return recipients;
         });

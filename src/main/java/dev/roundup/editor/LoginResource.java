@@ -20,6 +20,10 @@ import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.vertx.ext.web.RoutingContext;
+import dev.roundup.web.RateLimiter;
+import java.time.Duration;
 
 /** Editor sign-in and sign-out. The password is checked by the same identity provider that checks HTTP Basic. */
 @Path("/")
@@ -37,6 +41,12 @@ public class LoginResource {
     @Inject
     CurrentVertxRequest current;
 
+    @Inject
+    RateLimiter limiter;
+
+    private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    private static final String TIMING_HASH = BcryptUtil.bcryptHash("roundup-timing-equaliser");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String email, String next, String error);
@@ -52,15 +62,32 @@ public class LoginResource {
     @POST
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@RestForm String email, @RestForm String password, @RestForm String next) {
+    public Response login(@RestForm String email, @RestForm String password, @RestForm String next, RoutingContext rc) {
         String normalized = Editors.normalizeEmail(email);
+        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        // only failures count: an editor who signs in often is never locked out
+        if (limiter.recent("login:" + ip, FAILURE_WINDOW) >= 30
+                || (normalized != null && limiter.recent("login-account:" + normalized, FAILURE_WINDOW) >= 10)) {
+            return Response.status(429).header("Retry-After", "900").type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.login(email, safeNext(next), "Too many attempts. Wait a quarter of an hour and try again.").render())
+                    .build();
+        }
         try {
             if (normalized == null || password == null) {
+                throw new AuthenticationFailedException();
+            }
+            if (editors.find(normalized).isEmpty()) {
+                // as slow as a real check, so the answer's timing does not tell who is an editor
+                BcryptUtil.matches(password, TIMING_HASH);
                 throw new AuthenticationFailedException();
             }
             identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(normalized,
                     new PasswordCredential(password.toCharArray())));
         } catch (AuthenticationFailedException wrong) {
+            limiter.record("login:" + ip);
+            if (normalized != null) {
+                limiter.record("login-account:" + normalized);
+            }
             // one message for unknown email and wrong password: the form must not reveal who is an editor
             return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.login(email, safeNext(next), "Wrong email or password.").render()).build();

@@ -118,8 +118,8 @@ public class FeedParser {
             link = guid;
         }
         String title = titleOf(e);
-        if (link == null || (title == null && e.getDescription() == null && e.getContents().isEmpty())) {
-            return null;
+        if (link == null || link.length() > 2000 || (title == null && e.getDescription() == null && e.getContents().isEmpty())) {
+            return null; // counted as skipped: one odd entry never breaks the feed
         }
         SafeHtml.Cleaned content = SafeHtml.cleanWithText(contentOf(e), link);
         if (title == null || title.isBlank()) {

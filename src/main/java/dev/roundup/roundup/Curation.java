@@ -136,14 +136,10 @@ public class Curation {
                     if (item == null) {
                         throw new Rejected("Item " + o.itemIds().get(p) + " is not part of this issue.");
                     }
-                    if (item.section != target) {
-                        item.section.items.remove(item);
-                        target.items.add(item);
-                        item.section = target;
-                    }
+                    // only the owning side changes: taking the item out of the old section's list would orphan-delete it
+                    item.section = target;
                     item.position = p;
                 }
-                target.items.sort(java.util.Comparator.comparingInt(i -> i.position));
             }
         });
     }

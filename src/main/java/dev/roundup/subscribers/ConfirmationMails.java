@@ -56,12 +56,12 @@ public class ConfirmationMails {
     }
 
     /** Sends the confirmations that imports queued, a batch at a time; a failure leaves the rest queued. */
-    @Scheduled(every = "{roundup.subscribers.confirmation-queue-every}", delayed = "20s",
+    @Scheduled(every = "{roundup.subscribers.confirmation-queue-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendQueued() {
         List<Subscriber> batch = QuarkusTransaction.requiringNew().call(() -> Subscriber
-                .<Subscriber>find("confirmationRequestedAt is not null and confirmationSentAt is null and status = ?1 order by id",
-                        SubscriberStatus.PENDING)
+                .<Subscriber>find("confirmationRequestedAt is not null and confirmationSentAt is null and status in ?1 order by id",
+                        java.util.List.of(SubscriberStatus.PENDING, SubscriberStatus.UNSUBSCRIBED))
                 .page(Page.ofSize(100)).list());
         for (Subscriber s : batch) {
             try {
@@ -69,7 +69,7 @@ public class ConfirmationMails {
                 QuarkusTransaction.requiringNew().run(() -> {
                     Subscriber fresh = Subscriber.findById(s.id);
                     fresh.confirmationSentAt = Instant.now();
-                    SubscriberEvent.record(fresh, "confirmation-sent", "queued by an import", fresh.confirmationSentAt);
+                    SubscriberEvent.record(fresh, "confirmation-sent", null, fresh.confirmationSentAt);
                 });
             } catch (MessagingException | RuntimeException e) {
                 LOG.warnf("Could not send the confirmation mail to subscriber %d, will retry: %s", s.id, e.getMessage());

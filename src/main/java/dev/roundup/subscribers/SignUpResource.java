@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -27,8 +25,6 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SignUpResource {
-
-    private static final Logger LOG = Logger.getLogger(SignUpResource.class);
 
     @Inject
     Subscriptions subscriptions;
@@ -78,13 +74,7 @@ public class SignUpResource {
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.subscribe(values(email, name), errors)).build();
         }
-        try {
-            subscriptions.signUp(address.get(), name, ip, "form");
-        } catch (MessagingException e) {
-            LOG.errorf("Could not send a confirmation mail: %s", e.getMessage());
-            return Response.status(503).entity(Templates.subscribe(values(email, name),
-                    Map.of("email", "We could not send the confirmation mail just now. Please try again in a few minutes."))).build();
-        }
+        subscriptions.signUp(address.get(), name, ip, "form");
         return Response.seeOther(URI.create("/subscribe/check-inbox")).build();
     }
 
@@ -105,11 +95,7 @@ public class SignUpResource {
     @POST
     @Path("confirm/{token}/resend")
     public Response resend(@RestPath String token) {
-        try {
-            subscriptions.resendConfirmation(token);
-        } catch (MessagingException e) {
-            LOG.errorf("Could not resend a confirmation mail: %s", e.getMessage());
-        }
+        subscriptions.resendConfirmation(token);
         return Response.seeOther(URI.create("/subscribe/check-inbox")).build();
     }
 

@@ -56,7 +56,7 @@ public class SubscriberLinks {
     }
 
     /** What a confirm token says, once its signature is checked: whom it names and whether it is still valid. */
-    public record ConfirmToken(String publicId, boolean expired) {
+    public record ConfirmToken(String publicId, boolean expired, Instant expires) {
     }
 
     public Optional<ConfirmToken> readConfirmToken(String token) {
@@ -68,8 +68,8 @@ public class SubscriberLinks {
             return Optional.empty();
         }
         try {
-            boolean expired = Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(Instant.now());
-            return Optional.of(new ConfirmToken(parts[0], expired));
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            return Optional.of(new ConfirmToken(parts[0], expires.isBefore(Instant.now()), expires));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -25,8 +25,8 @@ public interface SubscribersConfig {
     @WithDefault("true")
     boolean recordIp();
 
-    /** How often queued confirmation mails (from imports) are sent, a hundred at a time. */
-    @WithDefault("15s")
+    /** How often queued confirmation mails (sign-ups, imports) are sent, a hundred at a time. */
+    @WithDefault("5s")
     String confirmationQueueEvery();
 
     /** Soft bounces in a row after which an address is treated as bounced. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 
 import dev.roundup.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,19 +35,15 @@ public class Subscriptions {
         CONFIRMED, EXPIRED, INVALID
     }
 
-    /** A confirmation mail to send once the transaction that decided it has committed. */
-    private record MailToSend(String email, String name, String publicId) {
-    }
-
     /**
      * Signs an address up from the public form: a new or returning address gets a confirmation mail (within the daily
      * limit), a confirmed or suppressed one gets nothing. The caller shows the same answer whatever happened.
      */
-    public void signUp(String email, String name, String ip, String source) throws MessagingException {
+    public void signUp(String email, String name, String ip, String source) {
         Instant now = Instant.now();
-        MailToSend mail = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             if (isSuppressed(email)) {
-                return null;
+                return;
             }
             Subscriber s = Subscriber.findByEmail(email).orElse(null);
             if (s == null) {
@@ -56,23 +51,21 @@ public class Subscriptions {
                 s.persist();
                 SubscriberEvent.record(s, "signed-up", "via " + source, now);
             } else if (s.status == SubscriberStatus.CONFIRMED || !s.status.mailable()) {
-                return null;
+                return;
             } else if (name != null && !name.isBlank()) {
                 s.name = cleanName(name);
             }
             s.consentAt = now;
             s.consentIp = config.recordIp() ? ip : null;
             s.consentSource = source;
-            if (SubscriberEvent.countSince(s, "confirmation-sent", now.minus(Duration.ofDays(1))) >= config.confirmationMailsPerDay()) {
-                return null;
+            if (SubscriberEvent.countSince(s, "confirmation-requested", now.minus(Duration.ofDays(1))) >= config.confirmationMailsPerDay()) {
+                return;
             }
-            s.confirmationSentAt = now;
-            SubscriberEvent.record(s, "confirmation-sent", null, now);
-            return new MailToSend(s.email, s.name, s.publicId);
+            // queued, never sent during the request: how long the answer takes must not tell who is on the list
+            s.confirmationRequestedAt = now;
+            s.confirmationSentAt = null;
+            SubscriberEvent.record(s, "confirmation-requested", null, now);
         });
-        if (mail != null) {
-            mails.send(mail.email(), mail.name(), mail.publicId());
-        }
     }
 
     /** Confirms the subscriber a link names; opening the link twice is harmless. */
@@ -92,6 +85,11 @@ public class Subscriptions {
             if (read.get().expired()) {
                 return Confirmation.EXPIRED;
             }
+            Instant issued = read.get().expires().minus(config.confirmLinkValidity());
+            if (s.unsubscribedAt != null && issued.isBefore(s.unsubscribedAt)) {
+                // a link from before they left (a scanner, an old mail) is no new consent
+                return Confirmation.INVALID;
+            }
             Instant now = Instant.now();
             s.changeTo(SubscriberStatus.CONFIRMED, now, false);
             SubscriberEvent.record(s, "confirmed", null, now);
@@ -100,7 +98,7 @@ public class Subscriptions {
     }
 
     /** Sends a fresh confirmation mail for an expired (but authentic) link, within the daily limit. */
-    public void resendConfirmation(String token) throws MessagingException {
+    public void resendConfirmation(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isPresent()) {
             Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));

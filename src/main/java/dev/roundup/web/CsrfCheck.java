@@ -50,11 +50,24 @@ public class CsrfCheck {
                 "The page was open too long or came from another site. Go back, reload the page and try again.");
     }
 
+    /**
+     * A browser can be made to send a cross-site form (urlencoded, multipart, text/plain) or a body-less POST, with
+     * the session cookie or cached Basic credentials, but never a JSON body or a custom header without CORS, which
+     * Roundup does not allow. So: forms and session-cookie requests need the token; Basic-authenticated scripts pass
+     * with a JSON body or an {@value #SCRIPT_HEADER} header.
+     */
     private static boolean needsToken(ResteasyReactiveContainerRequestContext request, RoutingContext rc) {
         boolean sessionCookie = rc.request().getCookie(dev.roundup.editor.EditorSession.COOKIE) != null
                 && request.getHeaderString("Authorization") == null;
-        return sessionCookie || isForm(request.getMediaType());
+        if (sessionCookie || isForm(request.getMediaType())) {
+            return true;
+        }
+        boolean json = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        return !json && request.getHeaderString(SCRIPT_HEADER) == null;
     }
+
+    /** Scripts send this header (any value) with requests that have no JSON body, e.g. a CSV upload or a bare POST. */
+    public static final String SCRIPT_HEADER = "X-Requested-By";
 
     private static boolean isForm(MediaType type) {
         return type != null && (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)

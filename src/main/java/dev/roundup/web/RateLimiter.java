@@ -18,6 +18,32 @@ public class RateLimiter {
     private static final int MAX_KEYS = 100_000;
     private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
+    /** How many attempts a key made within the window, without recording one. */
+    public int recent(String key, Duration window) {
+        Deque<Long> times = attempts.get(key);
+        if (times == null) {
+            return 0;
+        }
+        long cutoff = System.nanoTime() - window.toNanos();
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() < cutoff) {
+                times.pollFirst();
+            }
+            return times.size();
+        }
+    }
+
+    /** Records an attempt (a failed sign-in, say) without asking whether it was allowed. */
+    public void record(String key) {
+        if (attempts.size() > MAX_KEYS) {
+            attempts.clear();
+        }
+        Deque<Long> times = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(System.nanoTime());
+        }
+    }
+
     /** Records an attempt and says whether it is within {@code limit} attempts per {@code window}. */
     public boolean allow(String key, int limit, Duration window) {
         long now = System.nanoTime();

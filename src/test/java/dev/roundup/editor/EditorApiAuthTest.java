@@ -51,6 +51,17 @@ class EditorApiAuthTest {
     }
 
     @Test
+    void aCrossSiteFormCannotRideOnCachedBasicCredentials() {
+        // what a hostile page can make a browser send: a text/plain form, Basic credentials attached by the browser
+        given().auth().preemptive().basic(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD).contentType("text/plain")
+                .body("victim@example.org").post("/api/subscribers/import?mode=confirmed&override=true").then().statusCode(403);
+        given().auth().preemptive().basic(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD).post("/api/feeds/1/fetch").then().statusCode(403);
+        // a script says so with a header the browser cannot add across sites
+        given().auth().preemptive().basic(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD).header("X-Requested-By", "curl")
+                .contentType("text/csv").body("script.import@example.org\n").post("/api/subscribers/import?mode=confirmed").then().statusCode(200);
+    }
+
+    @Test
     void aStateChangeRidingOnTheSessionCookieNeedsTheToken() {
         Browser browser = Browser.signedInEditor();
         given().cookies(browser.cookies()).contentType(ContentType.JSON)

@@ -79,6 +79,22 @@ class CurationTest {
     }
 
     @Test
+    void anItemDraggedIntoAnotherSectionMovesThereAndSurvives() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 9, 22));
+        IssueView.SectionView community = community(issue);
+        IssueView.SectionView projects = issue.sections().get(0);
+        long moved = community.items().get(1).id();
+        List<Long> rest = community.items().stream().map(IssueView.ItemView::id).filter(id -> id != moved).toList();
+        Api.asEditor().body(Map.of("version", issue.version(), "sections", List.of(
+                Map.of("sectionId", projects.id(), "itemIds", List.of(moved)),
+                Map.of("sectionId", community.id(), "itemIds", rest))))
+                .put("/api/issues/" + issue.id() + "/order").then().statusCode(200);
+        IssueView after = IssueView.load(issue.id()).orElseThrow();
+        assertEquals(List.of(moved), after.sections().get(0).items().stream().map(IssueView.ItemView::id).toList());
+        assertEquals(rest, community(after).items().stream().map(IssueView.ItemView::id).toList());
+    }
+
+    @Test
     void aSentIssueRefusesEditsAndKeepsWhatWasSent() {
         IssueView issue = draftWithPosts(LocalDate.of(2025, 10, 6));
         curation.changeStatus(issue.id(), IssueStatus.SENDING, null);

@@ -73,9 +73,13 @@ class DoubleOptInTest {
     void aPendingAddressGetsAtMostThreeConfirmationMailsADay() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertEquals(303, signUp("bombed@example.org", "").statusCode());
+            if (i < 3) {
+                Mails.await("bombed@example.org", i + 1, Duration.ofSeconds(10));
+            } else {
+                Thread.sleep(2500);
+            }
         }
-        Thread.sleep(500);
-        assertEquals(3, Mails.await("bombed@example.org", 3, Duration.ofSeconds(10)).size());
+        assertEquals(3, dev.roundup.testing.GreenMailResource.to("bombed@example.org").size(), "at most three a day");
     }
 
     @Test

@@ -13,6 +13,6 @@ public final class Api {
 
     public static RequestSpecification asEditor() {
         return given().auth().preemptive().basic(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD).contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
+                .accept(ContentType.JSON).header("X-Requested-By", "roundup-tests");
     }
 }

@@ -41,6 +41,19 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         return greenMail;
     }
 
+    /** The SMTP server goes down: stops it and returns what it had received. */
+    public static List<MimeMessage> goDown() {
+        List<MimeMessage> received = List.of(greenMail.getReceivedMessages());
+        greenMail.stop();
+        return received;
+    }
+
+    /** The SMTP server comes back, empty, on the same port. */
+    public static void startAgain(int port) {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
     /** The messages received for one address, oldest first. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {

@@ -1,0 +1,141 @@
+package dev.roundup.delivery;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.roundup.Drafts;
+import dev.roundup.subscribers.Subscriber;
+import dev.roundup.subscribers.SubscriberLinks;
+import dev.roundup.testing.Api;
+import dev.roundup.testing.GreenMailResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** A send at 40 messages a second on a fresh database: pause, resume, cancel, leaving mid-send, and an SMTP outage. */
+@QuarkusTest
+@TestProfile(SendControlTest.Slow.class)
+class SendControlTest {
+
+    public static class Slow implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(Map.of("roundup.send.rate", "40", "roundup.send.batch-size", "10"));
+            if (!"postgresql".equals(System.getenv("ROUNDUP_DB_KIND"))) {
+                config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:sendcontrol;DB_CLOSE_DELAY=-1");
+            }
+            return config;
+        }
+    }
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    SubscriberLinks links;
+
+    static void subscribe(String domain, int count) {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            csv.append("r").append(i).append('@').append(domain).append('\n');
+        }
+        Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed").then().statusCode(200);
+    }
+
+    static JsonPath progress(long issueId) {
+        return Api.asEditor().get("/api/issues/" + issueId + "/send").then().statusCode(200).extract().jsonPath();
+    }
+
+    static Set<String> recipients(List<MimeMessage> messages, String domain, String subjectPart) throws Exception {
+        Set<String> set = new HashSet<>();
+        for (MimeMessage m : messages) {
+            String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+            if (to.endsWith(domain) && m.getSubject().contains(subjectPart)) {
+                set.add(to);
+            }
+        }
+        return set;
+    }
+
+    @Test
+    void pauseStopsSendingResumeFinishesAndSomeoneWhoLeftMeanwhileGetsNothing() throws Exception {
+        subscribe("pause.example.org", 120);
+        long issueId = drafts.create(LocalDate.of(2019, 1, 7), LocalDate.of(2019, 1, 14)).id;
+        Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
+        Thread.sleep(800);
+        Api.asEditor().post("/api/issues/" + issueId + "/send/pause").then().statusCode(200).body("state", equalTo("paused"));
+        Thread.sleep(1000);
+        long sentAtPause = progress(issueId).getLong("sent");
+        Thread.sleep(1500);
+        assertEquals(sentAtPause, progress(issueId).getLong("sent"), "nothing is sent while paused");
+        assertTrue(sentAtPause < progress(issueId).getLong("total"));
+
+        String token = QuarkusTransaction.requiringNew().call(() -> links.unsubscribeToken(Subscriber.findByEmail("r119@pause.example.org").orElseThrow()));
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post("/unsubscribe/" + token).then().statusCode(200);
+
+        Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(200).body("state", equalTo("running"));
+        JsonPath done = SendingTest.awaitState(issueId, "done", Duration.ofSeconds(60));
+        assertEquals(done.getInt("total") - 1, done.getInt("sent"), "everyone else of the list (other tests' readers included)");
+        assertEquals(1, done.getInt("skipped"), "left during the send: skipped from that moment");
+        Set<String> got = recipients(List.of(GreenMailResource.greenMail().getReceivedMessages()), "@pause.example.org", "Weekly Roundup");
+        assertEquals(119, got.size());
+        assertTrue(!got.contains("r119@pause.example.org"));
+    }
+
+    @Test
+    void cancelStopsForGood() throws Exception {
+        subscribe("cancel.example.org", 200);
+        long issueId = drafts.create(LocalDate.of(2019, 2, 4), LocalDate.of(2019, 2, 11)).id;
+        Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
+        Thread.sleep(700);
+        Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200).body("state", equalTo("cancelled"));
+        Thread.sleep(1500);
+        long sent = progress(issueId).getLong("sent");
+        Thread.sleep(1500);
+        assertEquals(sent, progress(issueId).getLong("sent"));
+        assertTrue(sent < 400);
+        Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("cancelled"));
+        Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(409).body("detail", containsString("cancelled"));
+    }
+
+    @Test
+    void anSmtpOutageMidSendPausesItAndAfterTheServerReturnsNobodyIsLost() throws Exception {
+        subscribe("outage.example.org", 150);
+        long issueId = drafts.create(LocalDate.of(2019, 3, 4), LocalDate.of(2019, 3, 11)).id;
+        int port = GreenMailResource.greenMail().getSmtp().getPort();
+        Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
+        Thread.sleep(1200);
+        List<MimeMessage> beforeOutage = GreenMailResource.goDown();
+        JsonPath paused = SendingTest.awaitState(issueId, "paused", Duration.ofSeconds(30));
+        assertTrue(paused.getString("reason").contains("unreachable"), paused.getString("reason"));
+
+        GreenMailResource.startAgain(port);
+        Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(200);
+        JsonPath done = SendingTest.awaitState(issueId, "done", Duration.ofSeconds(90));
+        assertEquals(done.getInt("total"), done.getInt("sent"));
+        Set<String> all = recipients(beforeOutage, "@outage.example.org", "Weekly Roundup");
+        int first = all.size();
+        Set<String> after = recipients(List.of(GreenMailResource.greenMail().getReceivedMessages()), "@outage.example.org", "Weekly Roundup");
+        all.addAll(after);
+        assertEquals(150, all.size(), "everyone got it");
+        assertTrue(first + after.size() - 150 <= 4, "duplicates at most the connections in flight: " + (first + after.size() - 150));
+    }
+}
