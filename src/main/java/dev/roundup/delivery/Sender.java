@@ -84,15 +84,9 @@ public class Sender {
         if (counts.get("pending") + counts.get("claimed") > 0) {
             return;
         }
-        boolean finished = QuarkusTransaction.requiringNew().call(() -> {
-            IssueSend send = IssueSend.findById(issueId);
-            if (send == null || !send.state.equals(IssueSend.RUNNING)) {
-                return false;
-            }
-            send.state = IssueSend.DONE;
-            send.finishedAt = Instant.now();
-            return true;
-        });
+        // every worker of every instance may get here at once: one conditional update decides who finishes
+        boolean finished = QuarkusTransaction.requiringNew().call(() -> IssueSend.update(
+                "state = ?1, finishedAt = ?2 where issueId = ?3 and state = ?4", IssueSend.DONE, Instant.now(), issueId, IssueSend.RUNNING) == 1);
         if (finished && QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findById(issueId).status == IssueStatus.SENDING)) {
             curation.changeStatus(issueId, IssueStatus.SENT, null);
         }
