@@ -64,7 +64,7 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next, RoutingContext rc) {
         String normalized = Editors.normalizeEmail(email);
-        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        String ip = RateLimiter.clientIp(rc);
         // only failures count: an editor who signs in often is never locked out
         if (limiter.recent("login:" + ip, FAILURE_WINDOW) >= 30
                 || (normalized != null && limiter.recent("login-account:" + normalized, FAILURE_WINDOW) >= 10)) {

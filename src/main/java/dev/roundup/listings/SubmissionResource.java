@@ -129,7 +129,7 @@ public class SubmissionResource {
             return Response.status(400).entity(page.apply(Map.of("form",
                     "This submission looks automated and was not accepted. If you are a person, leave the hidden field empty."))).build();
         }
-        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        String ip = RateLimiter.clientIp(rc);
         if (!limiter.allow("submit:" + ip, config.submissionsPerIpPerHour(), Duration.ofHours(1))) {
             return Response.status(429).header("Retry-After", "3600").entity(page.apply(Map.of("form",
                     "Too many submissions from your network in the last hour. Please try again later."))).build();

@@ -58,7 +58,7 @@ public class SignUpResource {
             return Response.status(400).entity(Templates.subscribe(Map.of(), Map.of("email",
                     "This sign-up looks automated and was not accepted. If you are a person, leave the hidden field empty."))).build();
         }
-        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        String ip = RateLimiter.clientIp(rc);
         if (!limiter.allow("signup:" + ip, config.signupsPerIpPerHour(), Duration.ofHours(1))) {
             return Response.status(429).header("Retry-After", "3600").entity(Templates.subscribe(values(email, name),
                     Map.of("email", "Too many sign-ups from your network in the last hour. Please try again later."))).build();

@@ -170,22 +170,10 @@ public class SubscriberDirectory {
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
-            suppress(s.email, "deleted");
+            subscriptions.suppress(s.email, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });
-    }
-
-    /** Puts an address on the suppression list (in the caller's transaction). */
-    void suppress(String email, String reason) {
-        String hash = subscriptions.suppressionHash(email);
-        if (Suppression.count("emailHash", hash) == 0) {
-            Suppression entry = new Suppression();
-            entry.emailHash = hash;
-            entry.reason = reason;
-            entry.createdAt = Instant.now();
-            entry.persist();
-        }
     }
 
     /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */

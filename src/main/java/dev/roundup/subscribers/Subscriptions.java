@@ -25,9 +25,6 @@ public class Subscriptions {
     SubscriberLinks links;
 
     @Inject
-    ConfirmationMails mails;
-
-    @Inject
     Secrets secrets;
 
     /** What a confirmation link came to. */
@@ -155,15 +152,20 @@ public class Subscriptions {
                 s.changeTo(SubscriberStatus.BOUNCED, now, false);
             }
             SubscriberEvent.record(s, "bounced", detail, now);
-            String hash = suppressionHash(s.email);
-            if (Suppression.count("emailHash", hash) == 0) {
-                Suppression entry = new Suppression();
-                entry.emailHash = hash;
-                entry.reason = "hard-bounce";
-                entry.createdAt = now;
-                entry.persist();
-            }
+            suppress(s.email, "hard-bounce");
         }));
+    }
+
+    /** Puts an address on the suppression list, as a keyed hash (in the caller's transaction). */
+    void suppress(String email, String reason) {
+        String hash = suppressionHash(email);
+        if (Suppression.count("emailHash", hash) == 0) {
+            Suppression entry = new Suppression();
+            entry.emailHash = hash;
+            entry.reason = reason;
+            entry.createdAt = Instant.now();
+            entry.persist();
+        }
     }
 
     /** Whether an address is on the suppression list (bounced, complained, or deleted). */

@@ -18,6 +18,11 @@ public class RateLimiter {
     private static final int MAX_KEYS = 100_000;
     private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
+    /** The client's address, the key of per-IP limits (the proxy's forwarded one when proxy forwarding is enabled). */
+    public static String clientIp(io.vertx.ext.web.RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+    }
+
     /** How many attempts a key made within the window, without recording one. */
     public int recent(String key, Duration window) {
         Deque<Long> times = attempts.get(key);
