@@ -14,6 +14,13 @@ public interface MailConfig {
     /** The name shown beside the From address; the newsletter's name when unset. */
     java.util.Optional<String> fromName();
 
+    /**
+     * Where bounces of issues should go (the envelope sender), e.g. {@code bounces@example.org}; each issue mail then
+     * goes out from {@code bounces+<delivery tag>@example.org} (VERP), so every bounce names its delivery. Unset: the
+     * From address.
+     */
+    java.util.Optional<String> bounceAddress();
+
     /** Folder for .eml files when no SMTP host is set; {@code <data-dir>/outbox} when unset. */
     java.util.Optional<String> outboxDir();
 }

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A mail to send: one recipient, a subject, a plain-text and an HTML body, and extra headers. Every value that goes
- * into a header is made single-line here, so no text from a user or a feed can add headers.
+ * A mail to send: one recipient, a subject, a plain-text and an HTML body, extra headers, and optionally its own
+ * envelope sender (a VERP bounce address). Every value that goes into a header is made single-line here, so no text
+ * from a user or a feed can add headers.
  */
-public record OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers) {
+public record OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers,
+        String returnPath) {
 
     public OutgoingMail {
         to = oneLine(to);
@@ -16,6 +18,11 @@ public record OutgoingMail(String to, String toName, String subject, String text
         Map<String, String> safe = new LinkedHashMap<>();
         headers.forEach((k, v) -> safe.put(oneLine(k).replace(":", ""), oneLine(v)));
         headers = Map.copyOf(safe);
+        returnPath = returnPath == null ? null : oneLine(returnPath);
+    }
+
+    public OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers) {
+        this(to, toName, subject, text, html, headers, null);
     }
 
     public static OutgoingMail of(String to, String toName, String subject, String text, String html) {
@@ -25,7 +32,12 @@ public record OutgoingMail(String to, String toName, String subject, String text
     public OutgoingMail withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new OutgoingMail(to, toName, subject, text, html, more);
+        return new OutgoingMail(to, toName, subject, text, html, more, returnPath);
+    }
+
+    /** The same mail with bounces going to this envelope sender instead of the From address. */
+    public OutgoingMail withReturnPath(String address) {
+        return new OutgoingMail(to, toName, subject, text, html, headers, address);
     }
 
     /** Collapses CR, LF and other control characters into single spaces. */

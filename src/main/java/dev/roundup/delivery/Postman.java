@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
@@ -42,6 +43,9 @@ public class Postman {
 
     @Inject
     RoundupConfig roundup;
+
+    @Inject
+    DkimSigning dkim;
 
     private Session session;
     private Path outbox;
@@ -122,9 +126,12 @@ public class Postman {
         };
     }
 
-    /** Builds the MIME message: From, To, Date, Message-ID, subject, text and HTML alternatives, extra headers. */
+    /**
+     * Builds the MIME message: From, To, Date, Message-ID, subject, text and HTML alternatives, extra headers; signed
+     * with DKIM when configured, and with its own envelope sender when the mail has one.
+     */
     public MimeMessage compose(OutgoingMail outgoing) throws MessagingException {
-        MimeMessage message = new IdentifiedMessage(session, messageId());
+        IdentifiedMessage message = new IdentifiedMessage(session, messageId());
         try {
             message.setFrom(new InternetAddress(mail.from(), mail.fromName().orElse(roundup.name()), "UTF-8"));
             message.setRecipient(MimeMessage.RecipientType.TO, outgoing.toName() == null || outgoing.toName().isEmpty()
@@ -145,7 +152,11 @@ public class Postman {
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         message.setContent(alternative);
         message.saveChanges();
-        return message;
+        SMTPMessage signed = dkim.sign(message);
+        if (outgoing.returnPath() != null) {
+            signed.setEnvelopeFrom(outgoing.returnPath());
+        }
+        return signed;
     }
 
     private String messageId() {
@@ -171,7 +182,7 @@ public class Postman {
     }
 
     /** Keeps our own Message-ID, which saveChanges() would otherwise replace. */
-    private static final class IdentifiedMessage extends MimeMessage {
+    private static final class IdentifiedMessage extends SMTPMessage {
         private final String id;
 
         IdentifiedMessage(Session session, String id) {

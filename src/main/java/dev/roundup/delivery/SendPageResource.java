@@ -64,14 +64,14 @@ public class SendPageResource {
     public static class SubscriberLog {
 
         @Inject
-        SendResource api;
+        DeliveryLog deliveryLog;
 
         @GET
         @Path("{id}/deliveries")
         @Produces(MediaType.APPLICATION_JSON)
         @Operation(summary = "Which issues a subscriber got")
-        public List<SendResource.LogEntry> deliveries(@RestPath long id) {
-            return api.entries("d.subscriber_id = ?1", id, null, 0);
+        public List<DeliveryLog.Entry> deliveries(@RestPath long id) {
+            return deliveryLog.ofSubscriber(id);
         }
     }
 

@@ -62,6 +62,10 @@ public final class SendWorker implements Runnable {
         RoundupConfig roundup;
         @Inject
         EntityManager em;
+        @Inject
+        DeliveryTag tags;
+        @Inject
+        MailConfig mail;
 
         SendWorker create(long issueId) {
             return new SendWorker(this, issueId);
@@ -146,19 +150,19 @@ public final class SendWorker implements Runnable {
             } catch (MessagingException e) {
                 int code = smtpCode(e);
                 if (code >= 500 && recipientRefused(e)) {
-                    f.deliveries.failed(issueId, c.subscriberId(), "refused for good: " + e.getMessage());
-                    f.subscriptions.hardBounce(c.subscriberId(), "SMTP " + code + " while sending issue " + issueId);
+                    f.deliveries.failed(issueId, c.subscriberId(), "refused for good: " + serverReply(e));
+                    f.subscriptions.hardBounce(c.subscriberId(), "SMTP " + serverReply(e) + " while sending issue " + issueId);
                 } else if (code >= 500) {
                     // refused the sender or the content, not this reader: bouncing everyone would empty the list
                     f.deliveries.retryLater(issueId, c.subscriberId(), Instant.now(), e.getMessage(), false);
-                    pause("The SMTP server refused the message itself (" + e.getMessage() + "). Check the relay and the issue, then resume.");
+                    pause("The SMTP server refused the message itself (" + serverReply(e) + "). Check the relay and the issue, then resume.");
                     return false;
                 } else if (code >= 400) {
                     if (c.attempts() + 1 >= f.config.maxAttempts()) {
-                        f.deliveries.failed(issueId, c.subscriberId(), "still refused after " + (c.attempts() + 1) + " attempts: " + e.getMessage());
+                        f.deliveries.failed(issueId, c.subscriberId(), "still refused after " + (c.attempts() + 1) + " attempts: " + serverReply(e));
                     } else {
                         f.deliveries.retryLater(issueId, c.subscriberId(),
-                                Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())), e.getMessage(), true);
+                                Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())), serverReply(e), true);
                     }
                 } else if (!outage(c, e)) {
                     return false;
@@ -199,8 +203,10 @@ public final class SendWorker implements Runnable {
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", f.roundup.name() + " <" + listId() + ">");
-        headers.put("X-Roundup-Delivery", issueId + "." + c.subscriberId());
-        return f.postman.compose(new OutgoingMail(c.email(), c.name(), m.subject(), m.text(), m.html(), headers));
+        headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
+        OutgoingMail mail = new OutgoingMail(c.email(), c.name(), m.subject(), m.text(), m.html(), headers,
+                f.mail.bounceAddress().map(a -> f.tags.returnPath(a, issueId, c.subscriberId())).orElse(null));
+        return f.postman.compose(mail);
     }
 
     private String listId() {
@@ -223,6 +229,18 @@ public final class SendWorker implements Runnable {
             ex = ex instanceof MessagingException m ? m.getNextException() : null;
         }
         return false;
+    }
+
+    /** What the server said, e.g. "550 5.1.1 <a@example.org>: User unknown", rather than Jakarta Mail's summary. */
+    static String serverReply(MessagingException e) {
+        Exception ex = e;
+        while (ex != null) {
+            if (ex instanceof SMTPAddressFailedException || ex instanceof SMTPSendFailedException) {
+                return ex.getMessage().strip();
+            }
+            ex = ex instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return e.getMessage();
     }
 
     /** The SMTP reply code behind a failure, or 0 when the server never answered (connection trouble). */

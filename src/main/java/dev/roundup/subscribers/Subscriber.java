@@ -107,6 +107,7 @@ public class Subscriber extends PanacheEntity {
             confirmedAt = now;
             unsubscribedAt = null;
             confirmationRequestedAt = null;
+            softBounces = 0;
         } else if (next == SubscriberStatus.UNSUBSCRIBED) {
             unsubscribedAt = now;
         }

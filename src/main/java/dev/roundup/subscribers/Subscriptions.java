@@ -156,6 +156,27 @@ public class Subscriptions {
         }));
     }
 
+    /**
+     * A temporary failure reported after the relay accepted a mail (a full mailbox, a greylist that gave up): counted,
+     * and after {@code roundup.subscribers.soft-bounce-limit} of them the address is treated as a hard bounce.
+     * Returns whether this one crossed the limit.
+     */
+    public boolean softBounce(long subscriberId, String detail) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findByIdOptional(subscriberId).map(s -> {
+            Instant now = Instant.now();
+            s.softBounces++;
+            s.updatedAt = now;
+            SubscriberEvent.record(s, "soft-bounce", detail, now);
+            if (s.softBounces < config.softBounceLimit() || !s.status.canBecome(SubscriberStatus.BOUNCED)) {
+                return false;
+            }
+            s.changeTo(SubscriberStatus.BOUNCED, now, false);
+            SubscriberEvent.record(s, "bounced", s.softBounces + " soft bounces in a row", now);
+            suppress(s.email, "soft-bounces");
+            return true;
+        }).orElse(false));
+    }
+
     /** Puts an address on the suppression list, as a keyed hash (in the caller's transaction). */
     void suppress(String email, String reason) {
         String hash = suppressionHash(email);

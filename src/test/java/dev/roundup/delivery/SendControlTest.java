@@ -22,7 +22,9 @@ import dev.roundup.roundup.Drafts;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Sends;
 import dev.roundup.testing.GreenMailResource;
+import dev.roundup.testing.TestDatabases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,28 +41,8 @@ class SendControlTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new java.util.HashMap<>(Map.of("roundup.send.rate", "40", "roundup.send.batch-size", "10"));
             // a database of its own: a send goes to every confirmed subscriber, and other tests add thousands
-            if ("postgresql".equals(System.getenv("ROUNDUP_DB_KIND"))) {
-                config.put("quarkus.datasource.jdbc.url", freshPostgresDatabase(System.getenv("ROUNDUP_DB_URL")));
-            } else {
-                config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:sendcontrol;DB_CLOSE_DELAY=-1");
-            }
+            config.put("quarkus.datasource.jdbc.url", TestDatabases.fresh("send"));
             return config;
-        }
-
-        /** Creates (anew) the database {@code <name>_send} beside the suite's own and returns its URL. */
-        static String freshPostgresDatabase(String url) {
-            int slash = url.lastIndexOf('/');
-            String name = url.substring(slash + 1).replaceAll("[^A-Za-z0-9_]", "") + "_send";
-            String user = System.getenv().getOrDefault("ROUNDUP_DB_USER", "postgres");
-            String password = System.getenv().getOrDefault("ROUNDUP_DB_PASSWORD", "");
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", user, password);
-                    java.sql.Statement st = c.createStatement()) {
-                st.execute("drop database if exists " + name);
-                st.execute("create database " + name);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("could not create the test database " + name, e);
-            }
-            return url.substring(0, slash + 1) + name;
         }
     }
 
@@ -114,7 +96,7 @@ class SendControlTest {
                 .post("/unsubscribe/" + token).then().statusCode(200);
 
         Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(200).body("state", equalTo("running"));
-        JsonPath done = SendingTest.awaitState(issueId, "done", Duration.ofSeconds(60));
+        JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
         String r119 = Api.asEditor().get("/api/subscribers?q=r119@pause.example.org").then().extract().asString();
         String log = Api.asEditor().get("/api/issues/" + issueId + "/deliveries?status=skipped").then().extract().asString();
         assertEquals(done.getInt("total") - 1, done.getInt("sent"), "everyone else of the list: " + done.prettify() + r119 + log);
@@ -148,12 +130,12 @@ class SendControlTest {
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
         Thread.sleep(1200);
         List<MimeMessage> beforeOutage = GreenMailResource.goDown();
-        JsonPath paused = SendingTest.awaitState(issueId, "paused", Duration.ofSeconds(30));
+        JsonPath paused = Sends.awaitState(issueId, "paused", Duration.ofSeconds(30));
         assertTrue(paused.getString("reason").contains("unreachable"), paused.getString("reason"));
 
         GreenMailResource.startAgain(port);
         Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(200);
-        JsonPath done = SendingTest.awaitState(issueId, "done", Duration.ofSeconds(90));
+        JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(90));
         assertEquals(done.getInt("total"), done.getInt("sent"));
         Set<String> all = recipients(beforeOutage, "@outage.example.org", "Weekly Roundup");
         int first = all.size();

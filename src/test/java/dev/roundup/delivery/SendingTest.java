@@ -21,6 +21,7 @@ import dev.roundup.roundup.Drafts;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Sends;
 import dev.roundup.testing.GreenMailResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,17 +38,6 @@ class SendingTest {
 
     @Inject
     SubscriberLinks links;
-
-    static JsonPath awaitState(long issueId, String state, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonPath p = Api.asEditor().get("/api/issues/" + issueId + "/send").then().extract().jsonPath();
-        while (!state.equals(p.getString("state")) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            p = Api.asEditor().get("/api/issues/" + issueId + "/send").then().extract().jsonPath();
-        }
-        assertEquals(state, p.getString("state"), "send state: " + p.prettify());
-        return p;
-    }
 
     static Map<String, List<MimeMessage>> receivedByRecipient(String domain) throws Exception {
         Map<String, List<MimeMessage>> by = new HashMap<>();
@@ -79,7 +69,7 @@ class SendingTest {
 
         long issueId = drafts.create(LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 8)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200).body("state", equalTo("running"));
-        JsonPath done = awaitState(issueId, "done", Duration.ofMinutes(3));
+        JsonPath done = Sends.awaitState(issueId, "done", Duration.ofMinutes(3));
         assertEquals(0, done.getInt("failed"));
         Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("sent"));
 

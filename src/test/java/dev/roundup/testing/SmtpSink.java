@@ -1,0 +1,249 @@
+package dev.roundup.testing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small SMTP server in the test JVM that answers what a test tells it to: 4xx or 5xx to chosen recipients or
+ * messages, like a greylisting or a strict relay, which GreenMail cannot. It keeps each message's raw bytes (as they
+ * crossed the wire, for DKIM checks) or, for benchmarks, only who it was for. Sockets use TCP_NODELAY, as a real MTA.
+ */
+public final class SmtpSink implements AutoCloseable {
+
+    /** What the server answers; each method returns a full reply line such as {@code "250 2.1.5 Ok"}. */
+    public interface Replies {
+        /** The answer to RCPT TO for an address, on its {@code attempt}-th try (1 for the first). */
+        default String rcpt(String address, int attempt) {
+            return "250 2.1.5 Ok";
+        }
+
+        /** The answer after DATA for a message. */
+        default String data(byte[] raw) {
+            return "250 2.0.0 Ok: queued";
+        }
+    }
+
+    /** A message as received: the envelope and, unless the sink only counts, the raw bytes. */
+    public record Received(String mailFrom, List<String> recipients, byte[] raw) {
+        public String text() {
+            return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final ServerSocket server;
+    private final boolean keepRaw;
+    private volatile Replies replies = new Replies() {
+    };
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
+    private final AtomicLong messages = new AtomicLong();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private SmtpSink(boolean keepRaw) throws IOException {
+        this.keepRaw = keepRaw;
+        this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "smtp-sink-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** A sink that keeps every message's bytes. */
+    public static SmtpSink keepingMessages() throws IOException {
+        return new SmtpSink(true);
+    }
+
+    /** A sink that only records recipients: for benchmarks with hundreds of thousands of messages. */
+    public static SmtpSink countingOnly() throws IOException {
+        return new SmtpSink(false);
+    }
+
+    public SmtpSink answering(Replies replies) {
+        this.replies = replies;
+        return this;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public long messageCount() {
+        return messages.get();
+    }
+
+    /** The messages received for one address. */
+    public List<Received> to(String address) {
+        return received.stream().filter(r -> r.recipients().contains(address)).toList();
+    }
+
+    /** How often RCPT TO was tried for an address, refused or not. */
+    public int rcptAttempts(String address) {
+        AtomicInteger n = rcptAttempts.get(address);
+        return n == null ? 0 : n.get();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                open.add(socket);
+                Thread t = new Thread(() -> serve(socket), "smtp-sink-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("smtp sink: " + e);
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+            reply(out, "220 sink.test ESMTP ready");
+            String from = null;
+            List<String> rcpts = new ArrayList<>();
+            String line;
+            while ((line = readLine(in)) != null) {
+                String upper = line.toUpperCase();
+                if (upper.startsWith("EHLO")) {
+                    reply(out, "250-sink.test\r\n250-8BITMIME\r\n250 SIZE 52428800");
+                } else if (upper.startsWith("HELO")) {
+                    reply(out, "250 sink.test");
+                } else if (upper.startsWith("MAIL FROM:")) {
+                    from = address(line.substring(10));
+                    rcpts = new ArrayList<>();
+                    reply(out, "250 2.1.0 Ok");
+                } else if (upper.startsWith("RCPT TO:")) {
+                    String to = address(line.substring(8));
+                    int attempt = rcptAttempts.computeIfAbsent(to, a -> new AtomicInteger()).incrementAndGet();
+                    String answer = replies.rcpt(to, attempt);
+                    if (answer.startsWith("2")) {
+                        rcpts.add(to);
+                    }
+                    reply(out, answer);
+                } else if (upper.equals("DATA")) {
+                    if (rcpts.isEmpty()) {
+                        reply(out, "554 5.5.1 No valid recipients");
+                        continue;
+                    }
+                    reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    byte[] raw = readData(in);
+                    String answer = replies.data(raw);
+                    if (answer.startsWith("2")) {
+                        messages.incrementAndGet();
+                        received.add(new Received(from, List.copyOf(rcpts), keepRaw ? raw : null));
+                    }
+                    rcpts = new ArrayList<>();
+                    reply(out, answer);
+                } else if (upper.equals("RSET")) {
+                    rcpts = new ArrayList<>();
+                    reply(out, "250 2.0.0 Ok");
+                } else if (upper.equals("NOOP")) {
+                    reply(out, "250 2.0.0 Ok");
+                } else if (upper.equals("QUIT")) {
+                    reply(out, "221 2.0.0 Bye");
+                    return;
+                } else {
+                    reply(out, "502 5.5.2 Command not recognized");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private static String address(String s) {
+        String t = s.strip();
+        int lt = t.indexOf('<');
+        int gt = t.indexOf('>');
+        return lt >= 0 && gt > lt ? t.substring(lt + 1, gt) : t.split(" ")[0];
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** One command line without its CRLF, or null at the end of the stream. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
+        if (readLine(in, buf) < 0) {
+            return null;
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Appends one line's bytes, without CRLF, to {@code buf}; returns its length or -1 at the end of the stream. */
+    private static int readLine(InputStream in, ByteArrayOutputStream buf) throws IOException {
+        int start = buf.size();
+        int b;
+        boolean cr = false;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                return buf.size() - start;
+            }
+            if (cr) {
+                buf.write('\r');
+            }
+            cr = b == '\r';
+            if (!cr) {
+                buf.write(b);
+            }
+        }
+        return -1;
+    }
+
+    /** The message after DATA up to the lone dot, with dot-stuffing undone and CRLF line ends kept, byte for byte. */
+    private static byte[] readData(InputStream in) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream(32 * 1024);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        while (true) {
+            line.reset();
+            int len = readLine(in, line);
+            if (len < 0) {
+                throw new IOException("connection closed in DATA");
+            }
+            byte[] bytes = line.toByteArray();
+            if (len == 1 && bytes[0] == '.') {
+                return message.toByteArray();
+            }
+            int from = len > 0 && bytes[0] == '.' ? 1 : 0;
+            message.write(bytes, from, len - from);
+            message.write('\r');
+            message.write('\n');
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+}
