@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.delivery.DeliveryLog;
 import dev.roundup.delivery.DeliveryTag;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.Subscriptions;
@@ -121,26 +122,13 @@ public class Bounces {
             List<Object[]> rows = q.setMaxResults(500).getResultList();
             return rows.stream().map(r -> new Shown(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                     r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(), (String) r[6], (String) r[7],
-                    toInstant(r[8]))).toList();
+                    DeliveryLog.toInstant(r[8]))).toList();
         });
     }
 
     private boolean issueExists(long issueId) {
         return ((Number) em.createNativeQuery("select count(*) from newsletter_issue where id = ?1").setParameter(1, issueId)
                 .getSingleResult()).longValue() > 0;
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return null;
     }
 
     private static String cut(String s) {

@@ -51,7 +51,11 @@ public class Deliveries {
                 .getSingleResult()).intValue();
     }
 
-    /** Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. */
+    /**
+     * Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. Candidates are
+     * picked in subscriber order through the (issue, status, subscriber) index, then marked in the same transaction,
+     * so a claim costs the batch, not the list.
+     */
     public List<Claimed> claim(long issueId, String token, int size) {
         boolean postgres = dbKind.startsWith("postgres");
         if (!postgres) {
@@ -59,22 +63,36 @@ public class Deliveries {
         }
         try {
             Instant now = Instant.now();
-            Instant expired = now.minus(config.claimLease());
-            String due = "((d.status = 'PENDING' and d.next_attempt_at <= ?2) or (d.status = 'CLAIMED' and d.claimed_at < ?3))";
-            String candidates = "select d.subscriber_id from delivery d where d.issue_id = ?1 and " + due
-                    + " order by d.subscriber_id limit " + size + (postgres ? " for update skip locked" : "");
-            int claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "update delivery set status = 'CLAIMED', claimed_by = ?4, claimed_at = ?2 where issue_id = ?1 and subscriber_id in ("
-                            + candidates + ")")
-                    .setParameter(1, issueId).setParameter(2, now).setParameter(3, expired).setParameter(4, token).executeUpdate());
-            if (claimed == 0) {
+            String lock = postgres ? " for update skip locked" : "";
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+                List<Long> picked = new java.util.ArrayList<>(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
+                        + "and d.status = 'PENDING' and d.next_attempt_at <= ?2 order by d.subscriber_id limit " + size + lock)
+                        .setParameter(1, issueId).setParameter(2, now).getResultList()));
+                if (picked.size() < size) {
+                    picked.addAll(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
+                            + "and d.status = 'CLAIMED' and d.claimed_at < ?2 order by d.subscriber_id limit " + (size - picked.size()) + lock)
+                            .setParameter(1, issueId).setParameter(2, now.minus(config.claimLease())).getResultList()));
+                }
+                if (!picked.isEmpty()) {
+                    // the range lets H2 walk the primary key; the list alone made it scan the whole issue
+                    em.createNativeQuery("update delivery set status = 'CLAIMED', claimed_by = :token, claimed_at = :now "
+                            + "where issue_id = :issue and subscriber_id between :low and :high and subscriber_id in (:ids)")
+                            .setParameter("token", token).setParameter("now", now).setParameter("issue", issueId).setParameter("ids", picked)
+                            .setParameter("low", java.util.Collections.min(picked)).setParameter("high", java.util.Collections.max(picked))
+                            .executeUpdate();
+                }
+                return picked;
+            });
+            if (ids.isEmpty()) {
                 return List.of();
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d join subscriber s on s.id = d.subscriber_id "
-                            + "where d.issue_id = ?1 and d.claimed_by = ?2 and d.status = 'CLAIMED' order by s.id")
-                    .setParameter(1, issueId).setParameter(2, token).getResultList());
+                            + "where d.issue_id = :issue and d.subscriber_id between :low and :high and d.subscriber_id in (:ids) "
+                            + "and d.status = 'CLAIMED' and d.claimed_by = :token order by s.id")
+                    .setParameter("issue", issueId).setParameter("ids", ids).setParameter("token", token)
+                    .setParameter("low", java.util.Collections.min(ids)).setParameter("high", java.util.Collections.max(ids)).getResultList());
             return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
         } finally {
@@ -82,6 +100,10 @@ public class Deliveries {
                 localClaims.unlock();
             }
         }
+    }
+
+    private static List<Long> ids(List<?> rows) {
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
     public void sent(long issueId, long subscriberId, String messageId) {
@@ -106,14 +128,14 @@ public class Deliveries {
     /** Extends the lease of a batch still being sent. */
     public void renew(long issueId, String token) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update delivery set claimed_at = ?3 where issue_id = ?1 and claimed_by = ?2 and status = 'CLAIMED'")
+                "update delivery set claimed_at = ?3 where issue_id = ?1 and status = 'CLAIMED' and claimed_by = ?2")
                 .setParameter(1, issueId).setParameter(2, token).setParameter(3, Instant.now()).executeUpdate());
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
     public void release(long issueId, String token) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update delivery set status = 'PENDING', claimed_by = null where issue_id = ?1 and claimed_by = ?2 and status = 'CLAIMED'")
+                "update delivery set status = 'PENDING', claimed_by = null where issue_id = ?1 and status = 'CLAIMED' and claimed_by = ?2")
                 .setParameter(1, issueId).setParameter(2, token).executeUpdate());
     }
 

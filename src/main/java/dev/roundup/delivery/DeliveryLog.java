@@ -53,7 +53,8 @@ public class DeliveryLog {
         });
     }
 
-    static Instant toInstant(Object o) {
+    /** A timestamp column of a native query as an Instant, whichever type the driver (H2, PostgreSQL) returned. */
+    public static Instant toInstant(Object o) {
         if (o instanceof Instant i) {
             return i;
         }

@@ -52,6 +52,8 @@ public final class SmtpSink implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile byte[] sample;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -88,6 +90,16 @@ public final class SmtpSink implements AutoCloseable {
 
     public long messageCount() {
         return messages.get();
+    }
+
+    /** Bytes of all messages received. */
+    public long byteCount() {
+        return bytes.get();
+    }
+
+    /** The first message received, kept even when the sink only counts. */
+    public byte[] sample() {
+        return sample;
     }
 
     /** The messages received for one address. */
@@ -153,6 +165,10 @@ public final class SmtpSink implements AutoCloseable {
                     String answer = replies.data(raw);
                     if (answer.startsWith("2")) {
                         messages.incrementAndGet();
+                        bytes.addAndGet(raw.length);
+                        if (sample == null) {
+                            sample = raw;
+                        }
                         received.add(new Received(from, List.copyOf(rcpts), keepRaw ? raw : null));
                     }
                     rcpts = new ArrayList<>();

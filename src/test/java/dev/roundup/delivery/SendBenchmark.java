@@ -1,0 +1,214 @@
+package dev.roundup.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.testing.FeedServer;
+import dev.roundup.testing.PackagedApp;
+import dev.roundup.testing.SmtpSink;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Benchmark, not part of the suite: the packaged app sends an issue (12 posts) to N subscribers through 4 reused
+ * connections into a local SMTP sink, against a bare Angus loop sending the same message over 4 reused connections
+ * to the same sink, in the same run; and the app's heap and RSS while it sends. Run:
+ * {@code ./mvnw package -DskipTests && ./mvnw test -Dtest=SendBenchmark} ({@code -Dsend.readers=20000},
+ * {@code -Dsend.memory-readers=100000}; 0 skips a part). Results: stdout and target/benchmarks/send.txt.
+ */
+class SendBenchmark {
+
+    static final int READERS = Integer.getInteger("send.readers", 20_000);
+    static final int MEMORY_READERS = Integer.getInteger("send.memory-readers", 100_000);
+    static final int CONNECTIONS = 4;
+    static final int PER_CONNECTION = 200;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void sendAnIssueAgainstABareAngusLoopAndWatchMemory() throws Exception {
+        if (READERS > 0) {
+            Run roundup = sendWithRoundup(READERS, 2016);
+            double bare = bareAngus(roundup.sample(), READERS);
+            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB", READERS,
+                    roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(), roundup.peakRssMb());
+            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s", CONNECTIONS, bare);
+            line("Ratio Roundup / bare: %.2f×", READERS / roundup.seconds() / bare);
+        }
+        if (MEMORY_READERS > 0) {
+            Run big = sendWithRoundup(MEMORY_READERS, 2015);
+            line("Memory at %,d subscribers: %.0f msg/s; heap used (sampled every 250 ms) at 10/50/90 %%: %s MB; peak heap %d MB; peak RSS %d MB",
+                    MEMORY_READERS, MEMORY_READERS / big.seconds(), big.heapAtProgress(), big.peakHeapMb(), big.peakRssMb());
+        }
+        Path out = Path.of("target/benchmarks/send.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+    }
+
+    record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress) {
+    }
+
+    private Run sendWithRoundup(int readers, int year) throws Exception {
+        try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start();
+                PackagedApp app = new PackagedApp(Files.createTempDirectory("roundup-bench"))) {
+            app.env("ROUNDUP_ADMIN_EMAIL", "bench@example.org").env("ROUNDUP_ADMIN_PASSWORD", "bench-password-123")
+                    .env("ROUNDUP_SMTP_HOST", "127.0.0.1").env("ROUNDUP_SMTP_PORT", String.valueOf(sink.port())).env("ROUNDUP_SMTP_TLS", "none")
+                    .env("ROUNDUP_SMTP_CONNECTIONS", String.valueOf(CONNECTIONS)).env("ROUNDUP_SMTP_MESSAGES_PER_CONNECTION", String.valueOf(PER_CONNECTION))
+                    .env("ROUNDUP_SEND_CHECK_EVERY", "1s").env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off")
+                    .env("ROUNDUP_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
+            app.start();
+            LocalDate from = LocalDate.of(year, 2, 1);
+            feeds.serve("/feed.xml", "application/rss+xml", rss(from).getBytes(StandardCharsets.UTF_8));
+            api().contentType(ContentType.JSON).body(Map.of("url", feeds.url("/feed.xml"))).post(app.url("/api/feeds")).then().statusCode(201);
+            StringBuilder csv = new StringBuilder();
+            for (int i = 0; i < readers; i++) {
+                csv.append("reader").append(i).append("@bench.example.org\n");
+            }
+            api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+            long issueId = api().contentType(ContentType.JSON).body(Map.of("from", from.toString(), "to", from.plusDays(7).toString()))
+                    .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
+            System.gc();
+
+            long started = System.nanoTime();
+            api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
+            long peakHeap = 0;
+            long peakRss = 0;
+            List<String> atProgress = new ArrayList<>();
+            int nextMark = 10;
+            while (sink.messageCount() < readers) {
+                Thread.sleep(250);
+                long heap = heapUsed(app);
+                peakHeap = Math.max(peakHeap, heap);
+                peakRss = Math.max(peakRss, rssKb(app.pid()));
+                long percent = sink.messageCount() * 100 / readers;
+                if (percent >= nextMark && nextMark <= 90) {
+                    atProgress.add(String.valueOf(heap / 1024 / 1024));
+                    nextMark += 40;
+                }
+                if ((System.nanoTime() - started) / 1e9 > 1800) {
+                    throw new IllegalStateException("send did not finish: " + sink.messageCount() + "\n" + app.log());
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
+            return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
+                    String.join("/", atProgress));
+        }
+    }
+
+    /** The same message over {@link #CONNECTIONS} connections, each reused for {@link #PER_CONNECTION} messages. */
+    private double bareAngus(byte[] sample, int readers) throws Exception {
+        try (SmtpSink sink = SmtpSink.countingOnly()) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(sink.port()));
+            props.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+            props.put("mail.smtp.socketFactory.fallback", "false");
+            Session session = Session.getInstance(props);
+            ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+            long started = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int connection = c;
+                done.add(pool.submit(() -> {
+                    MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(sample));
+                    Transport transport = null;
+                    int onThisConnection = 0;
+                    for (int i = connection; i < readers; i += CONNECTIONS) {
+                        if (transport == null) {
+                            transport = session.getTransport("smtp");
+                            transport.connect();
+                        }
+                        transport.sendMessage(message, new Address[] {new InternetAddress("bare" + i + "@bench.example.org")});
+                        if (++onThisConnection == PER_CONNECTION) {
+                            transport.close();
+                            transport = null;
+                            onThisConnection = 0;
+                        }
+                    }
+                    if (transport != null) {
+                        transport.close();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            pool.shutdown();
+            assertEquals(readers, sink.messageCount());
+            return readers / seconds;
+        }
+    }
+
+    private static String rss(LocalDate from) {
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench blog</title><link>https://bench.example.org/</link>");
+        DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
+        for (int i = 0; i < 12; i++) {
+            s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/post/").append(i)
+                    .append("</link><pubDate>").append(rfc1123.format(from.plusDays(i % 6).atTime(9, i).atOffset(ZoneOffset.UTC)))
+                    .append("</pubDate><description>").append("Some thoughts on Django, deployment and the community. ".repeat(10))
+                    .append("</description></item>");
+        }
+        return s.append("</channel></rss>").toString();
+    }
+
+    private static long heapUsed(PackagedApp app) {
+        String metrics = given().get(app.url("/q/metrics")).then().extract().asString();
+        long sum = 0;
+        for (String l : metrics.split("\n")) {
+            if (l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\"")) {
+                sum += (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception gone) {
+            // the process ended
+        }
+        return 0;
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(format, args);
+        System.out.println(s);
+        report.append(s).append('\n');
+    }
+
+    private static RequestSpecification api() {
+        return given().auth().preemptive().basic("bench@example.org", "bench-password-123").header("X-Requested-By", "send-benchmark");
+    }
+}
