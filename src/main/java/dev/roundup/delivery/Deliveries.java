@@ -1,9 +1,18 @@
 package dev.roundup.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +21,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -28,6 +38,9 @@ public class Deliveries {
 
     @Inject
     SendConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -54,7 +67,8 @@ public class Deliveries {
     /**
      * Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. Candidates are
      * picked in subscriber order through the (issue, status, subscriber) index, then marked in the same transaction,
-     * so a claim costs the batch, not the list.
+     * so a claim costs the batch, not the list. The ORDER BY names all three index columns: with the subscriber
+     * alone H2 read every pending row of the issue and sorted them, on each claim.
      */
     public List<Claimed> claim(long issueId, String token, int size) {
         boolean postgres = dbKind.startsWith("postgres");
@@ -65,12 +79,12 @@ public class Deliveries {
             Instant now = Instant.now();
             String lock = postgres ? " for update skip locked" : "";
             List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-                List<Long> picked = new java.util.ArrayList<>(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
-                        + "and d.status = 'PENDING' and d.next_attempt_at <= ?2 order by d.subscriber_id limit " + size + lock)
+                List<Long> picked = new ArrayList<>(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
+                        + "and d.status = 'PENDING' and d.next_attempt_at <= ?2 order by d.issue_id, d.status, d.subscriber_id limit " + size + lock)
                         .setParameter(1, issueId).setParameter(2, now).getResultList()));
                 if (picked.size() < size) {
                     picked.addAll(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
-                            + "and d.status = 'CLAIMED' and d.claimed_at < ?2 order by d.subscriber_id limit " + (size - picked.size()) + lock)
+                            + "and d.status = 'CLAIMED' and d.claimed_at < ?2 order by d.issue_id, d.status, d.subscriber_id limit " + (size - picked.size()) + lock)
                             .setParameter(1, issueId).setParameter(2, now.minus(config.claimLease())).getResultList()));
                 }
                 if (!picked.isEmpty()) {
@@ -78,7 +92,7 @@ public class Deliveries {
                     em.createNativeQuery("update delivery set status = 'CLAIMED', claimed_by = :token, claimed_at = :now "
                             + "where issue_id = :issue and subscriber_id between :low and :high and subscriber_id in (:ids)")
                             .setParameter("token", token).setParameter("now", now).setParameter("issue", issueId).setParameter("ids", picked)
-                            .setParameter("low", java.util.Collections.min(picked)).setParameter("high", java.util.Collections.max(picked))
+                            .setParameter("low", Collections.min(picked)).setParameter("high", Collections.max(picked))
                             .executeUpdate();
                 }
                 return picked;
@@ -92,7 +106,7 @@ public class Deliveries {
                             + "where d.issue_id = :issue and d.subscriber_id between :low and :high and d.subscriber_id in (:ids) "
                             + "and d.status = 'CLAIMED' and d.claimed_by = :token order by s.id")
                     .setParameter("issue", issueId).setParameter("ids", ids).setParameter("token", token)
-                    .setParameter("low", java.util.Collections.min(ids)).setParameter("high", java.util.Collections.max(ids)).getResultList());
+                    .setParameter("low", Collections.min(ids)).setParameter("high", Collections.max(ids)).getResultList());
             return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
         } finally {
@@ -106,8 +120,50 @@ public class Deliveries {
         return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
-    public void sent(long issueId, long subscriberId, String messageId) {
-        update("status = 'SENT', message_id = ?3, sent_at = ?4, last_error = null", issueId, subscriberId, messageId, Instant.now());
+    /** A message the server accepted (250): its delivery is done. */
+    public record Sent(long issueId, long subscriberId, String messageId, Instant at) {
+    }
+
+    /**
+     * Marks deliveries sent, all in one transaction: one commit for what several connections sent meanwhile. Plain
+     * JDBC with one batched statement, because this runs for every message of a send and is what a crash must not
+     * lose: the ORM and a JTA transaction per group cost more than the update itself.
+     */
+    public void sent(List<Sent> sent) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
+                    + "last_error = null where issue_id = ? and subscriber_id = ?")) {
+                for (Sent s : sent) {
+                    update.setString(1, s.messageId());
+                    update.setObject(2, s.at().atOffset(ZoneOffset.UTC));
+                    update.setLong(3, s.issueId());
+                    update.setLong(4, s.subscriberId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark " + sent.size() + " deliveries sent: " + e.getMessage(), e);
+        }
+    }
+
+    /** Of these subscribers, the ones who may still get mail (confirmed), read in one query. */
+    public Set<Long> stillSubscribed(Collection<Long> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return Set.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> new HashSet<>(ids(em.createNativeQuery(
+                "select id from subscriber where id between :low and :high and id in (:ids) and status = 'CONFIRMED'")
+                .setParameter("ids", subscriberIds).setParameter("low", Collections.min(subscriberIds))
+                .setParameter("high", Collections.max(subscriberIds)).getResultList())));
     }
 
     /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */

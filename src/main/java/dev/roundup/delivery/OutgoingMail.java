@@ -2,14 +2,17 @@ package dev.roundup.delivery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A mail to send: one recipient, a subject, a plain-text and an HTML body, extra headers, and optionally its own
+ * A mail to send: one recipient, a subject, a plain-text and an HTML body (encoded for the wire), extra headers, and optionally its own
  * envelope sender (a VERP bounce address). Every value that goes into a header is made single-line here, so no text
  * from a user or a feed can add headers.
  */
-public record OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers,
+public record OutgoingMail(String to, String toName, String subject, MailBody text, MailBody html, Map<String, String> headers,
         String returnPath) {
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
     public OutgoingMail {
         to = oneLine(to);
@@ -21,12 +24,8 @@ public record OutgoingMail(String to, String toName, String subject, String text
         returnPath = returnPath == null ? null : oneLine(returnPath);
     }
 
-    public OutgoingMail(String to, String toName, String subject, String text, String html, Map<String, String> headers) {
-        this(to, toName, subject, text, html, headers, null);
-    }
-
     public static OutgoingMail of(String to, String toName, String subject, String text, String html) {
-        return new OutgoingMail(to, toName, subject, text, html, Map.of());
+        return new OutgoingMail(to, toName, subject, MailBody.of(text), MailBody.of(html), Map.of(), null);
     }
 
     public OutgoingMail withHeader(String name, String value) {
@@ -42,6 +41,6 @@ public record OutgoingMail(String to, String toName, String subject, String text
 
     /** Collapses CR, LF and other control characters into single spaces. */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return s == null ? "" : CONTROLS.matcher(s).replaceAll(" ").strip();
     }
 }

@@ -161,11 +161,11 @@ public class Postman {
     }
 
     /** A body part whose content is already encoded, so writing the message copies bytes instead of encoding again. */
-    private static MimeBodyPart encodedPart(String contentType, String content) throws MessagingException {
+    private static MimeBodyPart encodedPart(String contentType, MailBody content) throws MessagingException {
         InternetHeaders headers = new InternetHeaders();
         headers.setHeader("Content-Type", contentType);
         headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return new MimeBodyPart(headers, QuotedPrintable.encode(content));
+        return new MimeBodyPart(headers, content.quotedPrintable());
     }
 
     private String messageId() {

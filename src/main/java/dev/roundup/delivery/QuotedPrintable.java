@@ -2,6 +2,7 @@ package dev.roundup.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Quoted-printable (RFC 2045 §6.7) for the text and HTML parts of outgoing mail, in one pass over the UTF-8 bytes.
@@ -15,6 +16,40 @@ final class QuotedPrintable {
     private static final int MAX = 76;
 
     private QuotedPrintable() {
+    }
+
+    private static final byte[] SOFT_BREAK = {'=', '\r', '\n'};
+
+    /**
+     * Encodes a piece of a longer text so that pieces encoded apart can be joined with {@link #join}: each ends with a
+     * soft line break (removed by decoding), so the next piece starts at the beginning of a line. An issue's fixed
+     * pieces are encoded once this way; only a reader's own values are encoded per message.
+     */
+    static byte[] encodePiece(String piece) {
+        byte[] encoded = encode(piece);
+        int n = encoded.length;
+        if (n == 0 || (n >= 2 && encoded[n - 2] == '\r' && encoded[n - 1] == '\n')) {
+            return encoded;
+        }
+        byte[] out = Arrays.copyOf(encoded, n + SOFT_BREAK.length);
+        System.arraycopy(SOFT_BREAK, 0, out, n, SOFT_BREAK.length);
+        return out;
+    }
+
+    /** Joins pieces from {@link #encodePiece} into one body, without the soft break after the last. */
+    static byte[] join(List<byte[]> pieces) {
+        int length = 0;
+        for (byte[] p : pieces) {
+            length += p.length;
+        }
+        byte[] out = new byte[length];
+        int o = 0;
+        for (byte[] p : pieces) {
+            System.arraycopy(p, 0, out, o, p.length);
+            o += p.length;
+        }
+        boolean softAtEnd = o >= 3 && out[o - 3] == '=' && out[o - 2] == '\r' && out[o - 1] == '\n';
+        return softAtEnd ? Arrays.copyOf(out, o - 3) : out;
     }
 
     static byte[] encode(String text) {

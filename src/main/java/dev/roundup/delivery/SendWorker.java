@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -24,8 +24,6 @@ import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.subscribers.Subscriptions;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * One connection's worth of sending: claims a batch, sends each message on its connection, marks each delivery sent
  * right after the server's 250, and tells temporary refusals (retry later), permanent ones (bounce), outages (wait,
@@ -34,6 +32,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public final class SendWorker implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SendWorker.class);
+
+    /** How often a worker looks up whether its send still runs and who of its batch has left meanwhile. */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(200);
 
     /** Makes workers with everything they need. */
     @ApplicationScoped
@@ -61,11 +62,11 @@ public final class SendWorker implements Runnable {
         @Inject
         RoundupConfig roundup;
         @Inject
-        EntityManager em;
-        @Inject
         DeliveryTag tags;
         @Inject
         MailConfig mail;
+        @Inject
+        SentMarks marks;
 
         SendWorker create(long issueId) {
             return new SendWorker(this, issueId);
@@ -77,6 +78,8 @@ public final class SendWorker implements Runnable {
     private MailChannel channel;
     private int sentOnChannel;
     private Instant outageSince;
+    private SentMarks.Mark lastSent;
+    private String listId;
 
     private SendWorker(Factory f, long issueId) {
         this.f = f;
@@ -85,7 +88,8 @@ public final class SendWorker implements Runnable {
 
     @Override
     public void run() {
-        RenderedIssue rendered = f.renderer.render(issueId);
+        // the issue's fixed pieces are encoded for the wire once; each message only encodes its reader's values
+        RenderedIssue.Prepared<byte[]> rendered = f.renderer.render(issueId).prepare(MailBody::piece);
         try {
             while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
                 String token = Secrets.randomToken(12);
@@ -100,7 +104,11 @@ public final class SendWorker implements Runnable {
                         return;
                     }
                 } finally {
-                    f.deliveries.release(issueId, token);
+                    try {
+                        confirmLastSent(); // a mark still uncommitted must not be released back to pending
+                    } finally {
+                        f.deliveries.release(issueId, token);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -111,16 +119,25 @@ public final class SendWorker implements Runnable {
     }
 
     /** Sends a batch; false when the send was paused by this worker and it should stop. */
-    private boolean sendBatch(RenderedIssue rendered, List<Deliveries.Claimed> batch, String token) throws InterruptedException {
+    private boolean sendBatch(RenderedIssue.Prepared<byte[]> rendered, List<Deliveries.Claimed> batch, String token) throws InterruptedException {
+        Set<Long> subscribed = f.deliveries.stillSubscribed(batch.stream().map(Deliveries.Claimed::subscriberId).toList());
+        long checkedAt = System.nanoTime();
+        long renewedAt = checkedAt;
         for (int i = 0; i < batch.size(); i++) {
-            if (i > 0 && i % 10 == 0) {
+            long now = System.nanoTime();
+            if (now - checkedAt > CHECK_EVERY.toNanos()) {
                 if (!f.sender.isRunning(issueId)) {
                     return true; // paused or cancelled: the rest of the batch goes back
                 }
-                f.deliveries.renew(issueId, token); // a slow relay must not let the lease lapse mid-batch
+                if (now - renewedAt > f.config.claimLease().toNanos() / 3) {
+                    f.deliveries.renew(issueId, token); // a slow relay must not let the lease lapse mid-batch
+                    renewedAt = now;
+                }
+                subscribed = f.deliveries.stillSubscribed(batch.subList(i, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList());
+                checkedAt = now;
             }
             Deliveries.Claimed c = batch.get(i);
-            if (!"CONFIRMED".equals(subscriberStatus(c.subscriberId()))) {
+            if (!subscribed.contains(c.subscriberId())) {
                 f.deliveries.skipped(issueId, c.subscriberId(), "no longer subscribed when their turn came");
                 continue;
             }
@@ -138,7 +155,7 @@ public final class SendWorker implements Runnable {
                     sentOnChannel = 0;
                 }
                 channel.send(message);
-                f.deliveries.sent(issueId, c.subscriberId(), message.getMessageID());
+                lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), message.getMessageID(), Instant.now()));
                 outageSince = null;
                 if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
                     closeChannel();
@@ -187,6 +204,12 @@ public final class SendWorker implements Runnable {
         return true;
     }
 
+    /** Waits until the marks of this batch are in the database, before what is left of it is given back. */
+    private void confirmLastSent() throws InterruptedException {
+        f.marks.await(lastSent);
+        lastSent = null;
+    }
+
     private void pause(String reason) {
         LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
         try {
@@ -196,27 +219,25 @@ public final class SendWorker implements Runnable {
         }
     }
 
-    private MimeMessage compose(RenderedIssue rendered, Deliveries.Claimed c) throws MessagingException {
+    private MimeMessage compose(RenderedIssue.Prepared<byte[]> rendered, Deliveries.Claimed c) throws MessagingException {
         String unsubscribe = f.roundup.link("/unsubscribe/" + f.links.unsubscribeToken(c.publicId(), c.tokenVersion()));
-        RenderedIssue.Message m = rendered.forReader(c.name(), unsubscribe);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", f.roundup.name() + " <" + listId() + ">");
         headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
-        OutgoingMail mail = new OutgoingMail(c.email(), c.name(), m.subject(), m.text(), m.html(), headers,
+        OutgoingMail mail = new OutgoingMail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
+                MailBody.joined(rendered.html(c.name(), unsubscribe)), headers,
                 f.mail.bounceAddress().map(a -> f.tags.returnPath(a, issueId, c.subscriberId())).orElse(null));
         return f.postman.compose(mail);
     }
 
     private String listId() {
-        String host = URI.create(f.roundup.link("/")).getHost();
-        return "newsletter." + (host == null ? "localhost" : host);
-    }
-
-    private String subscriberStatus(long subscriberId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) f.em.createNativeQuery("select status from subscriber where id = ?1")
-                .setParameter(1, subscriberId).getResultStream().findFirst().orElse("DELETED"));
+        if (listId == null) {
+            String host = URI.create(f.roundup.link("/")).getHost();
+            listId = "newsletter." + (host == null ? "localhost" : host);
+        }
+        return listId;
     }
 
     /** Whether the refusal was about the recipient (RCPT), not the sender or the content. */

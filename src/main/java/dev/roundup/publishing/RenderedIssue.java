@@ -1,7 +1,10 @@
 package dev.roundup.publishing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Entities;
 
@@ -15,6 +18,8 @@ public final class RenderedIssue {
     public record Message(String subject, String html, String text) {
     }
 
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}");
+
     private final String subject;
     private final Template html;
     private final Template text;
@@ -27,8 +32,45 @@ public final class RenderedIssue {
 
     /** The copy for one reader; {@code name} may be null. */
     public Message forReader(String name, String unsubscribeUrl) {
-        String who = name == null || name.isBlank() ? "there" : name.replaceAll("[\\p{Cntrl}]", " ").strip();
+        String who = who(name);
         return new Message(subject, html.fill(Entities.escape(who), Entities.escape(unsubscribeUrl)), text.fill(who, unsubscribeUrl));
+    }
+
+    /**
+     * Both bodies with their fixed pieces converted once by {@code convert} (a sender encodes them for the wire), so a
+     * reader's copy converts only what is theirs; joined, the results are {@link #forReader}'s, converted.
+     */
+    public <T> Prepared<T> prepare(Function<String, T> convert) {
+        return new Prepared<>(convert);
+    }
+
+    /** The bodies of {@link #prepare}, as converted pieces in order. */
+    public final class Prepared<T> {
+        private final Function<String, T> convert;
+        private final List<T> htmlPieces;
+        private final List<T> textPieces;
+
+        private Prepared(Function<String, T> convert) {
+            this.convert = convert;
+            this.htmlPieces = Arrays.stream(html.pieces).map(convert).toList();
+            this.textPieces = Arrays.stream(text.pieces).map(convert).toList();
+        }
+
+        public String subject() {
+            return subject;
+        }
+
+        public List<T> html(String name, String unsubscribeUrl) {
+            return html.fill(htmlPieces, convert, Entities.escape(who(name)), Entities.escape(unsubscribeUrl));
+        }
+
+        public List<T> text(String name, String unsubscribeUrl) {
+            return text.fill(textPieces, convert, who(name), unsubscribeUrl);
+        }
+    }
+
+    private static String who(String name) {
+        return name == null || name.isBlank() ? "there" : CONTROLS.matcher(name).replaceAll(" ").strip();
     }
 
     public String subject() {
@@ -64,6 +106,19 @@ public final class RenderedIssue {
                 nameSlot[k] = slots.get(k);
             }
             length = source.length();
+        }
+
+        <T> List<T> fill(List<T> converted, Function<String, T> convert, String name, String unsubscribe) {
+            T convertedName = convert.apply(name);
+            T convertedUnsubscribe = convert.apply(unsubscribe);
+            List<T> out = new ArrayList<>(converted.size() * 2);
+            for (int k = 0; k < converted.size(); k++) {
+                out.add(converted.get(k));
+                if (k < nameSlot.length) {
+                    out.add(nameSlot[k] ? convertedName : convertedUnsubscribe);
+                }
+            }
+            return out;
         }
 
         String fill(String name, String unsubscribe) {

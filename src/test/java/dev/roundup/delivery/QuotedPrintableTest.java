@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import jakarta.mail.internet.MimeUtility;
@@ -39,6 +41,36 @@ class QuotedPrintableTest {
             String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable").readAllBytes(),
                     StandardCharsets.UTF_8);
             assertEquals(text.replace("\n", "\r\n"), decoded);
+        }
+    }
+
+    @Test
+    void piecesEncodedApartJoinIntoTheWholeText() throws Exception {
+        Random random = new Random(7);
+        String alphabet = "abc XYZ=.\t\u00e9\u2014 \n";
+        for (int round = 0; round < 300; round++) {
+            StringBuilder whole = new StringBuilder();
+            List<byte[]> pieces = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            for (int p = 0; p < count; p++) {
+                StringBuilder piece = new StringBuilder();
+                int length = random.nextInt(200);
+                for (int i = 0; i < length; i++) {
+                    piece.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                whole.append(piece);
+                pieces.add(QuotedPrintable.encodePiece(piece.toString()));
+            }
+            byte[] joined = QuotedPrintable.join(pieces);
+            String wire = new String(joined, StandardCharsets.US_ASCII);
+            for (String line : wire.split("\r\n", -1)) {
+                assertTrue(line.length() <= 76, "line too long: " + line);
+                assertTrue(line.isEmpty() || !Character.isWhitespace(line.charAt(line.length() - 1)), "trailing space: [" + line + "]");
+            }
+            assertTrue(!wire.endsWith("=\r\n"), "no soft break after the last piece");
+            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(joined), "quoted-printable").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals(whole.toString().replace("\n", "\r\n"), decoded);
         }
     }
 }

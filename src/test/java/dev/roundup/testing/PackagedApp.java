@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public class PackagedApp implements AutoCloseable {
 
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmArgs = new ArrayList<>();
     private final Path log;
     private final int port;
     private Process process;
@@ -41,10 +42,18 @@ public class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    /** Adds a JVM option, e.g. a heap cap, ahead of {@code -jar}. */
+    public PackagedApp jvm(String option) {
+        jvmArgs.add(option);
+        return this;
+    }
+
     /** Starts the app and waits until it answers ready; remembers how long that took. */
     public PackagedApp start() throws Exception {
         String jar = System.getProperty("roundup.app.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);

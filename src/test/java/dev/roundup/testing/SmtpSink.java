@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ public final class SmtpSink implements AutoCloseable {
     private final boolean keepRaw;
     private volatile Replies replies = new Replies() {
     };
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>()); // copy-on-write was quadratic
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -85,7 +86,18 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     public List<Received> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** Forgets what was received, as if new: for a measured run after a warm-up. */
+    public void reset() {
+        received.clear();
+        rcptAttempts.clear();
+        messages.set(0);
+        bytes.set(0);
+        sample = null;
     }
 
     public long messageCount() {
