@@ -2,8 +2,10 @@ package dev.roundup.delivery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +51,8 @@ public class Deliveries {
     String dbKind;
 
     private final ReentrantLock localClaims = new ReentrantLock();
+    private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
+    private final Set<Long> localIssues = ConcurrentHashMap.newKeySet();
 
     /** A claimed delivery with what the message needs to know about its reader. */
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
@@ -65,59 +72,143 @@ public class Deliveries {
     }
 
     /**
-     * Claims up to {@code size} due deliveries (and ones whose claimer died) for this claim token. Candidates are
-     * picked in subscriber order through the (issue, status, subscriber) index, then marked in the same transaction,
-     * so a claim costs the batch, not the list. The ORDER BY names all three index columns: with the subscriber
-     * alone H2 read every pending row of the issue and sorted them, on each claim.
+     * Claims up to {@code size} due deliveries of the issue for this claim token, in subscriber order, with what each
+     * message needs to know about its reader. A claimed delivery is sent by nobody else until {@link #release}.
      */
     public List<Claimed> claim(long issueId, String token, int size) {
-        boolean postgres = dbKind.startsWith("postgres");
-        if (!postgres) {
-            localClaims.lock();
-        }
+        return dbKind.startsWith("postgres") ? claimShared(issueId, token, size) : claimHere(issueId, token, size);
+    }
+
+    /**
+     * PostgreSQL, where several instances may share a send: candidates (due ones, and ones whose claimer died) are
+     * picked with {@code FOR UPDATE SKIP LOCKED} through the (issue, status, subscriber) index, marked with the token
+     * and a lease, and their readers read, in one transaction. The ORDER BY names all three index columns, so the
+     * database walks the index instead of sorting the issue's rows. Plain JDBC, like every statement a send repeats:
+     * the ORM and a JTA transaction cost more than the statements themselves.
+     */
+    private List<Claimed> claimShared(long issueId, String token, int size) {
+        Instant now = Instant.now();
+        return inTransaction(c -> {
+            List<Long> picked = new ArrayList<>(ids(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'PENDING' "
+                    + "and d.next_attempt_at <= ? order by d.issue_id, d.status, d.subscriber_id limit " + size + " for update skip locked", issueId, at(now)));
+            if (picked.size() < size) {
+                picked.addAll(ids(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'CLAIMED' and d.claimed_at < ? "
+                        + "order by d.issue_id, d.status, d.subscriber_id limit " + (size - picked.size()) + " for update skip locked",
+                        issueId, at(now.minus(config.claimLease()))));
+            }
+            if (picked.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            List<Object> params = new ArrayList<>(List.of(token, at(now), issueId, Collections.min(picked), Collections.max(picked)));
+            params.addAll(picked);
+            try (PreparedStatement update = prepare(c, "update delivery d set status = 'CLAIMED', claimed_by = ?, claimed_at = ? where " + these(picked), params)) {
+                update.executeUpdate();
+            }
+            return readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d join subscriber s "
+                    + "on s.id = d.subscriber_id where " + these(picked) + " and d.status = 'CLAIMED' and d.claimed_by = ? order by s.id",
+                    params.subList(2, params.size()), token);
+        });
+    }
+
+    /**
+     * Embedded H2, which only this process can open: claims are kept in this JVM and a claim writes nothing. The
+     * rows stay PENDING until their "sent" marks are saved, and a worker releases its claim only after that, so no
+     * row is handed out twice; after a crash the unsent ones are simply pending. This halves the rows a send writes.
+     */
+    private List<Claimed> claimHere(long issueId, String token, int size) {
+        localClaims.lock();
         try {
-            Instant now = Instant.now();
-            String lock = postgres ? " for update skip locked" : "";
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-                List<Long> picked = new ArrayList<>(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
-                        + "and d.status = 'PENDING' and d.next_attempt_at <= ?2 order by d.issue_id, d.status, d.subscriber_id limit " + size + lock)
-                        .setParameter(1, issueId).setParameter(2, now).getResultList()));
-                if (picked.size() < size) {
-                    picked.addAll(ids(em.createNativeQuery("select d.subscriber_id from delivery d where d.issue_id = ?1 "
-                            + "and d.status = 'CLAIMED' and d.claimed_at < ?2 order by d.issue_id, d.status, d.subscriber_id limit " + (size - picked.size()) + lock)
-                            .setParameter(1, issueId).setParameter(2, now.minus(config.claimLease())).getResultList()));
-                }
-                if (!picked.isEmpty()) {
-                    // the range lets H2 walk the primary key; the list alone made it scan the whole issue
-                    em.createNativeQuery("update delivery set status = 'CLAIMED', claimed_by = :token, claimed_at = :now "
-                            + "where issue_id = :issue and subscriber_id between :low and :high and subscriber_id in (:ids)")
-                            .setParameter("token", token).setParameter("now", now).setParameter("issue", issueId).setParameter("ids", picked)
-                            .setParameter("low", Collections.min(picked)).setParameter("high", Collections.max(picked))
-                            .executeUpdate();
-                }
-                return picked;
-            });
-            if (ids.isEmpty()) {
-                return List.of();
+            if (localIssues.add(issueId)) {
+                // CLAIMED rows of an embedded database are left over from a run that ended: due again
+                inTransaction(c -> {
+                    try (PreparedStatement update = prepare(c, "update delivery set status = 'PENDING', claimed_by = null "
+                            + "where issue_id = ? and status = 'CLAIMED'", List.of(issueId))) {
+                        return update.executeUpdate();
+                    }
+                });
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d join subscriber s on s.id = d.subscriber_id "
-                            + "where d.issue_id = :issue and d.subscriber_id between :low and :high and d.subscriber_id in (:ids) "
-                            + "and d.status = 'CLAIMED' and d.claimed_by = :token order by s.id")
-                    .setParameter("issue", issueId).setParameter("ids", ids).setParameter("token", token)
-                    .setParameter("low", Collections.min(ids)).setParameter("high", Collections.max(ids)).getResultList());
-            return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
+            Set<Long> busy = new HashSet<>();
+            claimedHere.values().stream().filter(claim -> claim.issueId() == issueId).forEach(claim -> busy.addAll(claim.subscriberIds()));
+            List<Claimed> due = inTransaction(c -> readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d "
+                    + "join subscriber s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'PENDING' and d.next_attempt_at <= ? "
+                    + "order by d.issue_id, d.status, d.subscriber_id limit " + (size + busy.size()), List.of(issueId, at(Instant.now()))));
+            List<Claimed> mine = due.stream().filter(d -> !busy.contains(d.subscriberId())).limit(size).toList();
+            if (!mine.isEmpty()) {
+                claimedHere.put(token, new LocalClaim(issueId, mine.stream().map(Claimed::subscriberId).collect(Collectors.toSet())));
+            }
+            return mine;
         } finally {
-            if (!postgres) {
-                localClaims.unlock();
-            }
+            localClaims.unlock();
         }
     }
 
-    private static List<Long> ids(List<?> rows) {
-        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    /** Deliveries held by a worker of this JVM, on embedded H2. */
+    private record LocalClaim(long issueId, Set<Long> subscriberIds) {
+    }
+
+    private static List<Claimed> readers(Connection c, String sql, List<Object> params, Object... more) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement select = prepare(c, sql, params, more); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6)));
+            }
+        }
+        return claimed;
+    }
+
+    /** Deliveries of one issue by subscriber: the range lets H2 walk the primary key, the list alone made it scan the issue. */
+    private static String these(List<Long> subscriberIds) {
+        return "d.issue_id = ? and d.subscriber_id between ? and ? and d.subscriber_id in (" + "?,".repeat(subscriberIds.size() - 1) + "?)";
+    }
+
+    private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = prepare(c, sql, List.of(params)); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params, Object... more) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        int i = 1;
+        for (Object p : params) {
+            statement.setObject(i++, p);
+        }
+        for (Object p : more) {
+            statement.setObject(i++, p);
+        }
+        return statement;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs on a connection of its own, outside JTA, committed at the end: for the statements each batch repeats. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Delivery bookkeeping failed: " + e.getMessage(), e);
+        }
     }
 
     /** A message the server accepted (250): its delivery is done. */
@@ -130,29 +221,19 @@ public class Deliveries {
      * lose: the ORM and a JTA transaction per group cost more than the update itself.
      */
     public void sent(List<Sent> sent) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
                     + "last_error = null where issue_id = ? and subscriber_id = ?")) {
                 for (Sent s : sent) {
                     update.setString(1, s.messageId());
-                    update.setObject(2, s.at().atOffset(ZoneOffset.UTC));
+                    update.setObject(2, at(s.at()));
                     update.setLong(3, s.issueId());
                     update.setLong(4, s.subscriberId());
                     update.addBatch();
                 }
-                update.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+                return update.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not mark " + sent.size() + " deliveries sent: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Of these subscribers, the ones who may still get mail (confirmed), read in one query. */
@@ -160,10 +241,9 @@ public class Deliveries {
         if (subscriberIds.isEmpty()) {
             return Set.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> new HashSet<>(ids(em.createNativeQuery(
-                "select id from subscriber where id between :low and :high and id in (:ids) and status = 'CONFIRMED'")
-                .setParameter("ids", subscriberIds).setParameter("low", Collections.min(subscriberIds))
-                .setParameter("high", Collections.max(subscriberIds)).getResultList())));
+        return inTransaction(c -> new HashSet<>(ids(c, "select id from subscriber where id between ? and ? and id in ("
+                + "?,".repeat(subscriberIds.size() - 1) + "?) and status = 'CONFIRMED'",
+                Stream.concat(Stream.of(Collections.min(subscriberIds), Collections.max(subscriberIds)), subscriberIds.stream()).toArray())));
     }
 
     /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
@@ -183,16 +263,28 @@ public class Deliveries {
 
     /** Extends the lease of a batch still being sent. */
     public void renew(long issueId, String token) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update delivery set claimed_at = ?3 where issue_id = ?1 and status = 'CLAIMED' and claimed_by = ?2")
-                .setParameter(1, issueId).setParameter(2, token).setParameter(3, Instant.now()).executeUpdate());
+        if (!dbKind.startsWith("postgres")) {
+            return; // claims on embedded H2 live in this JVM and have no lease
+        }
+        inTransaction(c -> {
+            try (PreparedStatement update = prepare(c, "update delivery set claimed_at = ? where issue_id = ? and status = 'CLAIMED' and claimed_by = ?",
+                    List.of(at(Instant.now()), issueId, token))) {
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
     public void release(long issueId, String token) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update delivery set status = 'PENDING', claimed_by = null where issue_id = ?1 and status = 'CLAIMED' and claimed_by = ?2")
-                .setParameter(1, issueId).setParameter(2, token).executeUpdate());
+        if (claimedHere.remove(token) != null || !dbKind.startsWith("postgres")) {
+            return;
+        }
+        inTransaction(c -> {
+            try (PreparedStatement update = prepare(c, "update delivery set status = 'PENDING', claimed_by = null where issue_id = ? "
+                    + "and status = 'CLAIMED' and claimed_by = ?", List.of(issueId, token))) {
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Deliveries of an issue by status. */

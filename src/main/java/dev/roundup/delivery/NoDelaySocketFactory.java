@@ -17,8 +17,18 @@ public class NoDelaySocketFactory extends SocketFactory {
         return new NoDelaySocketFactory();
     }
 
+    private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
+
     private static Socket tune(Socket s) throws IOException {
         s.setTcpNoDelay(true);
+        LAST.set(s);
+        return s;
+    }
+
+    /** The socket this factory last made on the calling thread (the one a connect just used), once. */
+    static Socket takeLast() {
+        Socket s = LAST.get();
+        LAST.remove();
         return s;
     }
 

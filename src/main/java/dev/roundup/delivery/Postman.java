@@ -1,25 +1,23 @@
 package dev.roundup.delivery;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UnsupportedEncodingException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Date;
+import java.time.ZonedDateTime;
 import java.util.Properties;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jboss.logging.Logger;
@@ -50,6 +48,8 @@ public class Postman {
 
     private Session session;
     private Path outbox;
+    private MailLayout layout;
+    private StalledWrites stalledWrites;
 
     @PostConstruct
     void init() {
@@ -64,7 +64,10 @@ public class Postman {
             props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
             props.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
             props.put("mail." + protocol + ".timeout", String.valueOf(smtp.timeout().toMillis()));
-            props.put("mail." + protocol + ".writetimeout", String.valueOf(smtp.timeout().toMillis()));
+            if (protocol.equals("smtps")) {
+                // implicit TLS does not go through our socket factory, so Jakarta Mail's write timeout guards it
+                props.put("mail.smtps.writetimeout", String.valueOf(smtp.timeout().toMillis()));
+            }
             if ("starttls".equalsIgnoreCase(smtp.tls())) {
                 props.put("mail.smtp.starttls.enable", "true");
                 props.put("mail.smtp.starttls.required", "true");
@@ -78,8 +81,21 @@ public class Postman {
             }
         });
         props.put("mail.mime.charset", "UTF-8");
+        stalledWrites = smtp.host().isPresent() ? new StalledWrites(smtp.timeout()) : null;
         session = Session.getInstance(props);
+        try {
+            layout = new MailLayout(mail.from(), mail.fromName().orElse(roundup.name()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("roundup.mail.from is not a usable address: " + e.getMessage(), e);
+        }
         outbox = Path.of(mail.outboxDir().orElse(roundup.dataDir() + "/outbox"));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (stalledWrites != null) {
+            stalledWrites.stop();
+        }
     }
 
     /** Whether mail goes to the outbox folder rather than an SMTP server. */
@@ -112,15 +128,30 @@ public class Postman {
             };
         }
         Transport transport = session.getTransport();
+        NoDelaySocketFactory.takeLast();
         transport.connect(smtp.host().orElseThrow(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
+        Socket socket = NoDelaySocketFactory.takeLast();
+        StalledWrites.Watch watch = socket == null ? null : stalledWrites.watch(socket);
         return new MailChannel() {
             @Override
             public void send(MimeMessage message) throws MessagingException {
-                transport.sendMessage(message, message.getAllRecipients());
+                if (watch != null) {
+                    watch.begin();
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                } finally {
+                    if (watch != null) {
+                        watch.end();
+                    }
+                }
             }
 
             @Override
             public void close() {
+                if (watch != null) {
+                    stalledWrites.forget(watch);
+                }
                 try {
                     transport.close();
                 } catch (MessagingException alreadyGone) {
@@ -131,41 +162,19 @@ public class Postman {
     }
 
     /**
-     * Builds the MIME message: From, To, Date, Message-ID, subject, text and HTML alternatives, extra headers; signed
-     * with DKIM when configured, and with its own envelope sender when the mail has one.
+     * Lays the message out (From, To, Date, Message-ID, subject, extra headers, text and HTML alternatives; see
+     * {@link MailLayout}); signed with DKIM when configured, and with its own envelope sender when the mail has one.
      */
     public MimeMessage compose(OutgoingMail outgoing) throws MessagingException {
-        IdentifiedMessage message = new IdentifiedMessage(session, messageId());
-        try {
-            message.setFrom(new InternetAddress(mail.from(), mail.fromName().orElse(roundup.name()), "UTF-8"));
-            message.setRecipient(MimeMessage.RecipientType.TO, outgoing.toName() == null || outgoing.toName().isEmpty()
-                    ? new InternetAddress(outgoing.to(), true)
-                    : new InternetAddress(outgoing.to(), outgoing.toName(), "UTF-8"));
-        } catch (UnsupportedEncodingException impossible) {
-            throw new MessagingException("UTF-8 missing", impossible);
+        String id = messageId();
+        byte[] bytes = layout.write(outgoing, id, ZonedDateTime.now());
+        String envelopeFrom = outgoing.returnPath() != null ? outgoing.returnPath() : mail.from();
+        if (!dkim.enabled()) {
+            return new WireMessage(session, bytes, id, outgoing.subject(), MailLayout.address(outgoing), envelopeFrom);
         }
-        message.setSubject(outgoing.subject(), "UTF-8");
-        message.setSentDate(new Date());
-        for (var header : outgoing.headers().entrySet()) {
-            message.setHeader(header.getKey(), header.getValue());
-        }
-        MimeMultipart alternative = new MimeMultipart("alternative", encodedPart("text/plain; charset=UTF-8", outgoing.text()),
-                encodedPart("text/html; charset=UTF-8", outgoing.html()));
-        message.setContent(alternative);
-        message.saveChanges();
-        SMTPMessage signed = dkim.sign(message);
-        if (outgoing.returnPath() != null) {
-            signed.setEnvelopeFrom(outgoing.returnPath());
-        }
+        SMTPMessage signed = dkim.sign(new SMTPMessage(session, new ByteArrayInputStream(bytes)));
+        signed.setEnvelopeFrom(envelopeFrom);
         return signed;
-    }
-
-    /** A body part whose content is already encoded, so writing the message copies bytes instead of encoding again. */
-    private static MimeBodyPart encodedPart(String contentType, MailBody content) throws MessagingException {
-        InternetHeaders headers = new InternetHeaders();
-        headers.setHeader("Content-Type", contentType);
-        headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return new MimeBodyPart(headers, content.quotedPrintable());
     }
 
     private String messageId() {
@@ -190,18 +199,4 @@ public class Postman {
         }
     }
 
-    /** Keeps our own Message-ID, which saveChanges() would otherwise replace. */
-    private static final class IdentifiedMessage extends SMTPMessage {
-        private final String id;
-
-        IdentifiedMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -224,7 +226,7 @@ public final class SendWorker implements Runnable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("List-Id", f.roundup.name() + " <" + listId() + ">");
+        headers.put("List-Id", listId());
         headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
         OutgoingMail mail = new OutgoingMail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
                 MailBody.joined(rendered.html(c.name(), unsubscribe)), headers,
@@ -235,7 +237,12 @@ public final class SendWorker implements Runnable {
     private String listId() {
         if (listId == null) {
             String host = URI.create(f.roundup.link("/")).getHost();
-            listId = "newsletter." + (host == null ? "localhost" : host);
+            try {
+                // the name is a phrase before the id: encoded on its own, so the <id> stays readable to filters
+                listId = MimeUtility.encodeText(f.roundup.name(), "UTF-8", null) + " <newsletter." + (host == null ? "localhost" : host) + ">";
+            } catch (UnsupportedEncodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
         return listId;
     }

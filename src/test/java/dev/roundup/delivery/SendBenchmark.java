@@ -46,6 +46,8 @@ class SendBenchmark {
     static final int MEMORY_READERS = Integer.getInteger("send.memory-readers", 100_000);
     /** JVM options for the app, space-separated, e.g. {@code -Dsend.jvm="-Xmx256m"}. */
     static final String JVM = System.getProperty("send.jvm", "");
+    /** Whole sends before the measured one: the JIT of a 2-core machine is still compiling after the first. */
+    static final int WARM_UPS = Integer.getInteger("send.warm-ups", 1);
     static final int CONNECTIONS = 4;
     static final int PER_CONNECTION = 200;
 
@@ -99,8 +101,11 @@ class SendBenchmark {
             api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
             if (warmUp) {
                 // a server sends for weeks: the first send after a start pays for the JIT, so a whole send warms it up
-                send(app, sink, from.minusYears(1), readers);
-                sink.reset();
+                for (int w = 1; w <= WARM_UPS; w++) {
+                    Run warm = send(app, sink, from.minusYears(w), readers);
+                    line("  warm-up send %d: %.0f msg/s", w, readers / warm.seconds());
+                    sink.reset();
+                }
             }
             return send(app, sink, from, readers);
         }
@@ -141,7 +146,9 @@ class SendBenchmark {
 
     /** The same message over {@link #CONNECTIONS} connections, each reused for {@link #PER_CONNECTION} messages. */
     private double bareAngus(byte[] sample, int readers) throws Exception {
-        bareAngusOnce(sample, readers); // the same warm-up as Roundup's
+        for (int w = 1; w <= WARM_UPS; w++) {
+            line("  bare warm-up %d: %.0f msg/s", w, bareAngusOnce(sample, readers)); // the same warm-up as Roundup's
+        }
         return bareAngusOnce(sample, readers);
     }
 
@@ -194,7 +201,8 @@ class SendBenchmark {
     private static String rss(LocalDate from) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench blog</title><link>https://bench.example.org/</link>");
         DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
-        for (LocalDate week : List.of(from, from.minusYears(1))) {
+        for (int y = 0; y <= 5; y++) {
+            LocalDate week = from.minusYears(y);
             for (int i = 0; i < 12; i++) {
                 s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/")
                         .append(week.getYear()).append("/post/").append(i).append("</link><pubDate>")

@@ -1,0 +1,57 @@
+package dev.roundup.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** A relay that stops reading must not hold a sender forever: the watchdog closes the stalled connection. */
+class StalledWritesTest {
+
+    @Test
+    void aWriteToAPeerThatStoppedReadingFailsAfterTheTimeout() throws Exception {
+        StalledWrites stalled = new StalledWrites(Duration.ofSeconds(1));
+        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket socket = new NoDelaySocketFactory().createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
+                Socket accepted = relay.accept()) { // accepted, and never read from
+            StalledWrites.Watch watch = stalled.watch(NoDelaySocketFactory.takeLast());
+            long started = System.nanoTime();
+            watch.begin();
+            OutputStream out = socket.getOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            assertThrows(IOException.class, () -> {
+                for (int i = 0; i < 100_000; i++) { // 6 GB: far beyond any socket buffer
+                    out.write(chunk);
+                }
+            });
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertTrue(seconds >= 1 && seconds < 5, "the stalled write was cut after the 1 s timeout, not " + seconds + " s");
+        } finally {
+            stalled.stop();
+        }
+    }
+
+    @Test
+    void aConnectionBetweenMessagesIsLeftAlone() throws Exception {
+        StalledWrites stalled = new StalledWrites(Duration.ofMillis(200));
+        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket socket = new NoDelaySocketFactory().createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
+                Socket accepted = relay.accept()) {
+            StalledWrites.Watch watch = stalled.watch(NoDelaySocketFactory.takeLast());
+            watch.begin();
+            watch.end();
+            Thread.sleep(1500);
+            socket.getOutputStream().write(1);
+            assertTrue(!socket.isClosed(), "an idle connection is not a stalled one");
+        } finally {
+            stalled.stop();
+        }
+    }
+}
