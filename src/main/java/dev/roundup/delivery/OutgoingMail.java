@@ -41,6 +41,15 @@ public record OutgoingMail(String to, String toName, String subject, MailBody te
 
     /** Collapses CR, LF and other control characters into single spaces. */
     static String oneLine(String s) {
-        return s == null ? "" : CONTROLS.matcher(s).replaceAll(" ").strip();
+        if (s == null) {
+            return "";
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return CONTROLS.matcher(s).replaceAll(" ").strip();
+            }
+        }
+        return s.strip(); // the common case, on every header of every message: no regular expression
     }
 }

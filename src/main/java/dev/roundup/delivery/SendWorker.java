@@ -81,6 +81,8 @@ public final class SendWorker implements Runnable {
     private int sentOnChannel;
     private Instant outageSince;
     private SentMarks.Mark lastSent;
+    private String held;
+    private SentMarks.Mark heldLastSent;
     private String listId;
 
     private SendWorker(Factory f, long issueId) {
@@ -97,26 +99,53 @@ public final class SendWorker implements Runnable {
                 String token = Secrets.randomToken(12);
                 List<Deliveries.Claimed> batch = f.deliveries.claim(issueId, token, f.config.batchSize());
                 if (batch.isEmpty()) {
+                    handBackHeld();
                     f.sender.finishIfDone(issueId);
                     sleep(Duration.ofSeconds(1));
                     continue;
                 }
+                boolean goOn;
                 try {
-                    if (!sendBatch(rendered, batch, token)) {
-                        return;
-                    }
+                    goOn = sendBatch(rendered, batch, token);
                 } finally {
-                    try {
-                        confirmLastSent(); // a mark still uncommitted must not be released back to pending
-                    } finally {
-                        f.deliveries.release(issueId, token);
-                    }
+                    handBackHeld();
+                    held = token;
+                    heldLastSent = lastSent;
+                    lastSent = null;
+                }
+                if (!goOn) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeChannel();
+            try {
+                handBackHeld();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                closeChannel();
+            }
+        }
+    }
+
+    /**
+     * Gives back the batch held since it was sent, once its "sent" marks are in the database: a row handed back
+     * with its mark unsaved could be claimed and sent again. A batch is held while the next one is sent, so its marks
+     * are almost always saved by then (they are saved every {@link SentMarks#FLUSH_EVERY_MILLIS} ms) and the worker
+     * does not wait; waiting at the end of every batch forced a database commit per batch and connection.
+     */
+    private void handBackHeld() throws InterruptedException {
+        if (held == null) {
+            return;
+        }
+        try {
+            f.marks.await(heldLastSent);
+        } finally {
+            f.deliveries.release(issueId, held);
+            held = null;
+            heldLastSent = null;
         }
     }
 
@@ -204,12 +233,6 @@ public final class SendWorker implements Runnable {
         }
         sleep(Duration.ofSeconds(2));
         return true;
-    }
-
-    /** Waits until the marks of this batch are in the database, before what is left of it is given back. */
-    private void confirmLastSent() throws InterruptedException {
-        f.marks.await(lastSent);
-        lastSent = null;
     }
 
     private void pause(String reason) {
