@@ -15,7 +15,7 @@ public interface SendConfig {
     double rate();
 
     /** Deliveries a worker claims at once. */
-    @WithDefault("50")
+    @WithDefault("200")
     int batchSize();
 
     /** Attempts for a recipient whose server answers 4xx before the delivery counts as failed. */

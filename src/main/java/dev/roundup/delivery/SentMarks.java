@@ -44,8 +44,8 @@ public class SentMarks {
 
     private static final Logger LOG = Logger.getLogger(SentMarks.class);
 
-    static final long FLUSH_EVERY_MILLIS = 100;
-    private static final int FLUSH_AT = 500;
+    static final long FLUSH_EVERY_MILLIS = 250;
+    private static final int FLUSH_AT = 1000;
 
     @Inject
     Deliveries deliveries;

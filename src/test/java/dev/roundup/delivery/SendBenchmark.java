@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.Address;
 import jakarta.mail.Session;
@@ -47,20 +49,23 @@ class SendBenchmark {
     /** JVM options for the app, space-separated, e.g. {@code -Dsend.jvm="-Xmx256m"}. */
     static final String JVM = System.getProperty("send.jvm", "");
     /** Whole sends before the measured one: the JIT of a 2-core machine is still compiling after the first. */
-    static final int WARM_UPS = Integer.getInteger("send.warm-ups", 1);
+    static final int WARM_UPS = Integer.getInteger("send.warm-ups", 4);
     static final int CONNECTIONS = 4;
     static final int PER_CONNECTION = 200;
 
     private final StringBuilder report = new StringBuilder();
+    private final AtomicLong bareCpuNanos = new AtomicLong();
 
     @Test
     void sendAnIssueAgainstABareAngusLoopAndWatchMemory() throws Exception {
         if (READERS > 0) {
             Run roundup = sendWithRoundup(READERS, 2016, true);
             double bare = bareAngus(roundup.sample(), READERS);
-            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB", READERS,
-                    roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(), roundup.peakRssMb());
-            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s", CONNECTIONS, bare);
+            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB; app CPU %.3f ms a message",
+                    READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(), roundup.peakRssMb(),
+                    roundup.cpuMsPerMessage());
+            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message", CONNECTIONS, bare,
+                    bareCpuNanos.get() / 1e6 / READERS);
             line("Ratio Roundup / bare: %.2f×", READERS / roundup.seconds() / bare);
         }
         if (MEMORY_READERS > 0) {
@@ -73,7 +78,7 @@ class SendBenchmark {
         Files.writeString(out, report.toString());
     }
 
-    record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress) {
+    record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress, double cpuMsPerMessage) {
     }
 
     private Run sendWithRoundup(int readers, int year, boolean warmUp) throws Exception {
@@ -103,7 +108,7 @@ class SendBenchmark {
                 // a server sends for weeks: the first send after a start pays for the JIT, so a whole send warms it up
                 for (int w = 1; w <= WARM_UPS; w++) {
                     Run warm = send(app, sink, from.minusYears(w), readers);
-                    line("  warm-up send %d: %.0f msg/s", w, readers / warm.seconds());
+                    line("  warm-up send %d: %.0f msg/s, app CPU %.3f ms a message", w, readers / warm.seconds(), warm.cpuMsPerMessage());
                     sink.reset();
                 }
             }
@@ -118,6 +123,7 @@ class SendBenchmark {
             System.gc();
 
             long started = System.nanoTime();
+            long cpuBefore = cpuTicks(app.pid());
             api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
             long peakHeap = 0;
             long peakRss = 0;
@@ -145,8 +151,9 @@ class SendBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
+            double cpuMs = (cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
             return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
-                    String.join("/", atProgress));
+                    String.join("/", atProgress), cpuMs / readers);
         }
     }
 
@@ -168,10 +175,12 @@ class SendBenchmark {
             Session session = Session.getInstance(props);
             ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
             long started = System.nanoTime();
+            bareCpuNanos.set(0);
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
                 int connection = c;
                 done.add(pool.submit(() -> {
+                    long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(sample));
                     Transport transport = null;
                     int onThisConnection = 0;
@@ -190,6 +199,7 @@ class SendBenchmark {
                     if (transport != null) {
                         transport.close();
                     }
+                    bareCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore);
                     return null;
                 }));
             }
@@ -228,6 +238,16 @@ class SendBenchmark {
             }
         }
         return sum;
+    }
+
+    /** The process's CPU time (user + system, all threads: senders, JIT, GC, database) in clock ticks. */
+    private static long cpuTicks(long pid) {
+        try {
+            String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceFirst(".*\\) ", "").split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception gone) {
+            return 0;
+        }
     }
 
     private static long rssKb(long pid) {
