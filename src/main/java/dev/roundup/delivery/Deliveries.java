@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public class Deliveries {
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
     private final Set<Long> localIssues = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> claimCursor = new ConcurrentHashMap<>();
 
     /** A claimed delivery with what the message needs to know about its reader. */
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
@@ -129,17 +131,37 @@ public class Deliveries {
             }
             Set<Long> busy = new HashSet<>();
             claimedHere.values().stream().filter(claim -> claim.issueId() == issueId).forEach(claim -> busy.addAll(claim.subscriberIds()));
-            List<Claimed> due = inTransaction(c -> readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d "
-                    + "join subscriber s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'PENDING' and d.next_attempt_at <= ? "
-                    + "order by d.issue_id, d.status, d.subscriber_id limit " + (size + busy.size()), List.of(issueId, at(Instant.now()))));
-            List<Claimed> mine = due.stream().filter(d -> !busy.contains(d.subscriberId())).limit(size).toList();
-            if (!mine.isEmpty()) {
-                claimedHere.put(token, new LocalClaim(issueId, mine.stream().map(Claimed::subscriberId).collect(Collectors.toSet())));
+            // claims go up the subscriber ids from where the last one ended, so a claim reads its batch, not the rows
+            // other workers hold; once the top is reached they start again from the bottom, for retries come due
+            long after = claimCursor.getOrDefault(issueId, 0L);
+            boolean fromBottom = after == 0;
+            while (true) {
+                List<Claimed> due = pending(issueId, after, size);
+                List<Claimed> mine = due.stream().filter(d -> !busy.contains(d.subscriberId())).toList();
+                if (!mine.isEmpty()) {
+                    claimCursor.put(issueId, mine.get(mine.size() - 1).subscriberId());
+                    claimedHere.put(token, new LocalClaim(issueId, mine.stream().map(Claimed::subscriberId).collect(Collectors.toSet())));
+                    return mine;
+                }
+                if (!due.isEmpty()) {
+                    after = due.get(due.size() - 1).subscriberId(); // all held by other workers: look further up
+                } else if (!fromBottom) {
+                    after = 0;
+                    fromBottom = true;
+                } else {
+                    return List.of();
+                }
             }
-            return mine;
         } finally {
             localClaims.unlock();
         }
+    }
+
+    private List<Claimed> pending(long issueId, long afterSubscriber, int limit) {
+        return inTransaction(c -> readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d "
+                + "join subscriber s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'PENDING' and d.subscriber_id > ? "
+                + "and d.next_attempt_at <= ? order by d.issue_id, d.status, d.subscriber_id limit " + limit,
+                List.of(issueId, afterSubscriber, at(Instant.now()))));
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */
@@ -224,7 +246,8 @@ public class Deliveries {
         inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
                     + "last_error = null where issue_id = ? and subscriber_id = ?")) {
-                for (Sent s : sent) {
+                // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)
+                for (Sent s : sent.stream().sorted(Comparator.comparingLong(Sent::issueId).thenComparingLong(Sent::subscriberId)).toList()) {
                     update.setString(1, s.messageId());
                     update.setObject(2, at(s.at()));
                     update.setLong(3, s.issueId());

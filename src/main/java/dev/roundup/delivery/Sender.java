@@ -1,5 +1,9 @@
 package dev.roundup.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,7 @@ import jakarta.inject.Inject;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -20,6 +25,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class Sender {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Deliveries deliveries;
@@ -111,11 +119,16 @@ public class Sender {
                 .map(s -> s.issueId).toList());
     }
 
+    /** Asked by every worker several times a second, so it is one plain query, not an ORM load in a JTA transaction. */
     boolean isRunning(long issueId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            IssueSend send = IssueSend.findById(issueId);
-            return send != null && send.state.equals(IssueSend.RUNNING);
-        });
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("select state from issue_send where issue_id = ?")) {
+            select.setLong(1, issueId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && IssueSend.RUNNING.equals(row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the state of the send of issue " + issueId + ": " + e.getMessage(), e);
+        }
     }
 
     private void setState(long issueId, String from, String to, String reason) {

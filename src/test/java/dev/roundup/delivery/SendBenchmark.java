@@ -108,7 +108,8 @@ class SendBenchmark {
                 // a server sends for weeks: the first send after a start pays for the JIT, so a whole send warms it up
                 for (int w = 1; w <= WARM_UPS; w++) {
                     Run warm = send(app, sink, from.minusYears(w), readers);
-                    line("  warm-up send %d: %.0f msg/s, app CPU %.3f ms a message", w, readers / warm.seconds(), warm.cpuMsPerMessage());
+                    line("  warm-up send %d: %.0f msg/s (%,d bytes each), app CPU %.3f ms a message", w, readers / warm.seconds(), warm.messageBytes(),
+                            warm.cpuMsPerMessage());
                     sink.reset();
                 }
             }
@@ -213,11 +214,11 @@ class SendBenchmark {
         }
     }
 
-    /** 12 posts in the week from {@code from}, and 12 more a year earlier for the warm-up issue. */
+    /** 12 posts in the week from {@code from}, and 12 more in the same week of each earlier year, for the warm-up issues. */
     private static String rss(LocalDate from) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench blog</title><link>https://bench.example.org/</link>");
         DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
-        for (int y = 0; y <= 5; y++) {
+        for (int y = 0; y <= WARM_UPS; y++) {
             LocalDate week = from.minusYears(y);
             for (int i = 0; i < 12; i++) {
                 s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/")
