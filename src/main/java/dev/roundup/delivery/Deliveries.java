@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,9 +33,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts,
- * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On PostgreSQL the
- * claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without overlap; embedded H2 serves
- * one process, where a lock in this JVM does the same.
+ * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On a shared
+ * database (PostgreSQL) the claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without
+ * overlap; embedded H2 serves one process, where claims are kept in this JVM.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -48,8 +49,8 @@ public class Deliveries {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ public class Deliveries {
      * message needs to know about its reader. A claimed delivery is sent by nobody else until {@link #release}.
      */
     public List<Claimed> claim(long issueId, String token, int size) {
-        return dbKind.startsWith("postgres") ? claimShared(issueId, token, size) : claimHere(issueId, token, size);
+        return claimsInThisJvm() ? claimHere(issueId, token, size) : claimShared(issueId, token, size);
     }
 
     /**
@@ -162,6 +163,15 @@ public class Deliveries {
                 + "join subscriber s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'PENDING' and d.subscriber_id > ? "
                 + "and d.next_attempt_at <= ? order by d.issue_id, d.status, d.subscriber_id limit " + limit,
                 List.of(issueId, afterSubscriber, at(Instant.now()))));
+    }
+
+    /**
+     * Embedded H2 (a file or in-memory database, not an H2 server): only this process can open it, so claims can live
+     * here. Anything else may be shared by several instances and claims go through the database.
+     */
+    private boolean claimsInThisJvm() {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */
@@ -286,7 +296,7 @@ public class Deliveries {
 
     /** Extends the lease of a batch still being sent. */
     public void renew(long issueId, String token) {
-        if (!dbKind.startsWith("postgres")) {
+        if (claimsInThisJvm()) {
             return; // claims on embedded H2 live in this JVM and have no lease
         }
         inTransaction(c -> {
@@ -299,7 +309,7 @@ public class Deliveries {
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
     public void release(long issueId, String token) {
-        if (claimedHere.remove(token) != null || !dbKind.startsWith("postgres")) {
+        if (claimedHere.remove(token) != null || claimsInThisJvm()) {
             return;
         }
         inTransaction(c -> {

@@ -3,7 +3,6 @@ package dev.roundup.delivery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,6 +56,7 @@ public class Postman {
         // time: most of the CPU of a large send); the system property is checked first and makes it a class lookup.
         System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         Properties props = new Properties();
+        stalledWrites = smtp.host().isPresent() ? new StalledWrites(smtp.timeout()) : null;
         smtp.host().ifPresent(host -> {
             String protocol = "ssl".equalsIgnoreCase(smtp.tls()) ? "smtps" : "smtp";
             props.put("mail.transport.protocol", protocol);
@@ -76,12 +76,11 @@ public class Postman {
                 props.put("mail." + protocol + ".auth", "true");
             }
             if (protocol.equals("smtp")) {
-                props.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+                props.put("mail.smtp.socketFactory", new NoDelaySocketFactory(stalledWrites));
                 props.put("mail.smtp.socketFactory.fallback", "false");
             }
         });
         props.put("mail.mime.charset", "UTF-8");
-        stalledWrites = smtp.host().isPresent() ? new StalledWrites(smtp.timeout()) : null;
         session = Session.getInstance(props);
         try {
             layout = new MailLayout(mail.from(), mail.fromName().orElse(roundup.name()));
@@ -128,30 +127,15 @@ public class Postman {
             };
         }
         Transport transport = session.getTransport();
-        NoDelaySocketFactory.takeLast();
         transport.connect(smtp.host().orElseThrow(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
-        Socket socket = NoDelaySocketFactory.takeLast();
-        StalledWrites.Watch watch = socket == null ? null : stalledWrites.watch(socket);
         return new MailChannel() {
             @Override
             public void send(MimeMessage message) throws MessagingException {
-                if (watch != null) {
-                    watch.begin();
-                }
-                try {
-                    transport.sendMessage(message, message.getAllRecipients());
-                } finally {
-                    if (watch != null) {
-                        watch.end();
-                    }
-                }
+                transport.sendMessage(message, message.getAllRecipients());
             }
 
             @Override
             public void close() {
-                if (watch != null) {
-                    stalledWrites.forget(watch);
-                }
                 try {
                     transport.close();
                 } catch (MessagingException alreadyGone) {

@@ -108,10 +108,13 @@ public final class SendWorker implements Runnable {
                 try {
                     goOn = sendBatch(rendered, batch, token);
                 } finally {
-                    handBackHeld();
+                    // this batch is held before the previous one goes back, so a failure there cannot leak it
+                    String previous = held;
+                    SentMarks.Mark previousLastSent = heldLastSent;
                     held = token;
                     heldLastSent = lastSent;
                     lastSent = null;
+                    handBack(previous, previousLastSent);
                 }
                 if (!goOn) {
                     return;
@@ -137,15 +140,17 @@ public final class SendWorker implements Runnable {
      * does not wait; waiting at the end of every batch forced a database commit per batch and connection.
      */
     private void handBackHeld() throws InterruptedException {
-        if (held == null) {
-            return;
-        }
-        try {
-            f.marks.await(heldLastSent);
-        } finally {
-            f.deliveries.release(issueId, held);
-            held = null;
-            heldLastSent = null;
+        String token = held;
+        SentMarks.Mark last = heldLastSent;
+        held = null;
+        heldLastSent = null;
+        handBack(token, last);
+    }
+
+    private void handBack(String token, SentMarks.Mark last) throws InterruptedException {
+        if (token != null) {
+            f.marks.await(last); // marks are retried until saved: returns once they are, so nothing sent goes back
+            f.deliveries.release(issueId, token);
         }
     }
 

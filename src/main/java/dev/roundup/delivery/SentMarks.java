@@ -58,6 +58,7 @@ public class SentMarks {
 
     private final Object lock = new Object();
     private List<Mark> queued = new ArrayList<>();
+    private final List<Path> unsavedSegments = new ArrayList<>();
     private FileChannel segment;
     private Path segmentPath;
     private long segmentNumber;
@@ -118,7 +119,11 @@ public class SentMarks {
         return mark;
     }
 
-    /** Saves the mark now if it is not yet and returns once it is; throws what saving it threw. Null is a no-op. */
+    /**
+     * Saves the mark now if it is not yet and returns once it is (a failed save is retried every second); throws only
+     * when the process stopped before the mark could be saved, which leaves it in the journal for the next start.
+     * Null is a no-op.
+     */
     public void await(Mark mark) throws InterruptedException {
         if (mark == null) {
             return;
@@ -159,23 +164,62 @@ public class SentMarks {
                 flushNow = false;
                 saved = closeSegment();
             }
-            RuntimeException failure = null;
             try {
                 deliveries.sent(group.stream().map(m -> m.sent).toList());
-                Files.deleteIfExists(saved);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not save %d sent marks; they stay in %s for the next start", group.size(), saved);
-                failure = e;
-            } catch (IOException e) {
-                LOG.warnf("Could not delete the saved journal segment %s: %s", saved, e.getMessage());
-            }
-            synchronized (lock) {
-                for (Mark m : group) {
-                    m.done = true;
-                    m.failure = failure;
+                boolean giveUp;
+                synchronized (lock) {
+                    giveUp = closing;
+                    if (!giveUp) {
+                        // saved with the next group: marks are never dropped while the process runs (a worker hands
+                        // a batch back only once its marks are saved, so a dropped mark would mean a second copy)
+                        group.addAll(queued);
+                        queued = group;
+                        unsavedSegments.add(saved);
+                        firstQueuedAt = System.nanoTime();
+                    }
                 }
-                lock.notifyAll();
+                if (giveUp) {
+                    LOG.errorf(e, "Could not save %d sent marks before stopping; they stay in the journal in %s for the next start", group.size(), folder());
+                    finish(group, e);
+                    return;
+                }
+                LOG.errorf(e, "Could not save %d sent marks; trying again in a second (they are safe in the journal in %s)", group.size(), folder());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    synchronized (lock) {
+                        closing = true;
+                    }
+                }
+                continue;
             }
+            List<Path> done;
+            synchronized (lock) {
+                done = new ArrayList<>(unsavedSegments);
+                unsavedSegments.clear();
+            }
+            done.add(saved);
+            for (Path segment : done) {
+                try {
+                    if (segment != null) {
+                        Files.deleteIfExists(segment);
+                    }
+                } catch (IOException e) {
+                    LOG.warnf("Could not delete the saved journal segment %s: %s", segment, e.getMessage());
+                }
+            }
+            finish(group, null);
+        }
+    }
+
+    private void finish(List<Mark> group, RuntimeException failure) {
+        synchronized (lock) {
+            for (Mark m : group) {
+                m.done = true;
+                m.failure = failure;
+            }
+            lock.notifyAll();
         }
     }
 

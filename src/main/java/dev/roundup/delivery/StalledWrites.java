@@ -10,17 +10,18 @@ import org.jboss.logging.Logger;
 
 /**
  * The write timeout of SMTP connections: a relay that stops reading would otherwise block a sender for good, since a
- * socket write has no timeout of its own. One daemon thread looks every second at the messages being written and
- * closes the socket under any that has taken longer than the timeout, which makes the write fail like an outage.
- * Jakarta Mail's own write timeout schedules a task and wakes a timer thread for every write, several per message:
- * a fifth of the senders' CPU in a large send.
+ * socket write has no timeout of its own. Each write to a watched socket notes when it started; one daemon thread
+ * looks every second and closes the socket under any single write that has lasted longer than the timeout, which
+ * makes that write fail like an outage. Reads have the socket's own timeout. Jakarta Mail's write timeout does the
+ * same by scheduling a task and waking a timer thread for every write, several per message: a fifth of the senders'
+ * CPU in a large send.
  */
 final class StalledWrites {
 
     private static final Logger LOG = Logger.getLogger(StalledWrites.class);
 
-    /** One connection's socket and when its current message started, or 0 between messages. */
-    static final class Watch {
+    /** One socket, and when its current write started (0 between writes). */
+    final class Watch {
         private final Socket socket;
         private volatile long busySince;
 
@@ -35,6 +36,10 @@ final class StalledWrites {
         void end() {
             busySince = 0;
         }
+
+        void forget() {
+            watched.remove(this);
+        }
     }
 
     private final long timeoutNanos;
@@ -48,18 +53,14 @@ final class StalledWrites {
         thread.start();
     }
 
-    void stop() {
-        thread.interrupt();
-    }
-
     Watch watch(Socket socket) {
         Watch w = new Watch(socket);
         watched.add(w);
         return w;
     }
 
-    void forget(Watch w) {
-        watched.remove(w);
+    void stop() {
+        thread.interrupt();
     }
 
     private void watch() {
@@ -72,8 +73,9 @@ final class StalledWrites {
             long now = System.nanoTime();
             for (Watch w : watched) {
                 long since = w.busySince;
-                if (since != 0 && now - since > timeoutNanos) {
-                    LOG.warnf("An SMTP message has been on the wire for over %d s: closing its connection", timeoutNanos / 1_000_000_000);
+                // the same write still going (not a new one that started since it was read), for too long
+                if (since != 0 && now - since > timeoutNanos && w.busySince == since) {
+                    LOG.warnf("A write to the SMTP relay has been blocked for over %d s: closing the connection", timeoutNanos / 1_000_000_000);
                     try {
                         w.socket.close();
                     } catch (IOException ignored) {

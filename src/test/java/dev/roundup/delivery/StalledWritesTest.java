@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,9 @@ class StalledWritesTest {
     void aWriteToAPeerThatStoppedReadingFailsAfterTheTimeout() throws Exception {
         StalledWrites stalled = new StalledWrites(Duration.ofSeconds(1));
         try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket socket = new NoDelaySocketFactory().createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
+                Socket socket = new NoDelaySocketFactory(stalled).createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
                 Socket accepted = relay.accept()) { // accepted, and never read from
-            StalledWrites.Watch watch = stalled.watch(NoDelaySocketFactory.takeLast());
             long started = System.nanoTime();
-            watch.begin();
             OutputStream out = socket.getOutputStream();
             byte[] chunk = new byte[64 * 1024];
             assertThrows(IOException.class, () -> {
@@ -39,17 +38,15 @@ class StalledWritesTest {
     }
 
     @Test
-    void aConnectionBetweenMessagesIsLeftAlone() throws Exception {
+    void aConnectionThatIsNotWritingIsLeftAlone() throws Exception {
         StalledWrites stalled = new StalledWrites(Duration.ofMillis(200));
         try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket socket = new NoDelaySocketFactory().createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
+                Socket socket = new NoDelaySocketFactory(stalled).createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
                 Socket accepted = relay.accept()) {
-            StalledWrites.Watch watch = stalled.watch(NoDelaySocketFactory.takeLast());
-            watch.begin();
-            watch.end();
-            Thread.sleep(1500);
+            socket.getOutputStream().write("EHLO roundup\r\n".getBytes());
+            Thread.sleep(1500); // waiting for an answer is a read, with the socket's own timeout
             socket.getOutputStream().write(1);
-            assertTrue(!socket.isClosed(), "an idle connection is not a stalled one");
+            assertFalse(socket.isClosed(), "an idle connection is not a stalled one");
         } finally {
             stalled.stop();
         }
