@@ -1,12 +1,14 @@
 package dev.roundup.delivery;
 
+import static dev.roundup.delivery.Jdbc.at;
+import static dev.roundup.delivery.Jdbc.longs;
+import static dev.roundup.delivery.Jdbc.prepare;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +30,6 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -47,7 +48,7 @@ public class Deliveries {
     SendConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -56,6 +57,10 @@ public class Deliveries {
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
     private final Set<Long> localIssues = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> claimCursor = new ConcurrentHashMap<>();
+
+    /** What {@link Claimed} is read from, up to the WHERE clause's conditions. */
+    private static final String READERS = "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts "
+            + "from delivery d join subscriber s on s.id = d.subscriber_id where ";
 
     /** A claimed delivery with what the message needs to know about its reader. */
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
@@ -91,11 +96,11 @@ public class Deliveries {
      */
     private List<Claimed> claimShared(long issueId, String token, int size) {
         Instant now = Instant.now();
-        return inTransaction(c -> {
-            List<Long> picked = new ArrayList<>(ids(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'PENDING' "
+        return jdbc.inTransaction(c -> {
+            List<Long> picked = new ArrayList<>(longs(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'PENDING' "
                     + "and d.next_attempt_at <= ? order by d.issue_id, d.status, d.subscriber_id limit " + size + " for update skip locked", issueId, at(now)));
             if (picked.size() < size) {
-                picked.addAll(ids(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'CLAIMED' and d.claimed_at < ? "
+                picked.addAll(longs(c, "select d.subscriber_id from delivery d where d.issue_id = ? and d.status = 'CLAIMED' and d.claimed_at < ? "
                         + "order by d.issue_id, d.status, d.subscriber_id limit " + (size - picked.size()) + " for update skip locked",
                         issueId, at(now.minus(config.claimLease()))));
             }
@@ -107,8 +112,7 @@ public class Deliveries {
             try (PreparedStatement update = prepare(c, "update delivery d set status = 'CLAIMED', claimed_by = ?, claimed_at = ? where " + these(picked), params)) {
                 update.executeUpdate();
             }
-            return readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d join subscriber s "
-                    + "on s.id = d.subscriber_id where " + these(picked) + " and d.status = 'CLAIMED' and d.claimed_by = ? order by s.id",
+            return readers(c, READERS + these(picked) + " and d.status = 'CLAIMED' and d.claimed_by = ? order by s.id",
                     params.subList(2, params.size()), token);
         });
     }
@@ -123,12 +127,7 @@ public class Deliveries {
         try {
             if (localIssues.add(issueId)) {
                 // CLAIMED rows of an embedded database are left over from a run that ended: due again
-                inTransaction(c -> {
-                    try (PreparedStatement update = prepare(c, "update delivery set status = 'PENDING', claimed_by = null "
-                            + "where issue_id = ? and status = 'CLAIMED'", List.of(issueId))) {
-                        return update.executeUpdate();
-                    }
-                });
+                jdbc.execute("update delivery set status = 'PENDING', claimed_by = null where issue_id = ? and status = 'CLAIMED'", issueId);
             }
             Set<Long> busy = new HashSet<>();
             claimedHere.values().stream().filter(claim -> claim.issueId() == issueId).forEach(claim -> busy.addAll(claim.subscriberIds()));
@@ -159,8 +158,7 @@ public class Deliveries {
     }
 
     private List<Claimed> pending(long issueId, long afterSubscriber, int limit) {
-        return inTransaction(c -> readers(c, "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts from delivery d "
-                + "join subscriber s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'PENDING' and d.subscriber_id > ? "
+        return jdbc.inTransaction(c -> readers(c, READERS + "d.issue_id = ? and d.status = 'PENDING' and d.subscriber_id > ? "
                 + "and d.next_attempt_at <= ? order by d.issue_id, d.status, d.subscriber_id limit " + limit,
                 List.of(issueId, afterSubscriber, at(Instant.now()))));
     }
@@ -193,56 +191,6 @@ public class Deliveries {
         return "d.issue_id = ? and d.subscriber_id between ? and ? and d.subscriber_id in (" + "?,".repeat(subscriberIds.size() - 1) + "?)";
     }
 
-    private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, sql, List.of(params)); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> params, Object... more) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        int i = 1;
-        for (Object p : params) {
-            statement.setObject(i++, p);
-        }
-        for (Object p : more) {
-            statement.setObject(i++, p);
-        }
-        return statement;
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs on a connection of its own, outside JTA, committed at the end: for the statements each batch repeats. */
-    private <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Delivery bookkeeping failed: " + e.getMessage(), e);
-        }
-    }
-
     /** A message the server accepted (250): its delivery is done. */
     public record Sent(long issueId, long subscriberId, String messageId, Instant at) {
     }
@@ -253,7 +201,7 @@ public class Deliveries {
      * lose: the ORM and a JTA transaction per group cost more than the update itself.
      */
     public void sent(List<Sent> sent) {
-        inTransaction(c -> {
+        jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
                     + "last_error = null where issue_id = ? and subscriber_id = ?")) {
                 // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)
@@ -274,7 +222,7 @@ public class Deliveries {
         if (subscriberIds.isEmpty()) {
             return Set.of();
         }
-        return inTransaction(c -> new HashSet<>(ids(c, "select id from subscriber where id between ? and ? and id in ("
+        return jdbc.inTransaction(c -> new HashSet<>(longs(c, "select id from subscriber where id between ? and ? and id in ("
                 + "?,".repeat(subscriberIds.size() - 1) + "?) and status = 'CONFIRMED'",
                 Stream.concat(Stream.of(Collections.min(subscriberIds), Collections.max(subscriberIds)), subscriberIds.stream()).toArray())));
     }
@@ -299,12 +247,7 @@ public class Deliveries {
         if (claimsInThisJvm()) {
             return; // claims on embedded H2 live in this JVM and have no lease
         }
-        inTransaction(c -> {
-            try (PreparedStatement update = prepare(c, "update delivery set claimed_at = ? where issue_id = ? and status = 'CLAIMED' and claimed_by = ?",
-                    List.of(at(Instant.now()), issueId, token))) {
-                return update.executeUpdate();
-            }
-        });
+        jdbc.execute("update delivery set claimed_at = ? where issue_id = ? and status = 'CLAIMED' and claimed_by = ?", at(Instant.now()), issueId, token);
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
@@ -312,12 +255,8 @@ public class Deliveries {
         if (claimedHere.remove(token) != null || claimsInThisJvm()) {
             return;
         }
-        inTransaction(c -> {
-            try (PreparedStatement update = prepare(c, "update delivery set status = 'PENDING', claimed_by = null where issue_id = ? "
-                    + "and status = 'CLAIMED' and claimed_by = ?", List.of(issueId, token))) {
-                return update.executeUpdate();
-            }
-        });
+        jdbc.execute("update delivery set status = 'PENDING', claimed_by = null where issue_id = ? and status = 'CLAIMED' and claimed_by = ?",
+                issueId, token);
     }
 
     /** Deliveries of an issue by status. */

@@ -1,9 +1,5 @@
 package dev.roundup.delivery;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +11,6 @@ import jakarta.inject.Inject;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -27,7 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Sender {
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     Deliveries deliveries;
@@ -121,14 +116,7 @@ public class Sender {
 
     /** Asked by every worker several times a second, so it is one plain query, not an ORM load in a JTA transaction. */
     boolean isRunning(long issueId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("select state from issue_send where issue_id = ?")) {
-            select.setLong(1, issueId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() && IssueSend.RUNNING.equals(row.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the state of the send of issue " + issueId + ": " + e.getMessage(), e);
-        }
+        return IssueSend.RUNNING.equals(jdbc.text("select state from issue_send where issue_id = ?", issueId));
     }
 
     private void setState(long issueId, String from, String to, String reason) {

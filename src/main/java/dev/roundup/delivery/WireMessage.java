@@ -28,10 +28,6 @@ final class WireMessage extends SMTPMessage {
         setEnvelopeFrom(envelopeFrom);
     }
 
-    byte[] bytes() {
-        return bytes;
-    }
-
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
         os.write(bytes);
