@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -18,7 +20,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Drafts;
+import dev.roundup.roundup.IssueStatus;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
@@ -51,6 +55,15 @@ class SendControlTest {
 
     @Inject
     SubscriberLinks links;
+
+    @Inject
+    Sender sender;
+
+    @Inject
+    SendWorkers workers;
+
+    @Inject
+    Curation curation;
 
     static void subscribe(String domain, int count) {
         StringBuilder csv = new StringBuilder();
@@ -120,6 +133,33 @@ class SendControlTest {
         assertTrue(sent < 400);
         Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("cancelled"));
         Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(409).body("detail", containsString("cancelled"));
+    }
+
+    @Test
+    void cancelledAndSentAgainAtOnceNobodyGetsItTwice() throws Exception {
+        subscribe("again.example.org", 160);
+        long issueId = drafts.create(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 4, 8)).id;
+        Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
+        Thread.sleep(700);
+        // cancelled and sent again quicker than a worker of the first run looks at the send's state again (a few
+        // times a second): in-process, as the API's three requests take longer than that
+        sender.cancel(issueId);
+        curation.changeStatus(issueId, IssueStatus.DRAFT, null);
+        sender.start(issueId);
+        workers.ensureWorkers(issueId);
+
+        JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
+        assertEquals(done.getInt("total"), done.getInt("sent"), done.prettify());
+        Map<String, Integer> times = new TreeMap<>();
+        for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
+            String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+            if (to.endsWith("@again.example.org")) {
+                times.merge(to, 1, Integer::sum);
+            }
+        }
+        assertEquals(160, times.size(), "everyone got it");
+        assertEquals(Map.of(), times.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "nobody got it twice");
     }
 
     @Test
