@@ -126,7 +126,7 @@ public class Postman {
                 }
             };
         }
-        Transport transport = session.getTransport();
+        Transport transport = new WireTransport(session, "smtps".equals(session.getProperty("mail.transport.protocol")));
         transport.connect(smtp.host().orElseThrow(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
         return new MailChannel() {
             @Override

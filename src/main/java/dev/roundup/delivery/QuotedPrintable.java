@@ -8,7 +8,8 @@ import java.util.List;
  * Quoted-printable (RFC 2045 §6.7) for the text and HTML parts of outgoing mail, in one pass over the UTF-8 bytes.
  * Jakarta Mail would first scan each body to pick an encoding and then encode it through a chain of streams; on a
  * send of many thousands of messages that was most of the CPU. Lines end in CRLF, stay within 76 characters, and
- * spaces before a line break are encoded so no relay can strip them.
+ * spaces before a line break are encoded so no relay can strip them. A dot that would begin a line is encoded too, so
+ * no line of a body ever begins with one: SMTP has nothing to escape ("dot-stuff") and the bytes go out as they are.
  */
 final class QuotedPrintable {
 
@@ -73,13 +74,13 @@ final class QuotedPrintable {
             }
             boolean lineEndsNext = i + 1 == in.length || in[i + 1] == '\n' || in[i + 1] == '\r';
             boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEndsNext);
-            int width = literal ? 1 : 3;
-            if (column + width > MAX - 1) {
+            if (column + (literal ? 1 : 3) > MAX - 1) {
                 out[o++] = '=';
                 out[o++] = '\r';
                 out[o++] = '\n';
                 column = 0;
             }
+            literal &= !(b == '.' && column == 0); // no line begins with a dot
             if (literal) {
                 out[o++] = (byte) b;
             } else {
@@ -87,7 +88,7 @@ final class QuotedPrintable {
                 out[o++] = HEX[b >> 4];
                 out[o++] = HEX[b & 0xf];
             }
-            column += width;
+            column += literal ? 1 : 3;
         }
         return Arrays.copyOf(out, o);
     }

@@ -1,10 +1,12 @@
 package dev.roundup.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,6 +19,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** What MailLayout writes is a well-formed message that any mail reader decodes back to what was meant. */
@@ -41,6 +44,7 @@ class MailLayoutTest {
             assertTrue(line.chars().allMatch(c -> c < 128), "only ASCII on the wire: " + line);
         }
         assertTrue(raw.startsWith("Date: Mon, 16 Mar 2026 08:05:00 +0000\r\n"), raw);
+        assertArrayEquals(bytes, throughAngusSmtpStream(bytes), "in SMTP's form already: nothing to convert or dot-stuff");
 
         MimeMessage parsed = new MimeMessage(session, new ByteArrayInputStream(bytes));
         assertEquals("Weekly Roundup: ☕ and 🐍, Mar 09–Mar 16, 2026", parsed.getSubject());
@@ -55,6 +59,29 @@ class MailLayoutTest {
         assertEquals(text.replace("\n", "\r\n"), parts.getBodyPart(0).getContent());
         assertEquals(html, parts.getBodyPart(1).getContent());
         assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
+    }
+
+    @Test
+    void bodiesFullOfDotsNeedNoDotStuffing() throws Exception {
+        MailLayout layout = new MailLayout("news@roundup.example", "Roundup");
+        // dots at the start of lines, after soft breaks (a 75-character line, then a dot) and at the start of pieces
+        String text = ".\n..\n.leading\n" + "x".repeat(75) + ".after a soft break\n" + ". ".repeat(200);
+        MailBody joined = MailBody.joined(List.of(MailBody.piece("Hello "), MailBody.piece(".dot name"), MailBody.piece(".\n.")));
+        OutgoingMail mail = new OutgoingMail("a@example.org", ".Dot", ".subject", MailBody.of(text), joined, Map.of(), null);
+        byte[] bytes = layout.write(mail, "<3@roundup.example>", ZonedDateTime.now());
+        assertArrayEquals(bytes, throughAngusSmtpStream(bytes));
+        MimeMultipart parts = (MimeMultipart) new MimeMessage(session, new ByteArrayInputStream(bytes)).getContent();
+        assertEquals(text.replace("\n", "\r\n"), parts.getBodyPart(0).getContent());
+        assertEquals("Hello .dot name.\r\n.", parts.getBodyPart(1).getContent());
+    }
+
+    /** What Angus' SMTP transport would put on the wire for these bytes: CRLF line ends and dot-stuffing. */
+    private static byte[] throughAngusSmtpStream(byte[] bytes) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        SMTPOutputStream smtp = new SMTPOutputStream(wire);
+        smtp.write(bytes);
+        smtp.ensureAtBOL();
+        return wire.toByteArray();
     }
 
     @Test

@@ -36,6 +36,7 @@ class QuotedPrintableTest {
             for (String line : wire.split("\r\n", -1)) {
                 assertTrue(line.length() <= 76, "line too long: " + line);
                 assertTrue(line.isEmpty() || !Character.isWhitespace(line.charAt(line.length() - 1)), "trailing space: [" + line + "]");
+                assertTrue(!line.startsWith("."), "a line begins with a dot, which SMTP would have to escape: " + line);
             }
             assertTrue(wire.chars().allMatch(c -> c < 127 && (c >= 32 || c == '\r' || c == '\n' || c == '\t')), "7-bit only");
             String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable").readAllBytes(),
@@ -47,7 +48,7 @@ class QuotedPrintableTest {
     @Test
     void piecesEncodedApartJoinIntoTheWholeText() throws Exception {
         Random random = new Random(7);
-        String alphabet = "abc XYZ=.\t\u00e9\u2014 \n";
+        String alphabet = "abc XYZ=...\t\u00e9\u2014 \n";
         for (int round = 0; round < 300; round++) {
             StringBuilder whole = new StringBuilder();
             List<byte[]> pieces = new ArrayList<>();
@@ -66,6 +67,7 @@ class QuotedPrintableTest {
             for (String line : wire.split("\r\n", -1)) {
                 assertTrue(line.length() <= 76, "line too long: " + line);
                 assertTrue(line.isEmpty() || !Character.isWhitespace(line.charAt(line.length() - 1)), "trailing space: [" + line + "]");
+                assertTrue(!line.startsWith("."), "a line begins with a dot, which SMTP would have to escape: " + line);
             }
             assertTrue(!wire.endsWith("=\r\n"), "no soft break after the last piece");
             String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(joined), "quoted-printable").readAllBytes(),

@@ -55,17 +55,18 @@ class SendBenchmark {
 
     private final StringBuilder report = new StringBuilder();
     private final AtomicLong bareCpuNanos = new AtomicLong();
+    private double bareCoresBusy;
 
     @Test
     void sendAnIssueAgainstABareAngusLoopAndWatchMemory() throws Exception {
         if (READERS > 0) {
             Run roundup = sendWithRoundup(READERS, 2016, true);
             double bare = bareAngus(roundup.sample(), READERS);
-            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB; app CPU %.3f ms a message",
-                    READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(), roundup.peakRssMb(),
-                    roundup.cpuMsPerMessage());
-            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message", CONNECTIONS, bare,
-                    bareCpuNanos.get() / 1e6 / READERS);
+            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB; app CPU %.3f ms a message; "
+                    + "cores busy (app and sink) %.2f", READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(),
+                    roundup.peakRssMb(), roundup.cpuMsPerMessage(), roundup.coresBusy());
+            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message; cores busy "
+                    + "(loop and sink) %.2f", CONNECTIONS, bare, bareCpuNanos.get() / 1e6 / READERS, bareCoresBusy);
             line("Ratio Roundup / bare: %.2f×", READERS / roundup.seconds() / bare);
         }
         if (MEMORY_READERS > 0) {
@@ -78,7 +79,8 @@ class SendBenchmark {
         Files.writeString(out, report.toString());
     }
 
-    record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress, double cpuMsPerMessage) {
+    record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress, double cpuMsPerMessage,
+            double coresBusy) {
     }
 
     private Run sendWithRoundup(int readers, int year, boolean warmUp) throws Exception {
@@ -125,6 +127,7 @@ class SendBenchmark {
 
             long started = System.nanoTime();
             long cpuBefore = cpuTicks(app.pid());
+            long sinkCpuBefore = processCpuNanos();
             api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
             long peakHeap = 0;
             long peakRss = 0;
@@ -153,8 +156,9 @@ class SendBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
             double cpuMs = (cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
+            double testJvmCores = (processCpuNanos() - sinkCpuBefore) / 1e9 / seconds;
             return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
-                    String.join("/", atProgress), cpuMs / readers);
+                    String.join("/", atProgress), cpuMs / readers, cpuMs / 1000 / seconds + testJvmCores);
         }
     }
 
@@ -176,6 +180,7 @@ class SendBenchmark {
             Session session = Session.getInstance(props);
             ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
             long started = System.nanoTime();
+            long processCpuBefore = processCpuNanos();
             bareCpuNanos.set(0);
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
@@ -208,6 +213,7 @@ class SendBenchmark {
                 f.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            bareCoresBusy = (processCpuNanos() - processCpuBefore) / 1e9 / seconds;
             pool.shutdown();
             assertEquals(readers, sink.messageCount());
             return readers / seconds;
@@ -249,6 +255,11 @@ class SendBenchmark {
         } catch (Exception gone) {
             return 0;
         }
+    }
+
+    /** This JVM's CPU time: while the app sends, mostly the sink's. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long rssKb(long pid) {

@@ -1,6 +1,5 @@
 package dev.roundup.testing;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -143,13 +143,13 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-                OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+            Lines lines = new Lines(in);
             reply(out, "220 sink.test ESMTP ready");
             String from = null;
             List<String> rcpts = new ArrayList<>();
             String line;
-            while ((line = readLine(in)) != null) {
+            while ((line = lines.command()) != null) {
                 String upper = line.toUpperCase();
                 if (upper.startsWith("EHLO")) {
                     reply(out, "250-sink.test\r\n250-8BITMIME\r\n250 SIZE 52428800");
@@ -173,7 +173,7 @@ public final class SmtpSink implements AutoCloseable {
                         continue;
                     }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
-                    byte[] raw = readData(in);
+                    byte[] raw = lines.message();
                     String answer = replies.data(raw);
                     if (answer.startsWith("2")) {
                         messages.incrementAndGet();
@@ -216,53 +216,79 @@ public final class SmtpSink implements AutoCloseable {
         out.flush();
     }
 
-    /** One command line without its CRLF, or null at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
-        if (readLine(in, buf) < 0) {
-            return null;
-        }
-        return buf.toString(StandardCharsets.UTF_8);
-    }
+    /**
+     * A connection's input as CRLF-ended lines, through a buffer of its own. Reading a byte at a time through
+     * streams made the sink use most of a benchmark's CPU, so that it measured the sink more than the senders.
+     */
+    private static final class Lines {
+        private final InputStream in;
+        private final byte[] buf = new byte[65536];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[1024];
+        private int length;
 
-    /** Appends one line's bytes, without CRLF, to {@code buf}; returns its length or -1 at the end of the stream. */
-    private static int readLine(InputStream in, ByteArrayOutputStream buf) throws IOException {
-        int start = buf.size();
-        int b;
-        boolean cr = false;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                return buf.size() - start;
-            }
-            if (cr) {
-                buf.write('\r');
-            }
-            cr = b == '\r';
-            if (!cr) {
-                buf.write(b);
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next line into {@link #line}, without its CRLF; false at the end of the stream. */
+        boolean next() throws IOException {
+            length = 0;
+            while (true) {
+                if (pos == limit) {
+                    int n = in.read(buf, 0, buf.length);
+                    if (n <= 0) {
+                        return false;
+                    }
+                    pos = 0;
+                    limit = n;
+                }
+                int lf = pos;
+                while (lf < limit && buf[lf] != '\n') {
+                    lf++;
+                }
+                append(pos, lf);
+                if (lf < limit) {
+                    pos = lf + 1;
+                    if (length > 0 && line[length - 1] == '\r') {
+                        length--;
+                    }
+                    return true;
+                }
+                pos = limit;
             }
         }
-        return -1;
-    }
 
-    /** The message after DATA up to the lone dot, with dot-stuffing undone and CRLF line ends kept, byte for byte. */
-    private static byte[] readData(InputStream in) throws IOException {
-        ByteArrayOutputStream message = new ByteArrayOutputStream(32 * 1024);
-        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-        while (true) {
-            line.reset();
-            int len = readLine(in, line);
-            if (len < 0) {
-                throw new IOException("connection closed in DATA");
+        private void append(int from, int to) {
+            int n = to - from;
+            if (length + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
             }
-            byte[] bytes = line.toByteArray();
-            if (len == 1 && bytes[0] == '.') {
-                return message.toByteArray();
+            System.arraycopy(buf, from, line, length, n);
+            length += n;
+        }
+
+        /** One command line without its CRLF, or null at the end of the stream. */
+        String command() throws IOException {
+            return next() ? new String(line, 0, length, StandardCharsets.UTF_8) : null;
+        }
+
+        /** The message after DATA up to the lone dot, with dot-stuffing undone and CRLF line ends kept, byte for byte. */
+        byte[] message() throws IOException {
+            ByteArrayOutputStream message = new ByteArrayOutputStream(32 * 1024);
+            while (true) {
+                if (!next()) {
+                    throw new IOException("connection closed in DATA");
+                }
+                if (length == 1 && line[0] == '.') {
+                    return message.toByteArray();
+                }
+                int from = length > 0 && line[0] == '.' ? 1 : 0;
+                message.write(line, from, length - from);
+                message.write('\r');
+                message.write('\n');
             }
-            int from = len > 0 && bytes[0] == '.' ? 1 : 0;
-            message.write(bytes, from, len - from);
-            message.write('\r');
-            message.write('\n');
         }
     }
 
