@@ -38,7 +38,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Benchmark, not part of the suite: the packaged app sends an issue (12 posts) to N subscribers through 4 reused
  * connections into a local SMTP sink, against a bare Angus loop sending the same message over 4 reused connections
- * to the same sink, in the same run; and the app's heap and RSS while it sends. Run:
+ * to the same sink; and the app's heap and RSS while it sends. After the warm-ups, measured Roundup sends and bare
+ * loops alternate, each started on a quiet machine, and the ratio reported is the median of the pairs. Run:
  * {@code ./mvnw package -DskipTests && ./mvnw test -Dtest=SendBenchmark} ({@code -Dsend.readers=20000},
  * {@code -Dsend.memory-readers=100000}; 0 skips a part). Results: stdout and target/benchmarks/send.txt.
  */
@@ -48,8 +49,10 @@ class SendBenchmark {
     static final int MEMORY_READERS = Integer.getInteger("send.memory-readers", 100_000);
     /** JVM options for the app, space-separated, e.g. {@code -Dsend.jvm="-Xmx256m"}. */
     static final String JVM = System.getProperty("send.jvm", "");
-    /** Whole sends before the measured one: the JIT of a 2-core machine is still compiling after the first. */
-    static final int WARM_UPS = Integer.getInteger("send.warm-ups", 4);
+    /** Whole sends (and bare loops) before the measured ones: the JIT of a 2-core machine compiles for several. */
+    static final int WARM_UPS = Integer.getInteger("send.warm-ups", 6);
+    /** Measured pairs of a Roundup send and a bare loop. */
+    static final int PAIRS = Integer.getInteger("send.pairs", 5);
     static final int CONNECTIONS = 4;
     static final int PER_CONNECTION = 200;
 
@@ -60,19 +63,14 @@ class SendBenchmark {
     @Test
     void sendAnIssueAgainstABareAngusLoopAndWatchMemory() throws Exception {
         if (READERS > 0) {
-            Run roundup = sendWithRoundup(READERS, 2016, true);
-            double bare = bareAngus(roundup.sample(), READERS);
-            line("Roundup: %,d messages (%,d bytes each) in %.1f s = %.0f msg/s; peak heap %d MB, peak RSS %d MB; app CPU %.3f ms a message; "
-                    + "cores busy (app and sink) %.2f", READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(), roundup.peakHeapMb(),
-                    roundup.peakRssMb(), roundup.cpuMsPerMessage(), roundup.coresBusy());
-            line("Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message; cores busy "
-                    + "(loop and sink) %.2f", CONNECTIONS, bare, bareCpuNanos.get() / 1e6 / READERS, bareCoresBusy);
-            line("Ratio Roundup / bare: %.2f×", READERS / roundup.seconds() / bare);
+            compare();
         }
         if (MEMORY_READERS > 0) {
-            Run big = sendWithRoundup(MEMORY_READERS, 2015, false);
-            line("Memory at %,d subscribers: %.0f msg/s; heap used (sampled every 500 ms) at 10/50/90 %%: %s MB; peak heap %d MB; peak RSS %d MB",
-                    MEMORY_READERS, MEMORY_READERS / big.seconds(), big.heapAtProgress(), big.peakHeapMb(), big.peakRssMb());
+            try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start(); PackagedApp app = start(sink, feeds, MEMORY_READERS, 1)) {
+                Run big = send(app, sink, 0, MEMORY_READERS);
+                line("Memory at %,d subscribers: %.0f msg/s; heap used (sampled every 500 ms) at 10/50/90 %%: %s MB; peak heap %d MB; peak RSS %d MB",
+                        MEMORY_READERS, MEMORY_READERS / big.seconds(), big.heapAtProgress(), big.peakHeapMb(), big.peakRssMb());
+            }
         }
         Path out = Path.of("target/benchmarks/send.txt");
         Files.createDirectories(out.getParent());
@@ -83,93 +81,139 @@ class SendBenchmark {
             double coresBusy) {
     }
 
-    private Run sendWithRoundup(int readers, int year, boolean warmUp) throws Exception {
+    private void compare() throws Exception {
         try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start();
-                PackagedApp app = new PackagedApp(Files.createTempDirectory("roundup-bench"))) {
-            for (String option : JVM.split(" ")) {
-                if (!option.isBlank()) {
-                    app.jvm(option);
+                PackagedApp app = start(sink, feeds, READERS, WARM_UPS + PAIRS)) {
+            int issue = 0;
+            byte[] sample = null;
+            // a server sends for weeks: the first sends after a start pay for the JIT, so whole sends warm it up
+            for (int w = 1; w <= WARM_UPS; w++) {
+                Run warm = send(app, sink, issue++, READERS);
+                sample = warm.sample();
+                line("  warm-up send %d: %.0f msg/s (%,d bytes each), app CPU %.3f ms a message", w, READERS / warm.seconds(), warm.messageBytes(),
+                        warm.cpuMsPerMessage());
+            }
+            for (int w = 1; w <= WARM_UPS; w++) {
+                line("  bare warm-up %d: %.0f msg/s", w, bareAngusOnce(sample, READERS)); // the same warm-up as Roundup's
+            }
+            List<Double> ratios = new ArrayList<>();
+            for (int pair = 1; pair <= PAIRS; pair++) {
+                // which goes first alternates, so neither side always follows the other's leftovers (JIT, GC, sockets)
+                double bare = 0;
+                if (pair % 2 == 0) {
+                    awaitQuiet(app);
+                    bare = bareAngusOnce(sample, READERS);
                 }
-            }
-            app.env("ROUNDUP_ADMIN_EMAIL", "bench@example.org").env("ROUNDUP_ADMIN_PASSWORD", "bench-password-123")
-                    .env("ROUNDUP_SMTP_HOST", "127.0.0.1").env("ROUNDUP_SMTP_PORT", String.valueOf(sink.port())).env("ROUNDUP_SMTP_TLS", "none")
-                    .env("ROUNDUP_SMTP_CONNECTIONS", String.valueOf(CONNECTIONS)).env("ROUNDUP_SMTP_MESSAGES_PER_CONNECTION", String.valueOf(PER_CONNECTION))
-                    .env("ROUNDUP_SEND_CHECK_EVERY", "1s").env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off")
-                    .env("ROUNDUP_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
-            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("send.env.")).forEach(k -> app.env(k.substring(9), System.getProperty(k)));
-            app.start();
-            LocalDate from = LocalDate.of(year, 2, 1);
-            feeds.serve("/feed.xml", "application/rss+xml", rss(from).getBytes(StandardCharsets.UTF_8));
-            api().contentType(ContentType.JSON).body(Map.of("url", feeds.url("/feed.xml"))).post(app.url("/api/feeds")).then().statusCode(201);
-            StringBuilder csv = new StringBuilder();
-            for (int i = 0; i < readers; i++) {
-                csv.append("reader").append(i).append("@bench.example.org\n");
-            }
-            api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
-            if (warmUp) {
-                // a server sends for weeks: the first send after a start pays for the JIT, so a whole send warms it up
-                for (int w = 1; w <= WARM_UPS; w++) {
-                    Run warm = send(app, sink, from.minusYears(w), readers);
-                    line("  warm-up send %d: %.0f msg/s (%,d bytes each), app CPU %.3f ms a message", w, readers / warm.seconds(), warm.messageBytes(),
-                            warm.cpuMsPerMessage());
-                    sink.reset();
+                awaitQuiet(app);
+                Run roundup = send(app, sink, issue++, READERS);
+                if (pair % 2 == 1) {
+                    awaitQuiet(app);
+                    bare = bareAngusOnce(roundup.sample(), READERS);
                 }
+                double ratio = READERS / roundup.seconds() / bare;
+                ratios.add(ratio);
+                line("Pair %d. Roundup: %,d messages (%,d bytes each) in %.2f s = %.0f msg/s; app CPU %.3f ms a message; cores busy (app and sink) "
+                        + "%.2f; peak heap %d MB, peak RSS %d MB", pair, READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(),
+                        roundup.cpuMsPerMessage(), roundup.coresBusy(), roundup.peakHeapMb(), roundup.peakRssMb());
+                line("Pair %d. Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message; "
+                        + "cores busy (loop and sink) %.2f. Ratio %.2f×", pair, CONNECTIONS, bare, bareCpuNanos.get() / 1e6 / READERS, bareCoresBusy, ratio);
             }
-            return send(app, sink, from, readers);
+            List<Double> sorted = ratios.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            line("Ratio Roundup / bare: %.2f× (median of %d pairs; lowest %.2f×, highest %.2f×)", median, n, sorted.get(0), sorted.get(n - 1));
         }
     }
 
-    private Run send(PackagedApp app, SmtpSink sink, LocalDate from, int readers) throws Exception {
-        {
-            long issueId = api().contentType(ContentType.JSON).body(Map.of("from", from.toString(), "to", from.plusDays(7).toString()))
-                    .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
-            System.gc();
-
-            long started = System.nanoTime();
-            long cpuBefore = cpuTicks(app.pid());
-            long sinkCpuBefore = processCpuNanos();
-            api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
-            long peakHeap = 0;
-            long peakRss = 0;
-            List<String> atProgress = new ArrayList<>();
-            int nextMark = 10;
-            long nextSample = 0;
-            while (sink.messageCount() < readers) {
-                // the end is seen within 20 ms; the app's metrics are read twice a second (a scrape costs the app CPU)
-                Thread.sleep(20);
-                if (System.nanoTime() < nextSample) {
-                    continue;
-                }
-                nextSample = System.nanoTime() + 500_000_000L;
-                long heap = heapUsed(app);
-                peakHeap = Math.max(peakHeap, heap);
-                peakRss = Math.max(peakRss, rssKb(app.pid()));
-                long percent = sink.messageCount() * 100 / readers;
-                if (percent >= nextMark && nextMark <= 90) {
-                    atProgress.add(String.valueOf(heap / 1024 / 1024));
-                    nextMark += 40;
-                }
-                if ((System.nanoTime() - started) / 1e9 > 1800) {
-                    throw new IllegalStateException("send did not finish: " + sink.messageCount() + "\n" + app.log());
-                }
+    /** The packaged app with N confirmed subscribers and a feed for each of {@code issues} weeks. */
+    private static PackagedApp start(SmtpSink sink, FeedServer feeds, int readers, int issues) throws Exception {
+        PackagedApp app = new PackagedApp(Files.createTempDirectory("roundup-bench"));
+        for (String option : JVM.split(" ")) {
+            if (!option.isBlank()) {
+                app.jvm(option);
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
-            double cpuMs = (cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
-            double testJvmCores = (processCpuNanos() - sinkCpuBefore) / 1e9 / seconds;
-            return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
-                    String.join("/", atProgress), cpuMs / readers, cpuMs / 1000 / seconds + testJvmCores);
         }
+        app.env("ROUNDUP_ADMIN_EMAIL", "bench@example.org").env("ROUNDUP_ADMIN_PASSWORD", "bench-password-123")
+                .env("ROUNDUP_SMTP_HOST", "127.0.0.1").env("ROUNDUP_SMTP_PORT", String.valueOf(sink.port())).env("ROUNDUP_SMTP_TLS", "none")
+                .env("ROUNDUP_SMTP_CONNECTIONS", String.valueOf(CONNECTIONS)).env("ROUNDUP_SMTP_MESSAGES_PER_CONNECTION", String.valueOf(PER_CONNECTION))
+                .env("ROUNDUP_SEND_CHECK_EVERY", "1s").env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off")
+                .env("ROUNDUP_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("send.env.")).forEach(k -> app.env(k.substring(9), System.getProperty(k)));
+        app.start();
+        for (int issue = 0; issue < issues; issue++) {
+            feeds.serve("/feed-" + issue + ".xml", "application/rss+xml", rss(week(issue)).getBytes(StandardCharsets.UTF_8));
+            api().contentType(ContentType.JSON).body(Map.of("url", feeds.url("/feed-" + issue + ".xml"))).post(app.url("/api/feeds")).then().statusCode(201);
+        }
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < readers; i++) {
+            csv.append("reader").append(i).append("@bench.example.org\n");
+        }
+        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+        return app;
+    }
+
+    /** The week of the {@code issue}-th send: a year apart, so each issue has its own 12 posts. */
+    private static LocalDate week(int issue) {
+        return LocalDate.of(2016, 2, 1).minusYears(issue);
+    }
+
+    /** Waits until the app has been idle for half a second (its JIT done with the last send), at most 10 s. */
+    private static void awaitQuiet(PackagedApp app) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long before = cpuTicks(app.pid());
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = cpuTicks(app.pid());
+            if (now - before <= 2) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private Run send(PackagedApp app, SmtpSink sink, int issue, int readers) throws Exception {
+        sink.reset();
+        LocalDate from = week(issue);
+        long issueId = api().contentType(ContentType.JSON).body(Map.of("from", from.toString(), "to", from.plusDays(7).toString()))
+                .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
+
+        long started = System.nanoTime();
+        long cpuBefore = cpuTicks(app.pid());
+        long sinkCpuBefore = processCpuNanos();
+        api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
+        long peakHeap = 0;
+        long peakRss = 0;
+        List<String> atProgress = new ArrayList<>();
+        int nextMark = 10;
+        long nextSample = 0;
+        while (sink.messageCount() < readers) {
+            // the end is seen within 20 ms; the app's metrics are read twice a second (a scrape costs the app CPU)
+            Thread.sleep(20);
+            if (System.nanoTime() < nextSample) {
+                continue;
+            }
+            nextSample = System.nanoTime() + 500_000_000L;
+            long heap = heapUsed(app);
+            peakHeap = Math.max(peakHeap, heap);
+            peakRss = Math.max(peakRss, rssKb(app.pid()));
+            long percent = sink.messageCount() * 100 / readers;
+            if (percent >= nextMark && nextMark <= 90) {
+                atProgress.add(String.valueOf(heap / 1024 / 1024));
+                nextMark += 40;
+            }
+            if ((System.nanoTime() - started) / 1e9 > 1800) {
+                throw new IllegalStateException("send did not finish: " + sink.messageCount() + "\n" + app.log());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
+        double cpuMs = (cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
+        double testJvmCores = (processCpuNanos() - sinkCpuBefore) / 1e9 / seconds;
+        return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
+                String.join("/", atProgress), cpuMs / readers, cpuMs / 1000 / seconds + testJvmCores);
     }
 
     /** The same message over {@link #CONNECTIONS} connections, each reused for {@link #PER_CONNECTION} messages. */
-    private double bareAngus(byte[] sample, int readers) throws Exception {
-        for (int w = 1; w <= WARM_UPS; w++) {
-            line("  bare warm-up %d: %.0f msg/s", w, bareAngusOnce(sample, readers)); // the same warm-up as Roundup's
-        }
-        return bareAngusOnce(sample, readers);
-    }
-
     private double bareAngusOnce(byte[] sample, int readers) throws Exception {
         try (SmtpSink sink = SmtpSink.countingOnly()) {
             Properties props = new Properties();
@@ -220,18 +264,15 @@ class SendBenchmark {
         }
     }
 
-    /** 12 posts in the week from {@code from}, and 12 more in the same week of each earlier year, for the warm-up issues. */
-    private static String rss(LocalDate from) {
+    /** 12 posts in the week from {@code week}. */
+    private static String rss(LocalDate week) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench blog</title><link>https://bench.example.org/</link>");
         DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
-        for (int y = 0; y <= WARM_UPS; y++) {
-            LocalDate week = from.minusYears(y);
-            for (int i = 0; i < 12; i++) {
-                s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/")
-                        .append(week.getYear()).append("/post/").append(i).append("</link><pubDate>")
-                        .append(rfc1123.format(week.plusDays(i % 6).atTime(9, i).atOffset(ZoneOffset.UTC))).append("</pubDate><description>")
-                        .append("Some thoughts on Django, deployment and the community. ".repeat(10)).append("</description></item>");
-            }
+        for (int i = 0; i < 12; i++) {
+            s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/")
+                    .append(week.getYear()).append("/post/").append(i).append("</link><pubDate>")
+                    .append(rfc1123.format(week.plusDays(i % 6).atTime(9, i).atOffset(ZoneOffset.UTC))).append("</pubDate><description>")
+                    .append("Some thoughts on Django, deployment and the community. ".repeat(10)).append("</description></item>");
         }
         return s.append("</channel></rss>").toString();
     }
