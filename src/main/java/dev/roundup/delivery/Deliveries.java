@@ -73,7 +73,7 @@ public class Deliveries {
         // (it looks at the send's state every moment, not constantly): it stays claimed until that worker gives it
         // back, or until its lease runs out if the worker is gone, so no reader is handed to two workers at once.
         em.createNativeQuery("update delivery set status = 'PENDING', claimed_by = null, next_attempt_at = ?2 "
-                + "where issue_id = ?1 and (status = 'PENDING' or (status = 'CLAIMED' and claimed_at < ?3))")
+                + "where issue_id = ?1 and (status = 'PENDING' or (status = 'CLAIMED' and (claimed_at is null or claimed_at < ?3)))")
                 .setParameter(1, issueId).setParameter(2, now).setParameter(3, now.minus(config.claimLease())).executeUpdate();
         em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
                 + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED' "

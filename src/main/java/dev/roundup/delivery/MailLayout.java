@@ -66,12 +66,31 @@ final class MailLayout {
         }
         header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
         out.writeBytes(CRLF);
+        int headerLength = out.size();
         out.writeBytes(textPartHead);
         out.writeBytes(text);
         out.writeBytes(htmlPartHead);
         out.writeBytes(html);
         out.writeBytes(end);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        // the bodies are in this form by construction (QuotedPrintable); the headers, which vary, are checked
+        requireWireForm(bytes, headerLength);
+        return bytes;
+    }
+
+    /**
+     * SMTP sends a laid-out message as it is ({@link WireTransport}), so its lines must end in CRLF and none may begin
+     * with a dot (a line of just "." would end the message early). Anything else is a bug here, not bad input.
+     */
+    private static void requireWireForm(byte[] bytes, int length) throws MessagingException {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            boolean badEnd = (b == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) || (b == '\n' && (i == 0 || bytes[i - 1] != '\r'));
+            boolean dotStartsLine = b == '.' && (i == 0 || bytes[i - 1] == '\n');
+            if (badEnd || dotStartsLine) {
+                throw new MessagingException("A laid-out header is not in SMTP's form at byte " + i);
+            }
+        }
     }
 
     /** The recipient, checked as an address, its name MIME-encoded when it needs to be. */

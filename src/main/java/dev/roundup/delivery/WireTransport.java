@@ -32,6 +32,7 @@ final class WireTransport extends SMTPTransport {
     private static final Field CONNECTION = connectionField();
 
     private Message sending;
+    private LaidOut laidOut;
 
     WireTransport(Session session, boolean implicitTls) {
         super(session, new URLName(implicitTls ? "smtps" : "smtp", null, -1, null, null, null), implicitTls ? "smtps" : "smtp", implicitTls);
@@ -49,6 +50,7 @@ final class WireTransport extends SMTPTransport {
             super.sendMessage(message, addresses);
         } finally {
             sending = null;
+            laidOut = null;
         }
     }
 
@@ -60,10 +62,20 @@ final class WireTransport extends SMTPTransport {
         }
         try {
             // Angus flushed its buffer before reading the 354; its streams are at the beginning of a line
-            return new LaidOut((OutputStream) CONNECTION.get(this));
+            laidOut = new LaidOut((OutputStream) CONNECTION.get(this));
+            return laidOut;
         } catch (IllegalAccessException e) {
             return checked;
         }
+    }
+
+    @Override
+    protected synchronized void finishData() throws IOException, MessagingException {
+        if (laidOut != null) {
+            laidOut.endLine(); // the "." that ends the data must begin a line; a laid-out message ends in CRLF anyway
+            laidOut = null;
+        }
+        super.finishData();
     }
 
     private static Field connectionField() {
@@ -82,6 +94,9 @@ final class WireTransport extends SMTPTransport {
      * "."), and never closed (the connection carries more messages).
      */
     private static final class LaidOut extends FilterOutputStream {
+        private int last = '\n';
+        private int beforeLast = '\r';
+
         LaidOut(OutputStream connection) {
             super(connection);
         }
@@ -89,6 +104,24 @@ final class WireTransport extends SMTPTransport {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            if (len >= 2) {
+                beforeLast = b[off + len - 2];
+                last = b[off + len - 1];
+            } else if (len == 1) {
+                beforeLast = last;
+                last = b[off];
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        void endLine() throws IOException {
+            if (beforeLast != '\r' || last != '\n') {
+                out.write(new byte[] {'\r', '\n'});
+            }
         }
 
         @Override

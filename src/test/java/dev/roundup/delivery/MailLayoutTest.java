@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -73,6 +74,35 @@ class MailLayoutTest {
         MimeMultipart parts = (MimeMultipart) new MimeMessage(session, new ByteArrayInputStream(bytes)).getContent();
         assertEquals(text.replace("\n", "\r\n"), parts.getBodyPart(0).getContent());
         assertEquals("Hello .dot name.\r\n.", parts.getBodyPart(1).getContent());
+    }
+
+    @Test
+    void randomNamesSubjectsAndHeadersStayInSmtpForm() throws Exception {
+        MailLayout layout = new MailLayout("news@roundup.example", ".Roundup. Weekly");
+        Random random = new Random(2026);
+        String alphabet = "ab .\t\r\n.:;\"<>=?_\u00e9\u2014\ud83d\ude00";
+        for (int round = 0; round < 300; round++) {
+            OutgoingMail mail = new OutgoingMail("r" + round + "@example.org", randomText(random, alphabet), randomText(random, alphabet),
+                    MailBody.of(randomText(random, alphabet)), MailBody.of(randomText(random, alphabet)),
+                    Map.of("List-Id", randomText(random, alphabet) + " <newsletter.roundup.example>", "X-Note", randomText(random, alphabet)), null);
+            byte[] bytes = layout.write(mail, "<" + round + "@roundup.example>", ZonedDateTime.now());
+            assertArrayEquals(bytes, throughAngusSmtpStream(bytes), "round " + round + ":\n" + new String(bytes, StandardCharsets.US_ASCII));
+            MimeMessage parsed = new MimeMessage(session, new ByteArrayInputStream(bytes));
+            assertEquals(mail.subject(), parsed.getSubject());
+        }
+    }
+
+    private static String randomText(Random random, String alphabet) {
+        StringBuilder s = new StringBuilder();
+        int length = random.nextInt(180);
+        for (int i = 0; i < length; i++) {
+            int at = random.nextInt(alphabet.length());
+            if (Character.isLowSurrogate(alphabet.charAt(at))) {
+                at--;
+            }
+            s.appendCodePoint(alphabet.codePointAt(at));
+        }
+        return s.toString();
     }
 
     /** What Angus' SMTP transport would put on the wire for these bytes: CRLF line ends and dot-stuffing. */

@@ -141,6 +141,8 @@ class SendControlTest {
         long issueId = drafts.create(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 4, 8)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
         Thread.sleep(700);
+        long sentBefore = progress(issueId).getLong("sent");
+        assertTrue(sentBefore > 0 && sentBefore < progress(issueId).getLong("total"), "cancelled mid-send: " + sentBefore);
         // cancelled and sent again quicker than a worker of the first run looks at the send's state again (a few
         // times a second): in-process, as the API's three requests take longer than that
         sender.cancel(issueId);

@@ -44,10 +44,14 @@ class WireTransportTest {
             transport.sendMessage(new WireMessage(session, second, "<2@roundup.example>", "s", to, "news@roundup.example"), new InternetAddress[] {to});
             byte[] rogue = "Subject: rogue\r\n\r\n.unescaped\r\n".getBytes(StandardCharsets.US_ASCII);
             transport.sendMessage(new WireMessage(session, rogue, "<3@roundup.example>", "s", to, "news@roundup.example"), new InternetAddress[] {to});
+            byte[] unended = "Subject: unended\r\n\r\nno line end".getBytes(StandardCharsets.US_ASCII);
+            transport.sendMessage(new WireMessage(session, unended, "<4@roundup.example>", "s", to, "news@roundup.example"), new InternetAddress[] {to});
             transport.close();
 
             List<SmtpSink.Received> got = sink.received();
-            assertEquals(4, got.size());
+            assertEquals(5, got.size());
+            // the "." that ends the data still gets a line of its own, so the message ends where it should
+            assertEquals("Subject: unended\r\n\r\nno line end\r\n", got.get(4).text());
             assertArrayEquals(first, got.get(0).raw());
             assertTrue(got.get(1).text().contains("\r\n.line two\r\n"), "Angus dot-stuffed the other message: " + got.get(1).text());
             assertArrayEquals(second, got.get(2).raw());
