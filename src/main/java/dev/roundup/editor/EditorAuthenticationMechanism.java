@@ -19,6 +19,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
@@ -46,12 +47,16 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
         if (session.isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        if (sessions.needsRenewal(session.get())) {
-            context.response().addCookie(sessions.issue(session.get().email()));
+        EditorSession.Session s = session.get();
+        if (sessions.needsRenewal(s)) {
+            context.response().addCookie(sessions.renewed(s)); // a renewed session keeps its password stamp
         }
-        // the trusted request still goes to the accounts, so a deleted editor loses access at once
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new TrustedAuthenticationRequest(session.get().email()), context));
+        // a deleted editor, or a session from before a password change, is anonymous from now on (a database read,
+        // so on a worker thread); the trusted request then goes to the accounts like any other
+        return Uni.createFrom().item(() -> sessions.isCurrent(s)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(current -> current
+                        ? identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new TrustedAuthenticationRequest(s.email()), context))
+                        : Uni.createFrom().nullItem());
     }
 
     private static Optional<AuthenticationRequest> basic(String encoded) {

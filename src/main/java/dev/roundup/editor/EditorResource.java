@@ -22,6 +22,7 @@ import dev.roundup.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /** The editor's home: the dashboard, and the accounts of the people who run the newsletter. */
 @Path("/editor")
@@ -46,6 +47,12 @@ public class EditorResource {
 
     @Inject
     ListingQueries listingQueries;
+
+    @Inject
+    EditorSession sessions;
+
+    @Inject
+    CurrentVertxRequest current;
 
     @CheckedTemplate
     static class Templates {
@@ -84,9 +91,11 @@ public class EditorResource {
 
     @POST
     @Path("password")
-    public Response changePassword(@RestForm String current, @RestForm String password) {
+    public Response changePassword(@RestForm("current") String currentPassword, @RestForm String password) {
         try {
-            editors.changePassword(identity.getPrincipal().getName(), current, password);
+            Editor changed = editors.changePassword(identity.getPrincipal().getName(), currentPassword, password);
+            // every session issued under the old password has ended; this one goes on under the new
+            current.getCurrent().response().addCookie(sessions.issue(changed));
             flash.set("Your password has been changed.");
             return Response.seeOther(URI.create("/editor/editors")).build();
         } catch (Editors.Rejected rejected) {

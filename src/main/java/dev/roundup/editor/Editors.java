@@ -58,9 +58,12 @@ public class Editors {
         return editor;
     }
 
-    /** Changes a password after checking the current one, so an unattended session cannot lock its owner out. */
+    /**
+     * Changes a password after checking the current one, so an unattended session cannot lock its owner out. Every
+     * session issued under the old password ends (see {@link EditorSession}). Returns the editor as changed.
+     */
     @Transactional
-    public void changePassword(String email, String currentPassword, String newPassword) {
+    public Editor changePassword(String email, String currentPassword, String newPassword) {
         Editor editor = Editor.findByEmail(email).orElseThrow();
         Map<String, String> errors = new LinkedHashMap<>();
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, editor.passwordHash)) {
@@ -71,6 +74,7 @@ public class Editors {
             throw new Rejected(errors);
         }
         editor.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        return editor;
     }
 
     @Transactional

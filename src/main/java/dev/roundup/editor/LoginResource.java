@@ -93,7 +93,7 @@ public class LoginResource {
                     .entity(Templates.login(email, safeNext(next), "Wrong email or password.").render()).build();
         }
         editors.recordSignIn(normalized);
-        current.getCurrent().response().addCookie(sessions.issue(normalized));
+        current.getCurrent().response().addCookie(sessions.issue(editors.find(normalized).orElseThrow()));
         return Response.seeOther(URI.create(safeNext(next))).build();
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.roundup.testing.Browser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class EditorAccountsTest {
@@ -47,11 +48,18 @@ class EditorAccountsTest {
         Browser admin = Browser.signedInEditor();
         admin.post("/editor/editors", Map.of("email", "carol@example.org", "password", "carols-first-pw")).then().statusCode(303);
         Browser carol = new Browser().signIn("carol@example.org", "carols-first-pw");
+        Browser carolsOtherLaptop = new Browser().signIn("carol@example.org", "carols-first-pw");
+        carolsOtherLaptop.get("/editor/editors").then().statusCode(200);
 
         carol.post("/editor/password", Map.of("current", "not-it-at-all", "password", "carols-second-pw"))
                 .then().statusCode(400).body(containsString("That is not your current password."));
         carol.post("/editor/password", Map.of("current", "carols-first-pw", "password", "carols-second-pw"))
                 .then().statusCode(303);
+        // changing a password ends every other session (a stolen cookie, a forgotten laptop); the one that changed it goes on
+        carol.get("/editor/editors").then().statusCode(200);
+        Response elsewhere = carolsOtherLaptop.get("/editor/editors");
+        assertEquals(302, elsewhere.statusCode(), elsewhere.asString());
+        assertTrue(elsewhere.header("Location").contains("/login"), elsewhere.header("Location"));
 
         assertEquals(401, new Browser().post("/login", Map.of("email", "carol@example.org", "password", "carols-first-pw")).statusCode());
         new Browser().signIn("carol@example.org", "carols-second-pw");
