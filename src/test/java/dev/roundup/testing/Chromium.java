@@ -54,6 +54,16 @@ public final class Chromium implements AutoCloseable {
         return this;
     }
 
+    /** Signs in on the login page of the app at {@code base} as the test editor, and waits for the dashboard. */
+    public Chromium signInAsEditor(String base) {
+        open(base + "/login");
+        driver.findElement(org.openqa.selenium.By.name("email")).sendKeys(Browser.EDITOR_EMAIL);
+        driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(Browser.EDITOR_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit].primary")).click();
+        await(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/editor$"));
+        return this;
+    }
+
     public Chromium open(String url) {
         driver.get(url);
         return this;

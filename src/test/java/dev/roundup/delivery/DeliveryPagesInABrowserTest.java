@@ -1,0 +1,88 @@
+package dev.roundup.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import dev.roundup.roundup.Drafts;
+import dev.roundup.testing.Api;
+import dev.roundup.testing.Chromium;
+import dev.roundup.testing.Sends;
+import dev.roundup.testing.TestDatabases;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * After a send, an editor reads how it went in a real browser: the issue page with its progress, the delivery log of
+ * the issue and of a reader, and the bounces page; at phone and desktop widths, with screenshots in target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(DeliveryPagesInABrowserTest.OwnDatabase.class)
+class DeliveryPagesInABrowserTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", TestDatabases.fresh("pages_send"));
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    Drafts drafts;
+
+    @Test
+    void theDeliveryLogAndBouncePagesRenderAtPhoneAndDesktopWidths() throws Exception {
+        Sends.subscribe(List.of("ada@pages.example.org", "grace@pages.example.org", "linus@pages.example.org"));
+        long issueId = drafts.create(LocalDate.of(2020, 3, 9), LocalDate.of(2020, 3, 16)).id;
+        Sends.start(issueId);
+        assertEquals(3, Sends.awaitState(issueId, "done", Duration.ofSeconds(30)).getInt("sent"));
+        int ada = Api.asEditor().get("/api/subscribers?q=ada@pages.example.org").then().extract().path("subscribers[0].id");
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("issue-sent", "/editor/issues/" + issueId);
+        pages.put("issue-deliveries", "/editor/issues/" + issueId + "/deliveries");
+        pages.put("subscriber-deliveries", "/editor/subscribers/" + ada + "/deliveries");
+        pages.put("bounces", "/editor/bounces");
+        try (Chromium chromium = Chromium.start()) {
+            String base = root.toString().replaceAll("/$", "");
+            chromium.size(1280, 900).signInAsEditor(base);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                for (int width : new int[] {390, 1280}) {
+                    chromium.size(width, 900).open(base + page.getValue());
+                    if (page.getKey().equals("issue-sent")) {
+                        // the progress bar is filled by the page's script, with a short transition
+                        chromium.await(d -> d.findElement(By.cssSelector(".progress-text")).getText().startsWith("done:"));
+                        Thread.sleep(600);
+                        assertEquals("100%", chromium.driver().findElement(By.cssSelector(".bar-fill")).getDomAttribute("style")
+                                .replaceAll(".*width:\\s*([0-9]+%).*", "$1"));
+                    }
+                    chromium.screenshot(page.getKey() + "-" + (width < 600 ? "phone" : "desktop"));
+                    assertFalse(chromium.overflowsHorizontally(), page.getKey() + " scrolls sideways at " + width + " px");
+                    assertEquals(0, chromium.driver().findElements(By.xpath("//*[contains(text(),'Error 500')]")).size(), page.getKey());
+                }
+            }
+            chromium.size(1280, 900).open(base + "/editor/issues/" + issueId + "/deliveries");
+            String log = chromium.driver().findElement(By.tagName("main")).getText();
+            for (String reader : List.of("ada@pages.example.org", "grace@pages.example.org", "linus@pages.example.org")) {
+                assertTrue(log.contains(reader), "the log lists " + reader + ":\n" + log);
+            }
+        }
+    }
+}
