@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.editor.Editor;
@@ -46,8 +47,8 @@ public class SendPageResource {
 
         @POST
         @Path("{id}/send")
-        public Response sendNow(@RestPath long id) {
-            return page.sendNow(id);
+        public Response sendNow(@RestPath long id, @RestForm Long version) {
+            return page.sendNow(id, version);
         }
 
         @POST
@@ -75,9 +76,10 @@ public class SendPageResource {
         }
     }
 
-    Response sendNow(long id) {
+    /** Sends the issue as the page showed it: the form carries the version the page was last saved at. */
+    Response sendNow(long id, Long version) {
         try {
-            int recipients = sender.start(id);
+            int recipients = sender.start(id, version);
             workers.ensureWorkers(id);
             flash.set("Sending to " + recipients + " subscribers.");
         } catch (Curation.Conflict | Curation.Rejected refused) {

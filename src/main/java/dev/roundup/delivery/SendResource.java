@@ -39,9 +39,9 @@ public class SendResource {
     @POST
     @Path("{id}/send")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send the issue now to every confirmed subscriber")
-    public Sender.Progress sendNow(@RestPath long id) {
-        sender.start(id);
+    @Operation(summary = "Send the issue now to every confirmed subscriber; with version, only if the issue is still at that version")
+    public Sender.Progress sendNow(@RestPath long id, @RestQuery Long version) {
+        sender.start(id, version);
         workers.ensureWorkers(id);
         return sender.progress(id);
     }

@@ -37,11 +37,23 @@ public class Sender {
 
     /** Starts sending an issue now (a draft or scheduled one). Returns the number of recipients. */
     public int start(long issueId) {
+        return start(issueId, null);
+    }
+
+    /**
+     * Starts sending an issue as an editor saw it: {@code seenVersion} is the version their page showed (null when no
+     * page is involved, as for a scheduled send). If the issue changed since, nothing is sent: they look again first.
+     */
+    public int start(long issueId, Long seenVersion) {
         // the status change, the recipient set and the send record commit together or not at all
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
             if (!issue.status.canBecome(IssueStatus.SENDING)) {
                 throw new Curation.Conflict("A " + issue.status.label() + " issue cannot be sent.");
+            }
+            if (seenVersion != null && seenVersion != issue.version) {
+                throw new Curation.Conflict("This issue has changed since this page showed it (another editor or another tab): "
+                        + "nothing was sent. Look at it again, then send.");
             }
             Instant now = Instant.now();
             issue.status = IssueStatus.SENDING;

@@ -50,6 +50,8 @@
       if (res.ok) {
         const saved = await res.json();
         root.dataset.version = saved.version;
+        // "Send now" sends the issue as this page shows it: its form carries the version too
+        document.querySelectorAll('[data-issue-version]').forEach(input => { input.value = saved.version; });
         say('All changes saved.');
         return true;
       }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.roundup.roundup.Drafts;
 import dev.roundup.testing.Api;
@@ -27,8 +29,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * After a send, an editor reads how it went in a real browser: the issue page with its progress, the delivery log of
- * the issue and of a reader, and the bounces page; at phone and desktop widths, with screenshots in target/screenshots/.
+ * In a real browser, an editor changes an issue and sends it from the same page, then reads how it went: the issue
+ * page with its progress, the delivery log of the issue and of a reader, and the bounces page; at phone and desktop
+ * widths, with screenshots in target/screenshots/.
  */
 @QuarkusTest
 @TestProfile(DeliveryPagesInABrowserTest.OwnDatabase.class)
@@ -48,11 +51,9 @@ class DeliveryPagesInABrowserTest {
     Drafts drafts;
 
     @Test
-    void theDeliveryLogAndBouncePagesRenderAtPhoneAndDesktopWidths() throws Exception {
+    void anEditorSendsFromTheIssuePageAndReadsHowItWent() throws Exception {
         Sends.subscribe(List.of("ada@pages.example.org", "grace@pages.example.org", "linus@pages.example.org"));
         long issueId = drafts.create(LocalDate.of(2020, 3, 9), LocalDate.of(2020, 3, 16)).id;
-        Sends.start(issueId);
-        assertEquals(3, Sends.awaitState(issueId, "done", Duration.ofSeconds(30)).getInt("sent"));
         int ada = Api.asEditor().get("/api/subscribers?q=ada@pages.example.org").then().extract().path("subscribers[0].id");
 
         Map<String, String> pages = new LinkedHashMap<>();
@@ -63,6 +64,15 @@ class DeliveryPagesInABrowserTest {
         try (Chromium chromium = Chromium.start()) {
             String base = root.toString().replaceAll("/$", "");
             chromium.size(1280, 900).signInAsEditor(base);
+            // the editor changes the intro, then sends from the same page: "Send now" carries the version just saved
+            chromium.open(base + "/editor/issues/" + issueId);
+            chromium.driver().findElement(By.id("f-intro")).sendKeys(" Thanks for reading.", Keys.TAB);
+            chromium.await(ExpectedConditions.textToBe(By.id("save-status"), "All changes saved."));
+            chromium.driver().findElement(By.xpath("//button[text()='Send now']")).click();
+            chromium.driver().switchTo().alert().accept();
+            chromium.await(d -> d.getPageSource().contains("Sending to 3 subscribers."));
+            assertEquals(3, Sends.awaitState(issueId, "done", Duration.ofSeconds(30)).getInt("sent"));
+
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 for (int width : new int[] {390, 1280}) {
                     chromium.size(width, 900).open(base + page.getValue());

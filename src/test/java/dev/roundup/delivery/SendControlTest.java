@@ -27,6 +27,7 @@ import dev.roundup.roundup.IssueStatus;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Browser;
 import dev.roundup.testing.Sends;
 import dev.roundup.testing.GreenMailResource;
 import dev.roundup.testing.TestDatabases;
@@ -189,6 +190,27 @@ class SendControlTest {
             assertTrue(!Instant.parse((String) entry.get("sentAt")).isBefore(at), "sent before its time: " + entry);
         }
         assertEquals(30, recipients(List.of(GreenMailResource.greenMail().getReceivedMessages()), "@scheduled.example.org", "Weekly Roundup").size());
+    }
+
+    @Test
+    void sendNowFromAPageThatIsOutOfDateSendsNothing() {
+        long issueId = drafts.create(LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 10)).id;
+        long seen = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
+        // another editor changes the intro after this editor's page was loaded
+        Api.asEditor().contentType("application/json").body(Map.of("version", seen, "intro", "Changed by someone else"))
+                .put("/api/issues/" + issueId).then().statusCode(200);
+
+        Browser editor = Browser.signedInEditor();
+        editor.post("/editor/issues/" + issueId + "/send", Map.of("version", seen)).then().statusCode(303);
+        assertTrue(editor.get("/editor/issues/" + issueId).asString().contains("has changed since this page showed it"));
+        assertEquals("not started", progress(issueId).getString("state"));
+        Api.asEditor().post("/api/issues/" + issueId + "/send?version=" + seen).then().statusCode(409);
+        Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("draft"));
+
+        long current = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
+        editor.post("/editor/issues/" + issueId + "/send", Map.of("version", current)).then().statusCode(303);
+        Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("sending"));
+        sender.cancel(issueId); // the other tests of this class share its 40 messages a second
     }
 
     @Test
