@@ -26,12 +26,6 @@ import dev.roundup.web.Flash;
 public class SendPageResource {
 
     @Inject
-    Sender sender;
-
-    @Inject
-    SendWorkers workers;
-
-    @Inject
     SendResource api;
 
     @Inject
@@ -79,8 +73,7 @@ public class SendPageResource {
     /** Sends the issue as the page showed it: the form carries the version the page was last saved at. */
     Response sendNow(long id, Long version) {
         try {
-            int recipients = sender.start(id, version);
-            workers.ensureWorkers(id);
+            int recipients = api.start(id, version);
             flash.set("Sending to " + recipients + " subscribers.");
         } catch (Curation.Conflict | Curation.Rejected refused) {
             flash.set(refused.getMessage());

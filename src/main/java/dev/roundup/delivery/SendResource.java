@@ -41,9 +41,15 @@ public class SendResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send the issue now to every confirmed subscriber; with version, only if the issue is still at that version")
     public Sender.Progress sendNow(@RestPath long id, @RestQuery Long version) {
-        sender.start(id, version);
-        workers.ensureWorkers(id);
+        start(id, version);
         return sender.progress(id);
+    }
+
+    /** Starts the send (see {@link Sender#start(long, Long)}) and this instance's workers for it; returns the recipients. */
+    int start(long id, Long version) {
+        int recipients = sender.start(id, version);
+        workers.ensureWorkers(id);
+        return recipients;
     }
 
     @GET

@@ -77,9 +77,12 @@ public class Editors {
         return editor;
     }
 
+    /** Notes when an editor signed in, and returns them (for their session). */
     @Transactional
-    public void recordSignIn(String email) {
-        Editor.findByEmail(email).ifPresent(e -> e.lastLoginAt = Instant.now());
+    public Editor recordSignIn(String email) {
+        Editor editor = Editor.findByEmail(email).orElseThrow();
+        editor.lastLoginAt = Instant.now();
+        return editor;
     }
 
     public Optional<Editor> find(String email) {

@@ -92,8 +92,7 @@ public class LoginResource {
             return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.login(email, safeNext(next), "Wrong email or password.").render()).build();
         }
-        editors.recordSignIn(normalized);
-        current.getCurrent().response().addCookie(sessions.issue(editors.find(normalized).orElseThrow()));
+        current.getCurrent().response().addCookie(sessions.issue(editors.recordSignIn(normalized)));
         return Response.seeOther(URI.create(safeNext(next))).build();
     }
 
