@@ -55,8 +55,13 @@ public class Editor extends PanacheEntity {
         return list("order by email");
     }
 
-    public static long countActiveAdmins() {
-        return count("role = ?1 and disabledAt is null", dev.roundup.web.Roles.ADMIN);
+    /**
+     * The active admins, their rows locked until the transaction ends: two admins disabling each other at once must
+     * not leave none.
+     */
+    public static long countActiveAdminsLocked() {
+        return find("role = ?1 and disabledAt is null", dev.roundup.web.Roles.ADMIN)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().size();
     }
 
     public boolean isAdmin() {

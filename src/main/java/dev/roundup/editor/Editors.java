@@ -146,7 +146,7 @@ public class Editors {
 
     /** Refuses a change that would leave no active admin: then nobody could manage editors any more. */
     private static void keepAnAdmin(Editor editor, String what) {
-        if (editor.isAdmin() && Editor.countActiveAdmins() <= 1) {
+        if (editor.isAdmin() && Editor.countActiveAdminsLocked() <= 1) {
             throw new Rejected(Map.of("editor", "You cannot " + what + " " + editor.email
                     + ": they are the last active admin. Make someone else an admin first."));
         }
