@@ -33,7 +33,7 @@ public interface RoundupConfig {
     java.time.ZoneId timezone();
 
     /**
-     * Master secret from which every signing key is derived (sessions, CSRF tokens, unsubscribe links).
+     * Master secret from which every signing key is derived (device cookies, CSRF tokens, flash messages, unsubscribe links).
      * When unset, one is generated on first start and kept in the database, so every instance sharing it agrees.
      */
     java.util.Optional<String> secretKey();

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -32,7 +32,7 @@ public class BounceResource {
     }
 
     @Path("/editor/bounces")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     @Produces(MediaType.TEXT_HTML)
     public static class Page {
         @Inject
@@ -63,7 +63,7 @@ public class BounceResource {
     }
 
     @Path("/api/bounces")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     @Tag(name = "Bounces")
     public static class Api {
         @Inject

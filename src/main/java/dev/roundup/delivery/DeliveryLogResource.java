@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.roundup.Issue;
 import dev.roundup.subscribers.Subscriber;
+import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +32,7 @@ public class DeliveryLogResource {
     }
 
     @Path("/editor/issues")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     @Produces(MediaType.TEXT_HTML)
     public static class OfIssue {
         @Inject
@@ -51,7 +51,7 @@ public class DeliveryLogResource {
     }
 
     @Path("/editor/subscribers")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     @Produces(MediaType.TEXT_HTML)
     public static class OfSubscriber {
         @Inject

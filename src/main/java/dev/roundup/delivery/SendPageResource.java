@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.roundup.Curation;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 
 /** The send buttons of the issue page (send now, pause, resume, cancel), and a subscriber's delivery log for scripts. */
 @jakarta.enterprise.context.ApplicationScoped
@@ -33,7 +33,7 @@ public class SendPageResource {
 
     /** The issue page's buttons. */
     @Path("/editor/issues")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     public static class Buttons {
 
         @Inject
@@ -54,7 +54,7 @@ public class SendPageResource {
 
     /** Which issues a subscriber got. */
     @Path("/api/subscribers")
-    @RolesAllowed(Editor.ROLE)
+    @RolesAllowed(Roles.EDITOR)
     @Tag(name = "Sending")
     public static class SubscriberLog {
 

@@ -17,13 +17,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.roundup.Curation;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 
 /** Sending for scripts (and the issue page's progress bar): send now, pause, resume, cancel, progress, the delivery log. */
 @Path("/api/issues")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Tag(name = "Sending")
 public class SendResource {
 

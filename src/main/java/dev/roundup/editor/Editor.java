@@ -20,9 +20,6 @@ import io.quarkus.security.jpa.Username;
 @UserDefinition
 public class Editor extends PanacheEntity {
 
-    /** The role every editor has; pages and the API require it. */
-    public static final String ROLE = "editor";
-
     @Username
     @Column(nullable = false, unique = true, length = 320)
     public String email;
@@ -35,9 +32,10 @@ public class Editor extends PanacheEntity {
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
+    /** {@link dev.roundup.web.Roles#ADMIN} or {@link dev.roundup.web.Roles#EDITOR}; an admin has both roles. */
     @Roles
     @Column(nullable = false, length = 40)
-    public String role = ROLE;
+    public String role = dev.roundup.web.Roles.EDITOR;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -45,12 +43,39 @@ public class Editor extends PanacheEntity {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    /** When an admin disabled the account; a disabled editor cannot sign in by any way. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
     public static Optional<Editor> findByEmail(String email) {
         return find("email", email).firstResultOptional();
     }
 
     public static List<Editor> listByEmail() {
         return list("order by email");
+    }
+
+    /**
+     * The active admins, their rows locked until the transaction ends: two admins disabling each other at once must
+     * not leave none.
+     */
+    public static long countActiveAdminsLocked() {
+        return find("role = ?1 and disabledAt is null", dev.roundup.web.Roles.ADMIN)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().size();
+    }
+
+    public boolean isAdmin() {
+        return dev.roundup.web.Roles.ADMIN.equals(role);
+    }
+
+    public boolean isActive() {
+        return disabledAt == null;
+    }
+
+    /** The roles this editor acts with: an admin is an editor too. */
+    public java.util.Set<String> roles() {
+        return isAdmin() ? java.util.Set.of(dev.roundup.web.Roles.EDITOR, dev.roundup.web.Roles.ADMIN)
+                : java.util.Set.of(dev.roundup.web.Roles.EDITOR);
     }
 
     /** The name to show: the editor's name, or the email when none was given. */

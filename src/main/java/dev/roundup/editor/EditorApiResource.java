@@ -5,8 +5,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -14,13 +16,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Editor accounts for scripts: who am I, who are the editors, add one. HTTP Basic or the session. */
+/**
+ * Editor accounts for scripts: who am I, who are the editors; for admins, add, disable, enable, remove, change a role,
+ * and the access settings.
+ */
 @Path("/api")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Editors")
 public class EditorApiResource {
@@ -29,16 +36,27 @@ public class EditorApiResource {
     Editors editors;
 
     @Inject
+    AccessSettings settings;
+
+    @Inject
     SecurityIdentity identity;
 
     /** An editor as the API shows it: never the password hash. */
-    public record EditorView(long id, String email, String name, Instant createdAt, Instant lastLoginAt) {
+    public record EditorView(long id, String email, String name, String role, boolean disabled, Instant createdAt,
+            Instant lastLoginAt) {
         static EditorView of(Editor e) {
-            return new EditorView(e.id, e.email, e.name, e.createdAt, e.lastLoginAt);
+            return new EditorView(e.id, e.email, e.name, e.role, !e.isActive(), e.createdAt, e.lastLoginAt);
         }
     }
 
-    public record NewEditor(String email, String name, String password) {
+    public record NewEditor(String email, String name, String password, String role) {
+    }
+
+    public record RoleChange(String role) {
+    }
+
+    /** The access settings: whether passwords over HTTP Basic open {@code /api}. */
+    public record Settings(Boolean passwordsForApi) {
     }
 
     @GET
@@ -57,16 +75,83 @@ public class EditorApiResource {
 
     @POST
     @Path("editors")
-    @Operation(summary = "Add an editor")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add an editor (admins)")
     public Response add(NewEditor body) {
         if (body == null) {
-            return Problem.of(400, "Bad request", "Send a JSON body with email, name and password.");
+            return Problem.of(400, "Bad request", "Send a JSON body with email, name, password and optionally role.");
         }
         try {
-            Editor added = editors.add(body.email(), body.name(), body.password());
+            Editor added = editors.add(body.email(), body.name(), body.password(), body.role());
             return Response.status(201).entity(EditorView.of(added)).build();
         } catch (Editors.Rejected rejected) {
             return Problem.invalid("Invalid editor", rejected.errors());
+        }
+    }
+
+    @POST
+    @Path("editors/{id}/disable")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Disable an editor: no sign-in, sessions and tokens stop working (admins)")
+    public Response disable(@RestPath long id) {
+        return change(() -> editors.disable(id));
+    }
+
+    @POST
+    @Path("editors/{id}/enable")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Enable a disabled editor (admins)")
+    public Response enable(@RestPath long id) {
+        return change(() -> editors.enable(id));
+    }
+
+    @PUT
+    @Path("editors/{id}/role")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Make an editor an admin, or an admin an editor (admins)")
+    public Response role(@RestPath long id, RoleChange body) {
+        return change(() -> editors.setRole(id, body == null ? null : body.role()));
+    }
+
+    @DELETE
+    @Path("editors/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove an editor, their sessions and tokens (admins)")
+    public Response remove(@RestPath long id) {
+        Response removed = change(() -> editors.remove(id));
+        return removed.getStatus() == 200 ? Response.noContent().build() : removed;
+    }
+
+    @GET
+    @Path("settings")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Access settings (admins)")
+    public Settings settings() {
+        return new Settings(settings.passwordsForApi());
+    }
+
+    @PUT
+    @Path("settings")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change access settings (admins)")
+    public Response saveSettings(Settings body) {
+        if (body == null || body.passwordsForApi() == null) {
+            return Problem.of(400, "Bad request", "Send a JSON body like {\"passwordsForApi\": false}.");
+        }
+        settings.setPasswordsForApi(body.passwordsForApi());
+        return Response.ok(new Settings(settings.passwordsForApi())).build();
+    }
+
+    private static Response change(java.util.function.Supplier<Editor> change) {
+        try {
+            return Response.ok(EditorView.of(change.get())).build();
+        } catch (Editors.Rejected rejected) {
+            if (rejected.getMessage().startsWith("There is no editor")) {
+                return Problem.of(404, "Not found", rejected.getMessage());
+            }
+            // the last active admin stays: a conflict with the state of the accounts, not a malformed request
+            return rejected.errors().containsKey("editor") ? Problem.of(409, "Refused", rejected.getMessage())
+                    : Problem.invalid("Invalid change", rejected.errors());
         }
     }
 }

@@ -9,67 +9,109 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.roundup.web.RateLimiter;
+
 /**
- * How a request proves it comes from an editor: HTTP Basic (scripts, curl) or the signed session cookie (browsers).
- * Both end at the same editor accounts. Anonymous browsers asking for an editor page are sent to the login page;
- * API clients get a 401 with a Basic challenge.
+ * How a request proves it comes from an editor: an API token ({@code Authorization: Bearer}), HTTP Basic with an
+ * editor's password (unless an admin turned that off), or the session cookie (browsers). Passwords and tokens go
+ * through {@link SignIn} and its one attempt limiter; a disabled editor gets in by none of them. Anonymous browsers
+ * asking for an editor page are sent to the login page; API clients get a 401; too many failures, a 429.
  */
 @ApplicationScoped
 public class EditorAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final String LIMITED = "roundup.sign-in-limited";
+
     @Inject
     EditorSession sessions;
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    SignInLimits limits;
+
+    @Inject
+    AccessSettings settings;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String authorization = context.request().getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim())
-                    .map(request -> identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context)))
-                    .orElseGet(() -> Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException()));
+        Cookie session = context.request().getCookie(EditorSession.COOKIE);
+        if (authorization == null && (session == null || session.getValue().isEmpty())) {
+            return Uni.createFrom().nullItem();
         }
-        Cookie cookie = context.request().getCookie(EditorSession.COOKIE);
-        Optional<EditorSession.Session> session = sessions.read(cookie == null ? null : cookie.getValue());
-        if (session.isEmpty()) {
-            return Uni.createFrom().optional(Optional.empty());
-        }
-        EditorSession.Session s = session.get();
-        if (sessions.needsRenewal(s)) {
-            context.response().addCookie(sessions.renewed(s)); // a renewed session keeps its password stamp
-        }
-        // a deleted editor, or a session from before a password change, is anonymous from now on (a database read,
-        // so on a worker thread); the trusted request then goes to the accounts like any other
-        return Uni.createFrom().item(() -> sessions.isCurrent(s)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(current -> current
-                        ? identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new TrustedAuthenticationRequest(s.email()), context))
-                        : Uni.createFrom().nullItem());
+        SignInLimits.Client client = client(context);
+        // every check reads the database (and bcrypt is slow), so none runs on the event loop
+        return Uni.createFrom().item(() -> identify(context, authorization, session, client))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private static Optional<AuthenticationRequest> basic(String encoded) {
+    private SecurityIdentity identify(RoutingContext context, String authorization, Cookie session, SignInLimits.Client client) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return identityOf(context, signIn.token(authorization.substring(7).trim(), client));
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!settings.passwordsForApi()) {
+                throw new AuthenticationFailedException("an admin turned passwords over HTTP Basic off; use an API token");
+            }
+            String[] user = basic(authorization.substring(6).trim()).orElseThrow(AuthenticationFailedException::new);
+            return identityOf(context, signIn.password(user[0], user[1], client));
+        }
+        if (authorization != null) {
+            throw new AuthenticationFailedException("unknown authorization scheme");
+        }
+        Optional<EditorSession.Live> live = sessions.find(session.getValue()).filter(l -> l.editor().isActive());
+        if (live.isEmpty()) {
+            // signed out, expired, or the editor was disabled: anonymous from now on, and the browser forgets the cookie
+            context.response().addCookie(sessions.cleared());
+            return null;
+        }
+        if (live.get().renewed()) {
+            context.response().addCookie(sessions.renewed(session.getValue()));
+        }
+        return identity(live.get().editor());
+    }
+
+    private SecurityIdentity identityOf(RoutingContext context, SignIn.Outcome outcome) {
+        if (outcome.limited()) {
+            context.put(LIMITED, Boolean.TRUE);
+        }
+        if (!outcome.succeeded()) {
+            throw new AuthenticationFailedException();
+        }
+        return identity(outcome.editor());
+    }
+
+    static SecurityIdentity identity(Editor editor) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(editor.email)).addRoles(editor.roles()).build();
+    }
+
+    /** Who is asking, for the attempt limiter: the client's address and the device cookie it carries. */
+    static SignInLimits.Client client(RoutingContext context) {
+        Cookie device = context.request().getCookie(DeviceCookie.COOKIE);
+        return new SignInLimits.Client(RateLimiter.clientIp(context), device == null ? null : device.getValue());
+    }
+
+    private static Optional<String[]> basic(String encoded) {
         try {
             String plain = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = plain.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            String user = plain.substring(0, colon);
-            String email = Editors.normalizeEmail(user);
-            return Optional.of(new UsernamePasswordAuthenticationRequest(email == null ? user : email,
-                    new PasswordCredential(plain.substring(colon + 1).toCharArray())));
+            return colon < 0 ? Optional.empty() : Optional.of(new String[] { plain.substring(0, colon), plain.substring(colon + 1) });
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
@@ -77,9 +119,12 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(LIMITED))) {
+            return Uni.createFrom().item(new ChallengeData(429, "Retry-After", String.valueOf(limits.retryAfterSeconds())));
+        }
         String path = context.normalizedPath();
         if (path.startsWith("/api/") || path.equals("/api")) {
-            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Roundup\", charset=\"UTF-8\""));
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"Roundup\", Basic realm=\"Roundup\", charset=\"UTF-8\""));
         }
         String next = context.request().uri();
         return Uni.createFrom().item(new ChallengeData(302, "Location",
@@ -88,6 +133,7 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(UsernamePasswordAuthenticationRequest.class, TrustedAuthenticationRequest.class);
+        // identities are built here from SignIn's answer; the type only satisfies Quarkus' start-up check
+        return Set.of(TrustedAuthenticationRequest.class);
     }
 }

@@ -7,11 +7,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.Secrets;
+import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Makes sure someone can sign in on a fresh install: when no editor exists, creates one from
+ * Makes sure someone can sign in on a fresh install: when no editor exists, creates one, an admin, from
  * {@code ROUNDUP_ADMIN_EMAIL} / {@code ROUNDUP_ADMIN_PASSWORD}, or with a generated password printed once.
  */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class EditorBootstrap {
         if (generated) {
             password = Secrets.randomToken(18);
         }
-        Editor editor = editors.add(config.adminEmail(), "Administrator", password);
+        Editor editor = editors.add(config.adminEmail(), "Administrator", password, Roles.ADMIN);
         if (generated) {
             LOG.warnf("Created the first editor %s with the generated password: %s%n"
                     + "    Sign in at /login and change it under Editors. It is not shown again.", editor.email, password);

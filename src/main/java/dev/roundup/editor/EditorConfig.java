@@ -24,6 +24,25 @@ public interface EditorConfig {
     @WithDefault("12h")
     Duration sessionTimeout();
 
+    /**
+     * Failed sign-ins (password or token, by any way in) allowed per account from clients without that account's
+     * device cookie, within {@link #failureWindow()}; then such clients get 429 for that account.
+     */
+    @WithDefault("10")
+    int failuresPerAccount();
+
+    /** Failed sign-ins allowed from a browser holding the account's device cookie, within the window, for that browser alone. */
+    @WithDefault("10")
+    int failuresPerDevice();
+
+    /** Failed sign-ins allowed per client address (any account, any token), within the window. */
+    @WithDefault("30")
+    int failuresPerAddress();
+
+    /** How long a failed sign-in counts against its account, device and address. */
+    @WithDefault("15m")
+    Duration failureWindow();
+
     /** Shortest password accepted for an editor. */
     @WithDefault("10")
     int minPasswordLength();

@@ -14,24 +14,33 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.feeds.Feeds;
 import dev.roundup.listings.ListingQueries;
 import dev.roundup.subscribers.SubscriberDirectory;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
-/** The editor's home: the dashboard, and the accounts of the people who run the newsletter. */
+/**
+ * The editor's home: the dashboard, and the accounts of the people who run the newsletter. Every editor sees the
+ * list, changes their password and keeps their own API tokens; only an admin adds, disables, removes editors or
+ * changes their role.
+ */
 @Path("/editor")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class EditorResource {
 
     @Inject
     Editors editors;
+
+    @Inject
+    ApiTokens tokens;
 
     @Inject
     SecurityIdentity identity;
@@ -54,13 +63,20 @@ public class EditorResource {
     @Inject
     CurrentVertxRequest current;
 
+    /** What the editors page shows besides the accounts: form input and errors, and a token just created. */
+    record Forms(Map<String, String> values, Map<String, String> errors, Map<String, String> passwordErrors,
+            Map<String, String> tokenErrors, ApiTokens.Created newToken) {
+        static Forms none() {
+            return new Forms(Map.of(), Map.of(), Map.of(), Map.of(), null);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds, SubscriberDirectory.Counts subscribers,
                 Map<String, Long> listings);
 
-        static native TemplateInstance editors(List<Editor> editors, Editor me, Map<String, String> values,
-                Map<String, String> errors, Map<String, String> passwordErrors);
+        static native TemplateInstance editors(List<Editor> editors, Editor me, List<ApiToken> tokens, Forms forms);
     }
 
     @GET
@@ -72,20 +88,44 @@ public class EditorResource {
     @GET
     @Path("editors")
     public TemplateInstance editors() {
-        return Templates.editors(Editor.listByEmail(), me(), Map.of(), Map.of(), Map.of());
+        return page(Forms.none());
     }
 
     @POST
     @Path("editors")
-    public Response add(@RestForm String email, @RestForm String name, @RestForm String password) {
+    @RolesAllowed(Roles.ADMIN)
+    public Response add(@RestForm String email, @RestForm String name, @RestForm String password, @RestForm String role) {
         try {
-            Editor added = editors.add(email, name, password);
+            Editor added = editors.add(email, name, password, role);
             flash.set("Added " + added.email + ". Give them their password in person or over a secure channel.");
             return Response.seeOther(URI.create("/editor/editors")).build();
         } catch (Editors.Rejected rejected) {
-            Map<String, String> values = Map.of("email", orEmpty(email), "name", orEmpty(name));
-            return Response.status(400).entity(Templates.editors(Editor.listByEmail(), me(), values, rejected.errors(), Map.of()))
-                    .build();
+            Map<String, String> values = Map.of("email", orEmpty(email), "name", orEmpty(name), "role", orEmpty(role));
+            return Response.status(400).entity(page(new Forms(values, rejected.errors(), Map.of(), Map.of(), null))).build();
+        }
+    }
+
+    /** An admin's change to another account: disable, enable, remove, or a new role. */
+    @POST
+    @Path("editors/{id}/{action:disable|enable|remove|role}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response change(@RestPath long id, @RestPath String action, @RestForm String role) {
+        try {
+            Editor changed = switch (action) {
+                case "disable" -> editors.disable(id);
+                case "enable" -> editors.enable(id);
+                case "remove" -> editors.remove(id);
+                default -> editors.setRole(id, role);
+            };
+            flash.set(switch (action) {
+                case "disable" -> "Disabled " + changed.email + ": their sessions and tokens no longer work.";
+                case "enable" -> "Enabled " + changed.email + ".";
+                case "remove" -> "Removed " + changed.email + ".";
+                default -> changed.email + " is now " + (changed.isAdmin() ? "an admin." : "an editor.");
+            });
+            return Response.seeOther(URI.create("/editor/editors")).build();
+        } catch (Editors.Rejected rejected) {
+            return Response.status(409).entity(page(new Forms(Map.of(), rejected.errors(), Map.of(), Map.of(), null))).build();
         }
     }
 
@@ -94,14 +134,30 @@ public class EditorResource {
     public Response changePassword(@RestForm("current") String currentPassword, @RestForm String password) {
         try {
             Editor changed = editors.changePassword(identity.getPrincipal().getName(), currentPassword, password);
-            // every session issued under the old password has ended; this one goes on under the new
-            current.getCurrent().response().addCookie(sessions.issue(changed));
-            flash.set("Your password has been changed.");
+            // a stolen cookie or a forgotten laptop: every other session ends; this one goes on
+            sessions.endAllOthers(changed, current.getCurrent());
+            flash.set("Your password has been changed. You are signed out everywhere else.");
             return Response.seeOther(URI.create("/editor/editors")).build();
         } catch (Editors.Rejected rejected) {
-            return Response.status(400).entity(Templates.editors(Editor.listByEmail(), me(), Map.of(), Map.of(), rejected.errors()))
-                    .build();
+            return Response.status(400).entity(page(new Forms(Map.of(), Map.of(), rejected.errors(), Map.of(), null))).build();
         }
+    }
+
+    /** Creates one of the editor's own API tokens and shows it, this once. */
+    @POST
+    @Path("tokens")
+    public Response createToken(@RestForm String name) {
+        try {
+            ApiTokens.Created created = tokens.create(identity.getPrincipal().getName(), name);
+            return Response.status(201).entity(page(new Forms(Map.of(), Map.of(), Map.of(), Map.of(), created)))
+                    .header("Cache-Control", "no-store").build();
+        } catch (Editors.Rejected rejected) {
+            return Response.status(400).entity(page(new Forms(Map.of(), Map.of(), Map.of(), rejected.errors(), null))).build();
+        }
+    }
+
+    private TemplateInstance page(Forms forms) {
+        return Templates.editors(Editor.listByEmail(), me(), tokens.list(identity.getPrincipal().getName(), false), forms);
     }
 
     private Editor me() {

@@ -1,34 +1,27 @@
 package dev.roundup.editor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.Secrets;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The signed sign-in cookie: who the editor is, until when, and a stamp of their password at sign-in, with an HMAC so
- * it cannot be forged or extended. Stateless, so any instance sharing the database accepts it; a session is accepted
- * only while the editor's password is the one it was issued under, so changing a password ends every other session.
+ * The sign-in cookie and the session it names. The cookie carries a random secret; the database keeps its hash in
+ * {@code editor_session}. So signing out (deleting the row) ends the session on every instance sharing the database,
+ * a copied cookie is worthless afterwards, and changing a password or disabling an editor can end every session.
  */
 @ApplicationScoped
 public class EditorSession {
 
     public static final String COOKIE = "roundup-session";
-    private static final String PURPOSE = "editor-session";
-    private static final String STAMP = "editor-password-stamp";
-
-    @Inject
-    Secrets secrets;
+    private static final String PREFIX = "rse_";
 
     @Inject
     EditorConfig config;
@@ -36,78 +29,74 @@ public class EditorSession {
     @Inject
     RoundupConfig roundup;
 
-    /** A signed session for this editor, expiring after the configured timeout, issued under a password (its stamp). */
-    public record Session(String email, Instant expires, String passwordStamp) {
-        boolean needsRenewal(java.time.Duration timeout) {
-            return Instant.now().plus(timeout.dividedBy(2)).isAfter(expires);
-        }
+    /** A live session: its editor (who may since have been disabled), its id, and whether it was just renewed. */
+    public record Live(Editor editor, String id, boolean renewed) {
     }
 
-    /** A session for an editor who has just proved who they are (signed in, or changed their password). */
+    /** A new session for an editor who has just proved who they are; the cookie to set. */
+    @Transactional
     public Cookie issue(Editor editor) {
-        return issue(editor.email, stamp(editor.passwordHash));
-    }
-
-    /** The same session with a later expiry. */
-    Cookie renewed(Session session) {
-        return issue(session.email(), session.passwordStamp());
-    }
-
-    private Cookie issue(String email, String passwordStamp) {
-        Instant expires = Instant.now().plus(config.sessionTimeout());
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(email.getBytes(StandardCharsets.UTF_8))
-                + "." + expires.getEpochSecond() + "." + passwordStamp;
-        return cookie(payload + "." + secrets.sign(PURPOSE, payload), config.sessionTimeout().toSeconds());
+        SignInSession.deleteExpired();
+        String secret = OpaqueToken.create(PREFIX);
+        SignInSession session = new SignInSession();
+        session.id = OpaqueToken.hash(secret);
+        session.editor = editor.isPersistent() ? editor : Editor.findById(editor.id);
+        session.createdAt = Instant.now();
+        session.expiresAt = session.createdAt.plus(config.sessionTimeout());
+        session.persist();
+        return cookie(secret, config.sessionTimeout().toSeconds());
     }
 
     /**
-     * Whether the session's editor still exists and has the password it was issued under. Reads the database, so it
-     * runs on a worker thread.
+     * The live session a cookie value names, renewed when half its lifetime has passed (a database write at most
+     * twice per timeout, not per request). Runs on a worker thread: it reads the database.
      */
-    boolean isCurrent(Session session) {
-        return QuarkusTransaction.requiringNew().call(() -> Editor.findByEmail(session.email())
-                .map(editor -> MessageDigest.isEqual(stamp(editor.passwordHash).getBytes(StandardCharsets.US_ASCII),
-                        session.passwordStamp().getBytes(StandardCharsets.US_ASCII)))
-                .orElse(false));
+    @Transactional
+    public Optional<Live> find(String cookieValue) {
+        if (cookieValue == null || !cookieValue.startsWith(PREFIX) || cookieValue.length() > 100) {
+            return Optional.empty();
+        }
+        return SignInSession.findLive(OpaqueToken.hash(cookieValue)).map(session -> {
+            Instant now = Instant.now();
+            boolean renew = now.plus(config.sessionTimeout().dividedBy(2)).isAfter(session.expiresAt);
+            if (renew) {
+                session.expiresAt = now.plus(config.sessionTimeout());
+            }
+            return new Live(session.editor, session.id, renew);
+        });
     }
 
-    /** Names the password without revealing anything about it: a keyed hash of its bcrypt hash, shortened. */
-    private String stamp(String passwordHash) {
-        return secrets.sign(STAMP, passwordHash).substring(0, 16);
+    /** The cookie for a session just renewed: the same secret, a fresh lifetime in the browser. */
+    public Cookie renewed(String cookieValue) {
+        return cookie(cookieValue, config.sessionTimeout().toSeconds());
+    }
+
+    /** Ends the session this request's cookie names, if any (sign-out). */
+    @Transactional
+    public void end(RoutingContext rc) {
+        idOf(rc).ifPresent(id -> SignInSession.deleteById(id));
+    }
+
+    /** Ends every session of an editor (sign out everywhere, disabling, removing). */
+    @Transactional
+    public long endAll(Editor editor) {
+        return SignInSession.endAllOf(Editor.findById(editor.id));
+    }
+
+    /** Ends every session of an editor but the one this request carries (after a password change). */
+    @Transactional
+    public long endAllOthers(Editor editor, RoutingContext rc) {
+        Editor e = Editor.findById(editor.id);
+        return idOf(rc).map(kept -> SignInSession.endAllOfExcept(e, kept)).orElseGet(() -> SignInSession.endAllOf(e));
+    }
+
+    private static Optional<String> idOf(RoutingContext rc) {
+        Cookie cookie = rc.request().getCookie(COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(OpaqueToken.hash(cookie.getValue()));
     }
 
     public Cookie cleared() {
         return cookie("", 0);
-    }
-
-    /** The session carried by a cookie value, if it is authentic and not expired. */
-    public Optional<Session> read(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        int last = value.lastIndexOf('.');
-        if (last <= 0) {
-            return Optional.empty();
-        }
-        String payload = value.substring(0, last);
-        if (!secrets.verify(PURPOSE, payload, value.substring(last + 1))) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = payload.split("\\.");
-            if (parts.length != 3) {
-                return Optional.empty(); // a session from before password stamps: sign in again
-            }
-            String email = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            return expires.isAfter(Instant.now()) ? Optional.of(new Session(email, expires, parts[2])) : Optional.empty();
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
-    }
-
-    boolean needsRenewal(Session session) {
-        return session.needsRenewal(config.sessionTimeout());
     }
 
     private Cookie cookie(String value, long maxAgeSeconds) {

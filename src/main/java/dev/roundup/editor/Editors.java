@@ -10,9 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.roundup.web.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-/** Adds editors, checks and changes their passwords. The rules for an acceptable account live here. */
+/**
+ * Adds, disables, removes editors, gives them a role, checks and changes their passwords. The rules for an acceptable
+ * account live here, among them that the last active admin cannot be disabled, removed or demoted.
+ */
 @ApplicationScoped
 public class Editors {
 
@@ -33,9 +37,26 @@ public class Editors {
         }
     }
 
+    @Inject
+    EditorSession sessions;
+
+    @Inject
+    ApiTokens tokens;
+
+    /** Adds an editor with the {@link Roles#EDITOR} role. */
     @Transactional
     public Editor add(String email, String name, String password) {
+        return add(email, name, password, Roles.EDITOR);
+    }
+
+    /** Adds an editor with a role: {@link Roles#EDITOR} or {@link Roles#ADMIN}. */
+    @Transactional
+    public Editor add(String email, String name, String password, String role) {
         Map<String, String> errors = new LinkedHashMap<>();
+        String r = role == null || role.isBlank() ? Roles.EDITOR : role;
+        if (!r.equals(Roles.EDITOR) && !r.equals(Roles.ADMIN)) {
+            errors.put("role", "The role is \"editor\" or \"admin\".");
+        }
         String normalized = normalizeEmail(email);
         if (normalized == null) {
             errors.put("email", "Enter an email address like name@example.org.");
@@ -53,14 +74,15 @@ public class Editors {
         editor.email = normalized;
         editor.name = name == null || name.isBlank() ? null : name.strip();
         editor.passwordHash = BcryptUtil.bcryptHash(password);
+        editor.role = r;
         editor.createdAt = Instant.now();
         editor.persist();
         return editor;
     }
 
     /**
-     * Changes a password after checking the current one, so an unattended session cannot lock its owner out. Every
-     * session issued under the old password ends (see {@link EditorSession}). Returns the editor as changed.
+     * Changes a password after checking the current one, so an unattended session cannot lock its owner out. The
+     * caller ends the editor's other sessions ({@link EditorSession#endAllOthers}). Returns the editor as changed.
      */
     @Transactional
     public Editor changePassword(String email, String currentPassword, String newPassword) {
@@ -74,6 +96,67 @@ public class Editors {
             throw new Rejected(errors);
         }
         editor.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        return editor;
+    }
+
+    /** Disables an editor: no sign-in by any way, and their sessions and tokens stop working at once. */
+    @Transactional
+    public Editor disable(long id) {
+        Editor editor = existing(id);
+        if (editor.isActive()) {
+            keepAnAdmin(editor, "disable");
+            editor.disabledAt = Instant.now();
+            sessions.endAll(editor);
+        }
+        return editor;
+    }
+
+    @Transactional
+    public Editor enable(long id) {
+        Editor editor = existing(id);
+        editor.disabledAt = null;
+        return editor;
+    }
+
+    /** Removes an editor's account, sessions and tokens. What they curated or sent stays. */
+    @Transactional
+    public Editor remove(long id) {
+        Editor editor = existing(id);
+        if (editor.isActive()) {
+            keepAnAdmin(editor, "remove");
+        }
+        sessions.endAll(editor);
+        tokens.deleteAllOf(editor);
+        editor.delete();
+        return editor;
+    }
+
+    @Transactional
+    public Editor setRole(long id, String role) {
+        Editor editor = existing(id);
+        if (!Roles.EDITOR.equals(role) && !Roles.ADMIN.equals(role)) {
+            throw new Rejected(Map.of("role", "The role is \"editor\" or \"admin\"."));
+        }
+        if (Roles.EDITOR.equals(role) && editor.isActive()) {
+            keepAnAdmin(editor, "make an editor");
+        }
+        editor.role = role;
+        return editor;
+    }
+
+    /** Refuses a change that would leave no active admin: then nobody could manage editors any more. */
+    private static void keepAnAdmin(Editor editor, String what) {
+        if (editor.isAdmin() && Editor.countActiveAdminsLocked() <= 1) {
+            throw new Rejected(Map.of("editor", "You cannot " + what + " " + editor.email
+                    + ": they are the last active admin. Make someone else an admin first."));
+        }
+    }
+
+    private static Editor existing(long id) {
+        Editor editor = Editor.findById(id);
+        if (editor == null) {
+            throw new Rejected(Map.of("editor", "There is no editor " + id + "."));
+        }
         return editor;
     }
 

@@ -15,37 +15,38 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.credential.PasswordCredential;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.vertx.ext.web.RoutingContext;
-import dev.roundup.web.RateLimiter;
-import java.time.Duration;
 
-/** Editor sign-in and sign-out. The password is checked by the same identity provider that checks HTTP Basic. */
+/**
+ * Editor sign-in and sign-out. The password is checked by {@link SignIn}, the same check (and attempt limiter) that
+ * HTTP Basic goes through; signing in also gives the browser its device cookie (see {@link DeviceCookie}).
+ */
 @Path("/")
 public class LoginResource {
 
     @Inject
-    IdentityProviderManager identities;
+    SignIn signIn;
 
     @Inject
     EditorSession sessions;
 
     @Inject
+    DeviceCookie devices;
+
+    @Inject
     Editors editors;
 
     @Inject
-    CurrentVertxRequest current;
+    SignInLimits limits;
 
     @Inject
-    RateLimiter limiter;
+    SecurityIdentity identity;
 
-    private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    private static final String TIMING_HASH = BcryptUtil.bcryptHash("roundup-timing-equaliser");
+    @Inject
+    CurrentVertxRequest current;
 
     @CheckedTemplate
     static class Templates {
@@ -63,44 +64,41 @@ public class LoginResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next, RoutingContext rc) {
-        String normalized = Editors.normalizeEmail(email);
-        String ip = RateLimiter.clientIp(rc);
-        // only failures count: an editor who signs in often is never locked out
-        if (limiter.recent("login:" + ip, FAILURE_WINDOW) >= 30
-                || (normalized != null && limiter.recent("login-account:" + normalized, FAILURE_WINDOW) >= 10)) {
-            return Response.status(429).header("Retry-After", "900").type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        SignIn.Outcome outcome = signIn.password(email, password, EditorAuthenticationMechanism.client(rc));
+        if (outcome.limited()) {
+            return Response.status(429).header("Retry-After", String.valueOf(limits.retryAfterSeconds()))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.login(email, safeNext(next), "Too many attempts. Wait a quarter of an hour and try again.").render())
                     .build();
         }
-        try {
-            if (normalized == null || password == null) {
-                throw new AuthenticationFailedException();
-            }
-            if (editors.find(normalized).isEmpty()) {
-                // as slow as a real check, so the answer's timing does not tell who is an editor
-                BcryptUtil.matches(password, TIMING_HASH);
-                throw new AuthenticationFailedException();
-            }
-            identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(normalized,
-                    new PasswordCredential(password.toCharArray())));
-        } catch (AuthenticationFailedException wrong) {
-            limiter.record("login:" + ip);
-            if (normalized != null) {
-                limiter.record("login-account:" + normalized);
-            }
-            // one message for unknown email and wrong password: the form must not reveal who is an editor
+        if (!outcome.succeeded()) {
+            // one message for unknown email, wrong password and disabled account: the form must not reveal who is an editor
             return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.login(email, safeNext(next), "Wrong email or password.").render()).build();
         }
-        current.getCurrent().response().addCookie(sessions.issue(editors.recordSignIn(normalized)));
+        Editor editor = editors.recordSignIn(outcome.editor().email);
+        rc.response().addCookie(sessions.issue(editor));
+        rc.response().addCookie(devices.issue(editor.email));
         return Response.seeOther(URI.create(safeNext(next))).build();
     }
 
+    /** Ends this browser's session: its cookie, even if copied first, is refused from now on by every instance. */
     @POST
     @Path("logout")
     public Response logout() {
+        sessions.end(current.getCurrent());
         current.getCurrent().response().addCookie(sessions.cleared());
         return Response.seeOther(URI.create("/")).build();
+    }
+
+    /** Ends every session of the signed-in editor, on every browser and instance (a lost laptop, a shared computer). */
+    @POST
+    @Path("logout/everywhere")
+    @Authenticated
+    public Response logoutEverywhere() {
+        sessions.endAll(editors.find(identity.getPrincipal().getName()).orElseThrow());
+        current.getCurrent().response().addCookie(sessions.cleared());
+        return Response.seeOther(URI.create("/login")).build();
     }
 
     /** Only a path on this site: an open redirect would let a phishing link borrow our login page. */

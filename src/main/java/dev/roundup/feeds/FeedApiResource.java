@@ -23,13 +23,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
 
 /** Feeds and collected posts for scripts. */
 @Path("/api")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Feeds")
 public class FeedApiResource {

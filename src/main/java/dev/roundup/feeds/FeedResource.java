@@ -21,15 +21,15 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The editor's feed pages: the list with each feed's health, adding, editing, fetching, deleting, OPML in and out. */
 @Path("/editor/feeds")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class FeedResource {
 

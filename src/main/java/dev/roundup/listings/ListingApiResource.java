@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Projects and jobs for scripts: list, read, edit, moderate (one or many), delete. */
 @Path("/api")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Listings")
 public class ListingApiResource {

@@ -21,15 +21,15 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The editor's moderation pages for projects and jobs: filter, approve, reject with a reason, feature, edit, delete, in bulk. */
 @Path("/editor")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class ListingEditorResource {
 

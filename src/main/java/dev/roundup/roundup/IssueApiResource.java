@@ -23,8 +23,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
@@ -33,7 +33,7 @@ import io.quarkus.panache.common.Sort;
  * items, order and sections (each with the version last seen: 409 when someone else changed it), change status.
  */
 @Path("/api/issues")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Issues")
 public class IssueApiResource {

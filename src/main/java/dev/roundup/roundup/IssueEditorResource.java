@@ -23,12 +23,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import dev.roundup.RoundupConfig;
 import dev.roundup.delivery.OutgoingMail;
 import dev.roundup.delivery.Postman;
-import dev.roundup.editor.Editor;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
 import dev.roundup.subscribers.EmailAddress;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -37,7 +37,7 @@ import io.quarkus.qute.TemplateInstance;
  * {@code /api/issues} from the page's script), preview at phone and desktop widths, test sends and status changes.
  */
 @Path("/editor/issues")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class IssueEditorResource {
 

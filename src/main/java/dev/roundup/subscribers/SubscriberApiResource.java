@@ -28,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Problem;
+import dev.roundup.web.Roles;
 
 /** Subscribers for scripts: search, add, rename, unsubscribe, delete, CSV import and export. */
 @Path("/api/subscribers")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscribers")
 public class SubscriberApiResource {

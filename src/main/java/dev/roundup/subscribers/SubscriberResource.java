@@ -27,14 +27,14 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.roundup.editor.Editor;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The editor's subscriber pages: search and filter, one subscriber's history, add, import and export. */
 @Path("/editor/subscribers")
-@RolesAllowed(Editor.ROLE)
+@RolesAllowed(Roles.EDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class SubscriberResource {
 

@@ -57,8 +57,12 @@ public class CsrfCheck {
      * with a JSON body or an {@value #SCRIPT_HEADER} header.
      */
     private static boolean needsToken(ResteasyReactiveContainerRequestContext request, RoutingContext rc) {
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false; // no browser attaches an API token by itself, so a token cannot ride on a cross-site request
+        }
         boolean sessionCookie = rc.request().getCookie(dev.roundup.editor.EditorSession.COOKIE) != null
-                && request.getHeaderString("Authorization") == null;
+                && authorization == null;
         if (sessionCookie || isForm(request.getMediaType())) {
             return true;
         }

@@ -19,6 +19,11 @@ public class Viewer {
         return !identity.isAnonymous();
     }
 
+    /** Whether the visitor is an admin, who manages editors, tokens and settings. */
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
     public String getEmail() {
         return identity.isAnonymous() ? null : identity.getPrincipal().getName();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A test's stand-in for a person's browser: keeps cookies between requests and sends the CSRF token with every
@@ -20,6 +21,25 @@ public class Browser {
     public static final String EDITOR_PASSWORD = "correct-horse-battery";
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final String localAddress;
+
+    /** A browser on this machine's main loopback address, 127.0.0.1. */
+    public Browser() {
+        this(null);
+    }
+
+    /**
+     * A browser on another computer: its requests leave from this loopback address (127.0.0.2, 127.0.0.3, … are all
+     * this machine), so the server sees a different client.
+     */
+    public Browser(String localAddress) {
+        this.localAddress = localAddress;
+    }
+
+    /** A request from this browser's address, with no cookies. */
+    public RequestSpecification request() {
+        return localAddress == null ? given() : Clients.from(localAddress);
+    }
 
     /** A browser signed in as the editor the test profile creates on start. */
     public static Browser signedInEditor() {
@@ -35,7 +55,7 @@ public class Browser {
     }
 
     public Response get(String path) {
-        return remember(given().redirects().follow(false).cookies(cookies).get(path));
+        return remember(request().redirects().follow(false).cookies(cookies).get(path));
     }
 
     /** Posts a form the way the page would: with this browser's CSRF token. */
@@ -47,13 +67,13 @@ public class Browser {
 
     /** Posts a form as a forged cross-site form would: without the token. */
     public Response postWithoutToken(String path, Map<String, ?> form) {
-        return remember(given().redirects().follow(false).cookies(cookies).contentType(ContentType.URLENC)
+        return remember(request().redirects().follow(false).cookies(cookies).contentType(ContentType.URLENC)
                 .formParams(form).post(path));
     }
 
     /** Uploads a file through a multipart form, with the CSRF token, as the page's file input would. */
     public Response upload(String path, String field, String fileName, byte[] content, String mimeType) {
-        return remember(given().redirects().follow(false).cookies(cookies).multiPart("_csrf", csrfToken())
+        return remember(request().redirects().follow(false).cookies(cookies).multiPart("_csrf", csrfToken())
                 .multiPart(field, fileName, content, mimeType).post(path));
     }
 

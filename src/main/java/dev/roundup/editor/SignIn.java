@@ -1,0 +1,69 @@
+package dev.roundup.editor;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Checks the credentials of every way in, through {@link SignInLimits}: a password (the form, HTTP Basic) and an API
+ * token. A disabled editor is refused by each. Blocking (bcrypt, the database): call it on a worker thread.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    /** As slow as a real check, so the answer's timing does not tell who is an editor. */
+    private static final String TIMING_HASH = BcryptUtil.bcryptHash("roundup-timing-equaliser");
+
+    @Inject
+    SignInLimits limits;
+
+    @Inject
+    Editors editors;
+
+    @Inject
+    ApiTokens tokens;
+
+    /** What an attempt came to: the editor (signed in), nobody (wrong), or too many attempts (wait). */
+    public record Outcome(Editor editor, boolean limited) {
+        static final Outcome WRONG = new Outcome(null, false);
+        static final Outcome LIMITED = new Outcome(null, true);
+
+        public boolean succeeded() {
+            return editor != null;
+        }
+    }
+
+    /** An email and password, as the form or HTTP Basic sent them. */
+    public Outcome password(String email, String password, SignInLimits.Client client) {
+        String account = Editors.normalizeEmail(email);
+        if (!limits.allows(account, client)) {
+            return Outcome.LIMITED;
+        }
+        // the lookup in its own short transaction: bcrypt below takes a while and needs no connection
+        Optional<Editor> editor = account == null ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(() -> editors.find(account));
+        boolean matches = password != null && BcryptUtil.matches(password, editor.map(e -> e.passwordHash).orElse(TIMING_HASH));
+        if (matches && editor.isPresent() && editor.get().isActive()) {
+            return new Outcome(editor.get(), false);
+        }
+        limits.failed(account, client);
+        return Outcome.WRONG;
+    }
+
+    /** An API token, as {@code Authorization: Bearer} sent it. */
+    public Outcome token(String secret, SignInLimits.Client client) {
+        if (!limits.allows(null, client)) {
+            return Outcome.LIMITED;
+        }
+        Optional<ApiToken> token = tokens.use(secret);
+        if (token.isPresent() && token.get().editor.isActive()) {
+            return new Outcome(token.get().editor, false);
+        }
+        limits.failed(null, client);
+        return Outcome.WRONG;
+    }
+}
