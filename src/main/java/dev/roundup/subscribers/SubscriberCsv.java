@@ -17,6 +17,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.roundup.EmailAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 
@@ -45,7 +46,7 @@ public class SubscriberCsv {
         CONFIRMED, SEND_CONFIRMATION
     }
 
-    private record Row(long line, String email, String name) {
+    private record Row(long line, EmailAddress email, String name) {
     }
 
     public ImportReport importCsv(Reader csv, Mode mode, boolean override) {
@@ -67,13 +68,14 @@ public class SubscriberCsv {
                     continue;
                 }
                 String name = fields.size() > 1 ? fields.get(1).strip() : null;
-                var email = EmailAddress.normalize(fields.get(0));
+                var email = EmailAddress.parse(fields.get(0));
                 if (email.isEmpty()) {
                     errors.add(new LineError(number, "not a valid email address: " + shorten(fields.get(0))));
                 } else if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
                     errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
                 } else {
-                    batch.put(email.get(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name));
+                    // keyed by who the address is: two spellings in one file are one row, the first spelling kept
+                    batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name));
                 }
                 if (batch.size() >= BATCH) {
                     store(batch, mode, override, totals);
@@ -94,23 +96,24 @@ public class SubscriberCsv {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             Map<String, Subscriber> existing = new HashMap<>();
-            Subscriber.<Subscriber>list("email in ?1", rows.keySet()).forEach(s -> existing.put(s.email, s));
-            Map<String, String> hashes = new HashMap<>();
-            rows.keySet().forEach(e -> hashes.put(e, subscriptions.suppressionHash(e)));
+            Subscriber.<Subscriber>list("emailKey in ?1", rows.keySet()).forEach(s -> existing.put(s.emailKey, s));
+            Map<String, List<String>> hashes = new HashMap<>();
+            rows.forEach((key, row) -> hashes.put(key, subscriptions.suppressionHashes(row.email())));
             Set<String> suppressed = new HashSet<>(Suppression.getEntityManager()
                     .createQuery("select s.emailHash from Suppression s where s.emailHash in ?1", String.class)
-                    .setParameter(1, hashes.values()).getResultList());
+                    .setParameter(1, hashes.values().stream().flatMap(List::stream).toList()).getResultList());
             SubscriberStatus target = mode == Mode.CONFIRMED ? SubscriberStatus.CONFIRMED : SubscriberStatus.PENDING;
-            for (Row row : rows.values()) {
-                Subscriber s = existing.get(row.email());
-                boolean blocked = suppressed.contains(hashes.get(row.email()))
+            for (Map.Entry<String, Row> entry : rows.entrySet()) {
+                Row row = entry.getValue();
+                Subscriber s = existing.get(entry.getKey());
+                boolean blocked = hashes.get(entry.getKey()).stream().anyMatch(suppressed::contains)
                         || (s != null && (s.status == SubscriberStatus.UNSUBSCRIBED || !s.status.mailable()));
                 if (blocked && !override) {
                     totals[3]++;
                     continue;
                 }
                 if (blocked) {
-                    Suppression.delete("emailHash", hashes.get(row.email()));
+                    Suppression.delete("emailHash in ?1", hashes.get(entry.getKey()));
                 }
                 if (s == null) {
                     s = Subscriber.create(row.email(), row.name(), "import", now);

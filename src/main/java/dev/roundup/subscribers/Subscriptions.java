@@ -2,13 +2,16 @@ package dev.roundup.subscribers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.roundup.EmailAddress;
 import dev.roundup.Secrets;
+import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -29,22 +32,37 @@ public class Subscriptions {
 
     /** What a confirmation link came to. */
     public enum Confirmation {
+        /** Authentic and current: confirming would succeed. */
+        READY,
         CONFIRMED, EXPIRED, INVALID
     }
 
     /**
      * Signs an address up from the public form: a new or returning address gets a confirmation mail (within the daily
-     * limit), a confirmed or suppressed one gets nothing. The caller shows the same answer whatever happened.
+     * limit, counted per address whatever its spelling), a confirmed or suppressed one gets nothing. The caller shows
+     * the same answer whatever happened. Sign-ups of one address that race each other (a double click, a script) make
+     * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
-    public void signUp(String email, String name, String ip, String source) {
+    public void signUp(EmailAddress address, String name, String ip, String source) {
+        try {
+            signUpOnce(address, name, ip, source);
+        } catch (RuntimeException e) {
+            if (!UniqueKey.violated(e)) {
+                throw e;
+            }
+            signUpOnce(address, name, ip, source);
+        }
+    }
+
+    private void signUpOnce(EmailAddress address, String name, String ip, String source) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (isSuppressed(email)) {
+            if (isSuppressed(address)) {
                 return;
             }
-            Subscriber s = Subscriber.findByEmail(email).orElse(null);
+            Subscriber s = Subscriber.findByEmail(address.key()).orElse(null);
             if (s == null) {
-                s = Subscriber.create(email, cleanName(name), source, now);
+                s = Subscriber.create(address, cleanName(name), source, now);
                 s.persist();
                 SubscriberEvent.record(s, "signed-up", "via " + source, now);
             } else if (s.status == SubscriberStatus.CONFIRMED || !s.status.mailable()) {
@@ -55,6 +73,9 @@ public class Subscriptions {
             s.consentAt = now;
             s.consentIp = config.recordIp() ? ip : null;
             s.consentSource = source;
+            if (s.confirmationRequestedAt != null && s.confirmationSentAt == null) {
+                return; // a confirmation mail is queued and not sent yet: a second click asks for nothing more
+            }
             if (SubscriberEvent.countSince(s, "confirmation-requested", now.minus(Duration.ofDays(1))) >= config.confirmationMailsPerDay()) {
                 return;
             }
@@ -65,7 +86,20 @@ public class Subscriptions {
         });
     }
 
-    /** Confirms the subscriber a link names; opening the link twice is harmless. */
+    /**
+     * What confirming with this link would do, changing nothing: the page a GET (or a mail scanner) sees.
+     * {@link Confirmation#READY} means the link is good and waits for the reader's button.
+     */
+    public Confirmation checkConfirmation(String token) {
+        Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
+        if (read.isEmpty()) {
+            return Confirmation.INVALID;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId())
+                .map(s -> judge(read.get(), s)).orElse(Confirmation.INVALID));
+    }
+
+    /** Confirms the subscriber a link names (the reader pressed the button); pressing twice is harmless. */
     public Confirmation confirm(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isEmpty()) {
@@ -73,19 +107,9 @@ public class Subscriptions {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Subscriber s = Subscriber.findByPublicId(read.get().publicId()).orElse(null);
-            if (s == null || !s.status.mailable()) {
-                return Confirmation.INVALID;
-            }
-            if (s.status == SubscriberStatus.CONFIRMED) {
-                return Confirmation.CONFIRMED;
-            }
-            if (read.get().expired()) {
-                return Confirmation.EXPIRED;
-            }
-            Instant issued = read.get().expires().minus(config.confirmLinkValidity());
-            if (s.unsubscribedAt != null && issued.isBefore(s.unsubscribedAt)) {
-                // a link from before they left (a scanner, an old mail) is no new consent
-                return Confirmation.INVALID;
+            Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
+            if (outcome != Confirmation.READY) {
+                return outcome;
             }
             Instant now = Instant.now();
             s.changeTo(SubscriberStatus.CONFIRMED, now, false);
@@ -94,13 +118,32 @@ public class Subscriptions {
         });
     }
 
+    /** The one rule for a confirm link: whom it names, whether it expired, whether it predates their leaving. */
+    private Confirmation judge(SubscriberLinks.ConfirmToken read, Subscriber s) {
+        if (!s.status.mailable()) {
+            return Confirmation.INVALID;
+        }
+        if (s.status == SubscriberStatus.CONFIRMED) {
+            return Confirmation.CONFIRMED;
+        }
+        if (read.expired()) {
+            return Confirmation.EXPIRED;
+        }
+        Instant issued = read.expires().minus(config.confirmLinkValidity());
+        if (s.unsubscribedAt != null && issued.isBefore(s.unsubscribedAt)) {
+            // a link from before they left (a scanner, an old mail) is no new consent
+            return Confirmation.INVALID;
+        }
+        return Confirmation.READY;
+    }
+
     /** Sends a fresh confirmation mail for an expired (but authentic) link, within the daily limit. */
     public void resendConfirmation(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isPresent()) {
             Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));
             if (s.isPresent()) {
-                signUp(s.get().email, null, null, s.get().consentSource);
+                EmailAddress.parse(s.get().email).ifPresent(address -> signUp(address, null, null, s.get().consentSource));
             }
         }
     }
@@ -127,10 +170,18 @@ public class Subscriptions {
         });
     }
 
-    /** Back on the list from the unsubscribe page: confirmed again, old links voided. */
+    /** Whether this unsubscribe link may also resubscribe: only the newest one does. */
+    public boolean canResubscribe(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> links.fromCurrentUnsubscribeToken(token).isPresent());
+    }
+
+    /**
+     * Back on the list from the unsubscribe page, with the newest link only: confirmed again, and links sent before
+     * can no longer resubscribe (they still unsubscribe: leaving is honoured for ever).
+     */
     public Optional<Subscriber> resubscribe(String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Subscriber> found = links.fromUnsubscribeToken(token);
+            Optional<Subscriber> found = links.fromCurrentUnsubscribeToken(token);
             found.filter(s -> s.status == SubscriberStatus.UNSUBSCRIBED).ifPresent(s -> {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.CONFIRMED, now, false);
@@ -152,7 +203,7 @@ public class Subscriptions {
                 s.changeTo(SubscriberStatus.BOUNCED, now, false);
             }
             SubscriberEvent.record(s, "bounced", detail, now);
-            suppress(s.email, "hard-bounce");
+            suppress(s, "hard-bounce");
         }));
     }
 
@@ -172,14 +223,14 @@ public class Subscriptions {
             }
             s.changeTo(SubscriberStatus.BOUNCED, now, false);
             SubscriberEvent.record(s, "bounced", s.softBounces + " soft bounces in a row", now);
-            suppress(s.email, "soft-bounces");
+            suppress(s, "soft-bounces");
             return true;
         }).orElse(false));
     }
 
-    /** Puts an address on the suppression list, as a keyed hash (in the caller's transaction). */
-    void suppress(String email, String reason) {
-        String hash = suppressionHash(email);
+    /** Puts a subscriber's address on the suppression list, as a keyed hash of its key (in the caller's transaction). */
+    void suppress(Subscriber s, String reason) {
+        String hash = hash(s.emailKey);
         if (Suppression.count("emailHash", hash) == 0) {
             Suppression entry = new Suppression();
             entry.emailHash = hash;
@@ -189,14 +240,35 @@ public class Subscriptions {
         }
     }
 
-    /** Whether an address is on the suppression list (bounced, complained, or deleted). */
-    public boolean isSuppressed(String email) {
-        return Suppression.count("emailHash", suppressionHash(email)) > 0;
+    /** Whether an address, in any spelling, is on the suppression list (bounced, complained, or deleted). */
+    public boolean isSuppressed(EmailAddress address) {
+        return Suppression.count("emailHash in ?1", suppressionHashes(address)) > 0;
     }
 
-    /** The keyed hash a suppressed address is kept as: the address cannot be read back from it. */
-    public String suppressionHash(String email) {
-        String h = secrets.sign("suppression", email.strip().toLowerCase(Locale.ROOT));
+    /** {@link #isSuppressed(EmailAddress)} for an address as typed; false when it is not an address. */
+    public boolean isSuppressed(String email) {
+        return EmailAddress.parse(email).map(this::isSuppressed).orElse(false);
+    }
+
+    /**
+     * The keyed hashes an address may be kept under: the address cannot be read back from them. New entries hash
+     * {@link EmailAddress#key()}. Entries written before the key existed hashed the stored address lower-cased
+     * ({@link #legacyForm}); a hash cannot be re-keyed, so those are looked up too. For plain ASCII addresses both
+     * are the same; they differ only for punycode domains and non-NFC local parts.
+     */
+    public List<String> suppressionHashes(EmailAddress address) {
+        String key = hash(address.key());
+        String legacy = hash(legacyForm(address));
+        return key.equals(legacy) ? List.of(key) : List.of(key, legacy);
+    }
+
+    /** What suppression hashed before addresses had a key: the stored address (domain lower-cased), lower-cased. */
+    static String legacyForm(EmailAddress address) {
+        return address.display().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String hash(String value) {
+        String h = secrets.sign("suppression", value);
         return h.length() > 64 ? h.substring(0, 64) : h;
     }
 
