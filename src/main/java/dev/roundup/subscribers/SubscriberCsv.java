@@ -37,7 +37,10 @@ public class SubscriberCsv {
     public record LineError(long line, String reason) {
     }
 
-    /** What an import did. {@code skipped}: unsubscribed, bounced or suppressed addresses left as they were. */
+    /**
+     * What an import did. {@code merged}: rows naming someone already on the list or earlier in the file, in any
+     * spelling. {@code skipped}: unsubscribed, bounced or suppressed addresses left as they were.
+     */
     public record ImportReport(long rows, long added, long merged, long skipped, List<LineError> errors) {
     }
 
@@ -75,7 +78,9 @@ public class SubscriberCsv {
                     errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
                 } else {
                     // keyed by who the address is: two spellings in one file are one row, the first spelling kept
-                    batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name));
+                    if (batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name)) != null) {
+                        totals[2]++;
+                    }
                 }
                 if (batch.size() >= BATCH) {
                     store(batch, mode, override, totals);

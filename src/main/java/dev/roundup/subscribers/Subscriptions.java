@@ -2,12 +2,17 @@ package dev.roundup.subscribers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.net.IDN;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 
 import dev.roundup.EmailAddress;
 import dev.roundup.Secrets;
@@ -44,14 +49,26 @@ public class Subscriptions {
      * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
     public void signUp(EmailAddress address, String name, String ip, String source) {
-        try {
-            signUpOnce(address, name, ip, source);
-        } catch (RuntimeException e) {
-            if (!UniqueKey.violated(e)) {
-                throw e;
+        for (int attempt = 1;; attempt++) {
+            try {
+                signUpOnce(address, name, ip, source);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !(UniqueKey.violated(e) || changedMeanwhile(e))) {
+                    throw e;
+                }
             }
-            signUpOnce(address, name, ip, source);
         }
+    }
+
+    /** Whether a transaction lost to another that changed the same subscriber first (their version moved on). */
+    private static boolean changedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void signUpOnce(EmailAddress address, String name, String ip, String source) {
@@ -60,7 +77,9 @@ public class Subscriptions {
             if (isSuppressed(address)) {
                 return;
             }
-            Subscriber s = Subscriber.findByEmail(address.key()).orElse(null);
+            // locked: repeated sign-ups of one address queue here instead of overwriting each other's consent
+            Subscriber s = Subscriber.<Subscriber>find("emailKey", address.key()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional().orElse(null);
             if (s == null) {
                 s = Subscriber.create(address, cleanName(name), source, now);
                 s.persist();
@@ -252,19 +271,29 @@ public class Subscriptions {
 
     /**
      * The keyed hashes an address may be kept under: the address cannot be read back from them. New entries hash
-     * {@link EmailAddress#key()}. Entries written before the key existed hashed the stored address lower-cased
-     * ({@link #legacyForm}); a hash cannot be re-keyed, so those are looked up too. For plain ASCII addresses both
-     * are the same; they differ only for punycode domains and non-NFC local parts.
+     * {@link EmailAddress#key()}. Entries written before the key existed hashed the stored address lower-cased, and
+     * the stored address had its domain as typed (Unicode or punycode) and its local part as typed (maybe not NFC). A
+     * hash cannot be re-keyed, so each of those spellings is looked up too; for plain ASCII addresses they are all the
+     * key itself, so this costs nothing for almost every address.
      */
     public List<String> suppressionHashes(EmailAddress address) {
-        String key = hash(address.key());
-        String legacy = hash(legacyForm(address));
-        return key.equals(legacy) ? List.of(key) : List.of(key, legacy);
+        Set<String> hashes = new LinkedHashSet<>();
+        hashes.add(hash(address.key()));
+        legacyForms(address).forEach(form -> hashes.add(hash(form)));
+        return List.copyOf(hashes);
     }
 
-    /** What suppression hashed before addresses had a key: the stored address (domain lower-cased), lower-cased. */
-    static String legacyForm(EmailAddress address) {
-        return address.display().strip().toLowerCase(Locale.ROOT);
+    /** What suppression may have hashed before addresses had a key: lower case of the local and domain as typed. */
+    static Set<String> legacyForms(EmailAddress address) {
+        String typed = address.display().toLowerCase(Locale.ROOT);
+        String key = address.key();
+        String keyDomain = key.substring(key.lastIndexOf('@') + 1);
+        List<String> locals = List.of(typed.substring(0, typed.lastIndexOf('@')), key.substring(0, key.lastIndexOf('@')));
+        List<String> domains = List.of(typed.substring(typed.lastIndexOf('@') + 1), keyDomain,
+                IDN.toASCII(keyDomain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        Set<String> forms = new LinkedHashSet<>();
+        locals.forEach(local -> domains.forEach(domain -> forms.add(local + "@" + domain)));
+        return forms;
     }
 
     private String hash(String value) {
