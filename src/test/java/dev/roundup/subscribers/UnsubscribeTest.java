@@ -117,4 +117,20 @@ class UnsubscribeTest {
         browser.post("/unsubscribe/" + fresh + "/resubscribe", Map.of()).then().statusCode(200).body(containsString("Welcome back"));
         assertEquals("confirmed", status("comeback@example.org"));
     }
+
+    @Test
+    void theLinkOfASpellingMergedIntoAnotherReaderStillUnsubscribesThem() {
+        confirmedSubscriberToken("Merged.Reader@example.org");
+        // what V9 leaves of a merged case variant: its public id, pointing at the reader it was merged into
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager()
+                .createNativeQuery("insert into subscriber_alias (public_id, subscriber_id, token_version) values ('mergedvariant01', ?1, 1)")
+                .setParameter(1, Subscriber.findByEmail("merged.reader@example.org").orElseThrow().id).executeUpdate());
+        String old = links.unsubscribeToken("mergedvariant01", 1);
+        given().get("/unsubscribe/" + old).then().statusCode(200).body(containsString("Merged.Reader@example.org"));
+        given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post("/unsubscribe/" + old)
+                .then().statusCode(200).body(containsString("You are unsubscribed"));
+        assertEquals("unsubscribed", status("merged.reader@example.org"));
+        new Browser().post("/unsubscribe/" + old + "/resubscribe", Map.of()).then().statusCode(404);
+        given().post("/unsubscribe/" + links.unsubscribeToken("mergedvariant01", 2)).then().statusCode(404);
+    }
 }
