@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 
@@ -31,7 +32,7 @@ public class SubscriberCsv {
     static final int BATCH = 1000;
 
     @Inject
-    Subscriptions subscriptions;
+    SuppressionList suppressions;
 
     /** A row that was not imported, and why. */
     public record LineError(long line, String reason) {
@@ -98,12 +99,26 @@ public class SubscriberCsv {
         if (rows.isEmpty()) {
             return;
         }
+        long[] counted = totals.clone();
+        try {
+            storeOnce(rows, mode, override, totals);
+        } catch (RuntimeException e) {
+            if (!UniqueKey.violated(e)) {
+                throw e;
+            }
+            // someone signed up with an address of this batch meanwhile: the batch again, now merging them
+            System.arraycopy(counted, 0, totals, 0, totals.length);
+            storeOnce(rows, mode, override, totals);
+        }
+    }
+
+    private void storeOnce(Map<String, Row> rows, Mode mode, boolean override, long[] totals) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             Map<String, Subscriber> existing = new HashMap<>();
             Subscriber.<Subscriber>list("emailKey in ?1", rows.keySet()).forEach(s -> existing.put(s.emailKey, s));
             Map<String, List<String>> hashes = new HashMap<>();
-            rows.forEach((key, row) -> hashes.put(key, subscriptions.suppressionHashes(row.email())));
+            rows.forEach((key, row) -> hashes.put(key, suppressions.hashes(row.email())));
             Set<String> suppressed = new HashSet<>(Suppression.getEntityManager()
                     .createQuery("select s.emailHash from Suppression s where s.emailHash in ?1", String.class)
                     .setParameter(1, hashes.values().stream().flatMap(List::stream).toList()).getResultList());

@@ -24,10 +24,10 @@ import io.quarkus.panache.common.Parameters;
 public class SubscriberDirectory {
 
     @Inject
-    Subscriptions subscriptions;
+    ConfirmationMails mails;
 
     @Inject
-    ConfirmationMails mails;
+    SuppressionList suppressions;
 
     /** A search of the list: text in the address or name, and a status. */
     public record Filter(String q, SubscriberStatus status) {
@@ -129,7 +129,7 @@ public class SubscriberDirectory {
     }
 
     private Subscriber insert(EmailAddress address, String name, boolean confirmed, Instant now) {
-        if (subscriptions.isSuppressed(address)) {
+        if (suppressions.contains(address)) {
             throw new Rejected("email", "This address is on the suppression list (it bounced, complained or was deleted).");
         }
         Optional<Subscriber> known = Subscriber.findByEmail(address.key());
@@ -185,7 +185,7 @@ public class SubscriberDirectory {
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
-            subscriptions.suppress(s, "deleted");
+            suppressions.add(s, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });

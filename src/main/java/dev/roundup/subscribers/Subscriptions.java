@@ -2,12 +2,7 @@ package dev.roundup.subscribers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.net.IDN;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
 import dev.roundup.EmailAddress;
-import dev.roundup.Secrets;
 import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,7 +27,7 @@ public class Subscriptions {
     SubscriberLinks links;
 
     @Inject
-    Secrets secrets;
+    SuppressionList suppressions;
 
     /** What a confirmation link came to. */
     public enum Confirmation {
@@ -74,7 +68,7 @@ public class Subscriptions {
     private void signUpOnce(EmailAddress address, String name, String ip, String source) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (isSuppressed(address)) {
+            if (suppressions.contains(address)) {
                 return;
             }
             // locked: repeated sign-ups of one address queue here instead of overwriting each other's consent
@@ -222,7 +216,7 @@ public class Subscriptions {
                 s.changeTo(SubscriberStatus.BOUNCED, now, false);
             }
             SubscriberEvent.record(s, "bounced", detail, now);
-            suppress(s, "hard-bounce");
+            suppressions.add(s, "hard-bounce");
         }));
     }
 
@@ -242,63 +236,14 @@ public class Subscriptions {
             }
             s.changeTo(SubscriberStatus.BOUNCED, now, false);
             SubscriberEvent.record(s, "bounced", s.softBounces + " soft bounces in a row", now);
-            suppress(s, "soft-bounces");
+            suppressions.add(s, "soft-bounces");
             return true;
         }).orElse(false));
     }
 
-    /** Puts a subscriber's address on the suppression list, as a keyed hash of its key (in the caller's transaction). */
-    void suppress(Subscriber s, String reason) {
-        String hash = hash(s.emailKey);
-        if (Suppression.count("emailHash", hash) == 0) {
-            Suppression entry = new Suppression();
-            entry.emailHash = hash;
-            entry.reason = reason;
-            entry.createdAt = Instant.now();
-            entry.persist();
-        }
-    }
-
-    /** Whether an address, in any spelling, is on the suppression list (bounced, complained, or deleted). */
-    public boolean isSuppressed(EmailAddress address) {
-        return Suppression.count("emailHash in ?1", suppressionHashes(address)) > 0;
-    }
-
-    /** {@link #isSuppressed(EmailAddress)} for an address as typed; false when it is not an address. */
+    /** Whether an address, in any spelling, is on the suppression list; see {@link SuppressionList}. */
     public boolean isSuppressed(String email) {
-        return EmailAddress.parse(email).map(this::isSuppressed).orElse(false);
-    }
-
-    /**
-     * The keyed hashes an address may be kept under: the address cannot be read back from them. New entries hash
-     * {@link EmailAddress#key()}. Entries written before the key existed hashed the stored address lower-cased, and
-     * the stored address had its domain as typed (Unicode or punycode) and its local part as typed (maybe not NFC). A
-     * hash cannot be re-keyed, so each of those spellings is looked up too; for plain ASCII addresses they are all the
-     * key itself, so this costs nothing for almost every address.
-     */
-    public List<String> suppressionHashes(EmailAddress address) {
-        Set<String> hashes = new LinkedHashSet<>();
-        hashes.add(hash(address.key()));
-        legacyForms(address).forEach(form -> hashes.add(hash(form)));
-        return List.copyOf(hashes);
-    }
-
-    /** What suppression may have hashed before addresses had a key: lower case of the local and domain as typed. */
-    static Set<String> legacyForms(EmailAddress address) {
-        String typed = address.display().toLowerCase(Locale.ROOT);
-        String key = address.key();
-        String keyDomain = key.substring(key.lastIndexOf('@') + 1);
-        List<String> locals = List.of(typed.substring(0, typed.lastIndexOf('@')), key.substring(0, key.lastIndexOf('@')));
-        List<String> domains = List.of(typed.substring(typed.lastIndexOf('@') + 1), keyDomain,
-                IDN.toASCII(keyDomain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
-        Set<String> forms = new LinkedHashSet<>();
-        locals.forEach(local -> domains.forEach(domain -> forms.add(local + "@" + domain)));
-        return forms;
-    }
-
-    private String hash(String value) {
-        String h = secrets.sign("suppression", value);
-        return h.length() > 64 ? h.substring(0, 64) : h;
+        return suppressions.contains(email);
     }
 
     static String cleanName(String name) {

@@ -13,7 +13,7 @@ import dev.roundup.EmailAddress;
 class LegacySuppressionFormsTest {
 
     static Set<String> forms(String raw) {
-        return Subscriptions.legacyForms(EmailAddress.parse(raw).orElseThrow());
+        return SuppressionList.legacyForms(EmailAddress.parse(raw).orElseThrow());
     }
 
     @Test
