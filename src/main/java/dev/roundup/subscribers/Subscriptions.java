@@ -3,6 +3,7 @@ package dev.roundup.subscribers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,16 +44,32 @@ public class Subscriptions {
      * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
     public void signUp(EmailAddress address, String name, String ip, String source) {
+        raced(() -> {
+            signUpOnce(address, name, ip, source);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a reader's change again when it lost a race to a request about the same reader (a double click, a mail
+     * provider's one-click post beside the reader's own): the second run sees what the first did and answers the same.
+     */
+    private static <T> T raced(Supplier<T> change) {
         for (int attempt = 1;; attempt++) {
             try {
-                signUpOnce(address, name, ip, source);
-                return;
+                return change.get();
             } catch (RuntimeException e) {
                 if (attempt == 3 || !(UniqueKey.violated(e) || changedMeanwhile(e))) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** The subscriber re-read under a row lock, so simultaneous changes of one reader take turns (in the caller's transaction). */
+    private static Subscriber locked(Subscriber s) {
+        Subscriber.getEntityManager().refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        return s;
     }
 
     /** Whether a transaction lost to another that changed the same subscriber first (their version moved on). */
@@ -112,14 +129,14 @@ public class Subscriptions {
                 .map(s -> judge(read.get(), s)).orElse(Confirmation.INVALID));
     }
 
-    /** Confirms the subscriber a link names (the reader pressed the button); pressing twice is harmless. */
+    /** Confirms the subscriber a link names (the reader pressed the button); pressing twice, even at once, is harmless. */
     public Confirmation confirm(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).orElse(null);
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
             Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
             if (outcome != Confirmation.READY) {
                 return outcome;
@@ -128,7 +145,7 @@ public class Subscriptions {
             s.changeTo(SubscriberStatus.CONFIRMED, now, false);
             SubscriberEvent.record(s, "confirmed", null, now);
             return Confirmation.CONFIRMED;
-        });
+        }));
     }
 
     /** The one rule for a confirm link: whom it names, whether it expired, whether it predates their leaving. */
@@ -168,19 +185,19 @@ public class Subscriptions {
 
     /** Unsubscribes at once and for good (idempotent). False when the token is not valid. */
     public boolean unsubscribe(String token, String how) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
             Optional<Subscriber> found = links.fromUnsubscribeToken(token);
             if (found.isEmpty()) {
                 return false;
             }
-            Subscriber s = found.get();
+            Subscriber s = locked(found.get());
             if (s.status == SubscriberStatus.PENDING || s.status == SubscriberStatus.CONFIRMED) {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
                 SubscriberEvent.record(s, "unsubscribed", how, now);
             }
             return true;
-        });
+        }));
     }
 
     /** Whether this unsubscribe link may also resubscribe: only the newest one does. */

@@ -170,6 +170,43 @@ class OneAddressOneSubscriberTest {
     }
 
     @Test
+    void aDoubleClickedConfirmButtonAndAOneClickBesideTheReaderAnswerNormally() throws Exception {
+        assertEquals(303, signUp("Double.Click@eight.example.de"));
+        String path = Mails.path(Mails.link(Mails.await("Double.Click@eight.example.de", 1, Duration.ofSeconds(10)).get(0), "/confirm/"));
+        assertEquals(List.of(200), together(10, () -> given().contentType("application/x-www-form-urlencoded").post(path).statusCode()));
+        assertEquals(1, history("double.click@eight.example.de").stream().filter("confirmed"::equals).count());
+
+        String token = QuarkusTransaction.requiringNew().call(() -> links.unsubscribeToken(Subscriber.findByEmail("double.click@eight.example.de").orElseThrow()));
+        assertEquals(List.of(200), together(10, () -> given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post("/unsubscribe/" + token).statusCode()));
+        assertEquals(1, history("double.click@eight.example.de").stream().filter("unsubscribed"::equals).count());
+    }
+
+    /** The distinct answers of {@code n} requests released at the same instant. */
+    static List<Integer> together(int n, java.util.concurrent.Callable<Integer> request) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                if (!codes.contains(answer.get())) {
+                    codes.add(answer.get());
+                }
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twentySimultaneousSignUpsOfOneAddressAreOneSubscriberAndNoError() throws Exception {
         int n = 20;
         CyclicBarrier start = new CyclicBarrier(n);
