@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.EmailAddress;
 import dev.roundup.delivery.DeliveryLog;
 import dev.roundup.delivery.DeliveryTag;
 import dev.roundup.subscribers.Subscriber;
@@ -63,7 +64,7 @@ public class Bounces {
             return Outcome.UNMATCHED; // deleted since
         }
         // a report may list several recipients; the one about this reader, else the only one there is
-        Optional<DeliveryReport.Failure> failure = report.failures().stream().filter(f -> f.recipient().equalsIgnoreCase(email)).findFirst()
+        Optional<DeliveryReport.Failure> failure = report.failures().stream().filter(f -> EmailAddress.sameAddress(f.recipient(), email)).findFirst()
                 .or(() -> report.failures().size() == 1 ? Optional.of(report.failures().get(0)) : Optional.empty());
         if (failure.isEmpty() || failure.get().kind() == DeliveryReport.Kind.NONE) {
             return Outcome.NOT_A_FAILURE;

@@ -2,7 +2,6 @@ package dev.roundup.editor;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.roundup.EmailAddress;
 import dev.roundup.web.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -181,18 +181,9 @@ public class Editors {
         }
     }
 
-    /** Trims an editor's email and lower-cases it; null when it is not an address. */
+    /** An editor's email as their account's key ({@link EmailAddress#key()}); null when it is not an address. */
     static String normalizeEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        String e = email.strip().toLowerCase(Locale.ROOT);
-        int at = e.indexOf('@');
-        if (at <= 0 || at != e.lastIndexOf('@') || at == e.length() - 1 || e.length() > 320
-                || hasControlCharacters(e) || e.contains(" ")) {
-            return null;
-        }
-        return e;
+        return EmailAddress.parseAccount(email).map(EmailAddress::key).orElse(null);
     }
 
     private static boolean hasControlCharacters(String s) {

@@ -62,6 +62,10 @@ public class Job extends PanacheEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Who sent what, while a second copy of the same form would be a duplicate ({@link SubmissionKey}); else null. */
+    @Column(name = "submission_key", length = 64, unique = true)
+    public String submissionKey;
+
     /** Whether the job is published and not expired at {@code now}. */
     public boolean isOpen(Instant now) {
         return status == ListingStatus.PUBLISHED && expiresAt != null && expiresAt.isAfter(now);

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.roundup.subscribers.EmailAddress;
+import dev.roundup.EmailAddress;
 
 /**
  * The one place that says what a submitted field may contain: required fields present, one-line fields on one line,
@@ -69,7 +69,7 @@ final class ListingRules {
         if (v == null || errors.containsKey(field)) {
             return v;
         }
-        return EmailAddress.normalize(v).orElseGet(() -> {
+        return EmailAddress.parse(v).map(EmailAddress::display).orElseGet(() -> {
             errors.put(field, "Enter an email address like name@example.org.");
             return v;
         });

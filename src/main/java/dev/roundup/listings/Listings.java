@@ -3,6 +3,7 @@ package dev.roundup.listings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,32 +69,42 @@ public class Listings {
             String contactEmail) {
     }
 
-    public Project submitProject(ProjectFields f) {
+    /**
+     * Takes a project from the public form; throws {@link Invalid}. The same form sent twice within
+     * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) is one project and one receipt:
+     * empty for the copies.
+     */
+    public Optional<Project> submitProject(ProjectFields f) {
         Instant now = Instant.now();
-        Project project = QuarkusTransaction.requiringNew().call(() -> {
-            Project p = new Project();
-            apply(p, f);
-            p.submittedAt = now;
-            p.updatedAt = now;
-            p.persist();
-            return p;
+        Project p = new Project();
+        apply(p, f);
+        p.submittedAt = now;
+        p.updatedAt = now;
+        p.submissionKey = SubmissionKey.of("project", p.makerEmail, p.url, p.name);
+        Optional<Project> created = SubmissionKey.insertOnce(() -> {
+            Project.update("submissionKey = null where submissionKey = ?1 and submittedAt < ?2", p.submissionKey,
+                    now.minus(config.duplicateWindow()));
+            return Project.count("submissionKey", p.submissionKey) > 0 ? null : p;
         });
-        acknowledge(project.makerEmail, project.makerName, "project", project.name);
-        return project;
+        created.ifPresent(project -> acknowledge(project.makerEmail, project.makerName, "project", project.name));
+        return created;
     }
 
-    public Job submitJob(JobFields f) {
+    /** Takes a job from the public form, once however often the same form is sent; see {@link #submitProject}. */
+    public Optional<Job> submitJob(JobFields f) {
         Instant now = Instant.now();
-        Job job = QuarkusTransaction.requiringNew().call(() -> {
-            Job j = new Job();
-            apply(j, f);
-            j.submittedAt = now;
-            j.updatedAt = now;
-            j.persist();
-            return j;
+        Job j = new Job();
+        apply(j, f);
+        j.submittedAt = now;
+        j.updatedAt = now;
+        j.submissionKey = SubmissionKey.of("job", j.contactEmail, j.applyUrl, j.title + "\n" + j.company);
+        Optional<Job> created = SubmissionKey.insertOnce(() -> {
+            Job.update("submissionKey = null where submissionKey = ?1 and submittedAt < ?2", j.submissionKey,
+                    now.minus(config.duplicateWindow()));
+            return Job.count("submissionKey", j.submissionKey) > 0 ? null : j;
         });
-        acknowledge(job.contactEmail, job.company, "job", job.title + " at " + job.company);
-        return job;
+        created.ifPresent(job -> acknowledge(job.contactEmail, job.company, "job", job.title + " at " + job.company));
+        return created;
     }
 
     /** Validates and copies a project form onto a project (new or edited); throws {@link Invalid}. */

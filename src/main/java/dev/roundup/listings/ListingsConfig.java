@@ -17,6 +17,10 @@ public interface ListingsConfig {
     @WithDefault("10")
     int submissionsPerIpPerHour();
 
+    /** How long the same form from the same submitter counts as sent twice (one listing), not as a new listing. */
+    @WithDefault("1h")
+    Duration duplicateWindow();
+
     /** Listings per public page. */
     @WithDefault("20")
     int pageSize();

@@ -58,6 +58,10 @@ public class Project extends PanacheEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Who sent what, while a second copy of the same form would be a duplicate ({@link SubmissionKey}); else null. */
+    @Column(name = "submission_key", length = 64, unique = true)
+    public String submissionKey;
+
     /** Published projects approved in [from, to): the candidates for an issue's Projects section. */
     public static List<Project> approvedBetween(Instant from, Instant to) {
         return list("status = ?1 and approvedAt >= ?2 and approvedAt < ?3 order by featured desc, approvedAt desc",

@@ -20,13 +20,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.roundup.EmailAddress;
 import dev.roundup.RoundupConfig;
 import dev.roundup.delivery.OutgoingMail;
 import dev.roundup.delivery.Postman;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
-import dev.roundup.subscribers.EmailAddress;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -126,7 +126,7 @@ public class IssueEditorResource {
     @Path("{id}/test")
     public Response sendTest(@RestPath long id, @RestForm String to) {
         IssueView.load(id).orElseThrow(NotFoundException::new);
-        var address = EmailAddress.normalize(to);
+        var address = EmailAddress.parse(to).map(EmailAddress::display);
         if (address.isEmpty()) {
             flash.set("Enter a valid address for the test mail.");
         } else {

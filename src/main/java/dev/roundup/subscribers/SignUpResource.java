@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,12 +17,17 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.roundup.EmailAddress;
+import dev.roundup.web.CsrfExempt;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 
-/** The public side of double opt-in: the sign-up form, the neutral "check your inbox", and the confirmation link. */
+/**
+ * The public side of double opt-in: the sign-up form, the neutral "check your inbox", and the confirmation link,
+ * which shows a button (GET) that confirms (POST).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SignUpResource {
@@ -64,7 +70,7 @@ public class SignUpResource {
                     Map.of("email", "Too many sign-ups from your network in the last hour. Please try again later."))).build();
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        var address = EmailAddress.normalize(email);
+        var address = EmailAddress.parse(email);
         if (address.isEmpty()) {
             errors.put("email", "Enter an email address like name@example.org.");
         }
@@ -84,10 +90,31 @@ public class SignUpResource {
         return Templates.checkInbox();
     }
 
+    /**
+     * The link in the confirmation mail: a page with one button, changing nothing. Mail security scanners fetch every
+     * link in a message (GET and HEAD); if opening the link confirmed, a bot could sign anyone up with their address.
+     */
     @GET
     @Path("confirm/{token}")
+    public Response confirmPage(@RestPath String token) {
+        return answer(subscriptions.checkConfirmation(token), token);
+    }
+
+    /**
+     * The button: confirms. Exempt from the CSRF check because the reader arrives from a mail, often in a browser that
+     * has no cookie of ours yet; the unguessable signed token in the path is itself the proof that the poster read the
+     * mail, and a forged cross-site post could only confirm the subscription the token already names, which the
+     * forger could just as well confirm themselves.
+     */
+    @POST
+    @CsrfExempt
+    @Path("confirm/{token}")
+    @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD })
     public Response confirm(@RestPath String token) {
-        Subscriptions.Confirmation outcome = subscriptions.confirm(token);
+        return answer(subscriptions.confirm(token), token);
+    }
+
+    private static Response answer(Subscriptions.Confirmation outcome, String token) {
         int status = outcome == Subscriptions.Confirmation.INVALID ? 404 : 200;
         return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(), token)).build();
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.roundup.EmailAddress;
 import dev.roundup.Secrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
@@ -24,8 +25,13 @@ public class Subscriber extends PanacheEntity {
     @Column(name = "public_id", nullable = false, unique = true, length = 32)
     public String publicId;
 
-    @Column(nullable = false, unique = true, length = 320)
+    /** The address as the reader typed it: what we show and mail to. */
+    @Column(nullable = false, length = 320)
     public String email;
+
+    /** Who the reader is: {@link EmailAddress#key()}, unique, so two spellings of one address are one subscriber. */
+    @Column(name = "email_key", nullable = false, unique = true, length = 320)
+    public String emailKey;
 
     @Column(length = 200)
     public String name;
@@ -34,7 +40,7 @@ public class Subscriber extends PanacheEntity {
     @Column(nullable = false, length = 20)
     public SubscriberStatus status;
 
-    /** Part of the unsubscribe token: raising it invalidates every link sent before. */
+    /** Part of the tokens in links: raising it voids resubscribe links sent before (never unsubscribe links). */
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 
@@ -73,10 +79,11 @@ public class Subscriber extends PanacheEntity {
     @Version
     public long version;
 
-    static Subscriber create(String email, String name, String source, Instant now) {
+    static Subscriber create(EmailAddress address, String name, String source, Instant now) {
         Subscriber s = new Subscriber();
         s.publicId = Secrets.randomToken(18);
-        s.email = email;
+        s.email = address.display();
+        s.emailKey = address.key();
         s.name = name;
         s.status = SubscriberStatus.PENDING;
         s.consentSource = source;
@@ -85,8 +92,9 @@ public class Subscriber extends PanacheEntity {
         return s;
     }
 
+    /** The subscriber an address names, in whatever spelling. */
     public static Optional<Subscriber> findByEmail(String email) {
-        return find("email", email).firstResultOptional();
+        return EmailAddress.keyOf(email).flatMap(key -> find("emailKey", key).firstResultOptional());
     }
 
     public static Optional<Subscriber> findByPublicId(String publicId) {

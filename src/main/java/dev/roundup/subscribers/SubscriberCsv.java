@@ -17,6 +17,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.roundup.EmailAddress;
+import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 
@@ -30,13 +32,16 @@ public class SubscriberCsv {
     static final int BATCH = 1000;
 
     @Inject
-    Subscriptions subscriptions;
+    SuppressionList suppressions;
 
     /** A row that was not imported, and why. */
     public record LineError(long line, String reason) {
     }
 
-    /** What an import did. {@code skipped}: unsubscribed, bounced or suppressed addresses left as they were. */
+    /**
+     * What an import did. {@code merged}: rows naming someone already on the list or earlier in the file, in any
+     * spelling. {@code skipped}: unsubscribed, bounced or suppressed addresses left as they were.
+     */
     public record ImportReport(long rows, long added, long merged, long skipped, List<LineError> errors) {
     }
 
@@ -45,7 +50,7 @@ public class SubscriberCsv {
         CONFIRMED, SEND_CONFIRMATION
     }
 
-    private record Row(long line, String email, String name) {
+    private record Row(long line, EmailAddress email, String name) {
     }
 
     public ImportReport importCsv(Reader csv, Mode mode, boolean override) {
@@ -67,13 +72,16 @@ public class SubscriberCsv {
                     continue;
                 }
                 String name = fields.size() > 1 ? fields.get(1).strip() : null;
-                var email = EmailAddress.normalize(fields.get(0));
+                var email = EmailAddress.parse(fields.get(0));
                 if (email.isEmpty()) {
                     errors.add(new LineError(number, "not a valid email address: " + shorten(fields.get(0))));
                 } else if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
                     errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
                 } else {
-                    batch.put(email.get(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name));
+                    // keyed by who the address is: two spellings in one file are one row, the first spelling kept
+                    if (batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name)) != null) {
+                        totals[2]++;
+                    }
                 }
                 if (batch.size() >= BATCH) {
                     store(batch, mode, override, totals);
@@ -91,26 +99,41 @@ public class SubscriberCsv {
         if (rows.isEmpty()) {
             return;
         }
+        long[] counted = totals.clone();
+        try {
+            storeOnce(rows, mode, override, totals);
+        } catch (RuntimeException e) {
+            if (!UniqueKey.violated(e)) {
+                throw e;
+            }
+            // someone signed up with an address of this batch meanwhile: the batch again, now merging them
+            System.arraycopy(counted, 0, totals, 0, totals.length);
+            storeOnce(rows, mode, override, totals);
+        }
+    }
+
+    private void storeOnce(Map<String, Row> rows, Mode mode, boolean override, long[] totals) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             Map<String, Subscriber> existing = new HashMap<>();
-            Subscriber.<Subscriber>list("email in ?1", rows.keySet()).forEach(s -> existing.put(s.email, s));
-            Map<String, String> hashes = new HashMap<>();
-            rows.keySet().forEach(e -> hashes.put(e, subscriptions.suppressionHash(e)));
+            Subscriber.<Subscriber>list("emailKey in ?1", rows.keySet()).forEach(s -> existing.put(s.emailKey, s));
+            Map<String, List<String>> hashes = new HashMap<>();
+            rows.forEach((key, row) -> hashes.put(key, suppressions.hashes(row.email())));
             Set<String> suppressed = new HashSet<>(Suppression.getEntityManager()
                     .createQuery("select s.emailHash from Suppression s where s.emailHash in ?1", String.class)
-                    .setParameter(1, hashes.values()).getResultList());
+                    .setParameter(1, hashes.values().stream().flatMap(List::stream).toList()).getResultList());
             SubscriberStatus target = mode == Mode.CONFIRMED ? SubscriberStatus.CONFIRMED : SubscriberStatus.PENDING;
-            for (Row row : rows.values()) {
-                Subscriber s = existing.get(row.email());
-                boolean blocked = suppressed.contains(hashes.get(row.email()))
+            for (Map.Entry<String, Row> entry : rows.entrySet()) {
+                Row row = entry.getValue();
+                Subscriber s = existing.get(entry.getKey());
+                boolean blocked = hashes.get(entry.getKey()).stream().anyMatch(suppressed::contains)
                         || (s != null && (s.status == SubscriberStatus.UNSUBSCRIBED || !s.status.mailable()));
                 if (blocked && !override) {
                     totals[3]++;
                     continue;
                 }
                 if (blocked) {
-                    Suppression.delete("emailHash", hashes.get(row.email()));
+                    Suppression.delete("emailHash in ?1", hashes.get(entry.getKey()));
                 }
                 if (s == null) {
                     s = Subscriber.create(row.email(), row.name(), "import", now);

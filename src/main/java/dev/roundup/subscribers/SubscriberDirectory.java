@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import dev.roundup.EmailAddress;
+import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -22,10 +24,10 @@ import io.quarkus.panache.common.Parameters;
 public class SubscriberDirectory {
 
     @Inject
-    Subscriptions subscriptions;
+    ConfirmationMails mails;
 
     @Inject
-    ConfirmationMails mails;
+    SuppressionList suppressions;
 
     /** A search of the list: text in the address or name, and a status. */
     public record Filter(String q, SubscriberStatus status) {
@@ -47,7 +49,7 @@ public class SubscriberDirectory {
                 w.append(" and status = :status");
             }
             if (q != null) {
-                w.append(" and (lower(email) like :q or lower(name) like :q)");
+                w.append(" and (emailKey like :q or lower(email) like :q or lower(name) like :q)");
             }
             return w.toString();
         }
@@ -105,33 +107,46 @@ public class SubscriberDirectory {
 
     /** Adds an address by hand: confirmed at once when the editor vouches for consent, otherwise sent a confirmation. */
     public Subscriber add(String email, String name, boolean confirmed) throws MessagingException {
-        String address = EmailAddress.normalize(email).orElseThrow(() -> new Rejected("email", "Enter a valid email address."));
+        EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new Rejected("email", "Enter a valid email address."));
         if (name != null && name.chars().anyMatch(Character::isISOControl)) {
             throw new Rejected("name", "A name is one line of text.");
         }
         Instant now = Instant.now();
-        Subscriber added = QuarkusTransaction.requiringNew().call(() -> {
-            if (subscriptions.isSuppressed(address)) {
-                throw new Rejected("email", "This address is on the suppression list (it bounced, complained or was deleted).");
-            }
-            if (Subscriber.findByEmail(address).isPresent()) {
+        Subscriber added;
+        try {
+            added = QuarkusTransaction.requiringNew().call(() -> insert(address, name, confirmed, now));
+        } catch (RuntimeException e) {
+            if (UniqueKey.violated(e)) {
+                // added by someone else between our check and our insert
                 throw new Rejected("email", "This address is already on the list.");
             }
-            Subscriber s = Subscriber.create(address, Subscriptions.cleanName(name), "editor", now);
-            s.consentAt = now;
-            s.persist();
-            SubscriberEvent.record(s, "added", confirmed ? "by an editor, consent asserted" : "by an editor, confirmation sent", now);
-            if (confirmed) {
-                s.changeTo(SubscriberStatus.CONFIRMED, now, false);
-            } else {
-                s.confirmationSentAt = now;
-            }
-            return s;
-        });
+            throw e;
+        }
         if (!confirmed) {
             mails.send(added.email, added.name, added.publicId);
         }
         return added;
+    }
+
+    private Subscriber insert(EmailAddress address, String name, boolean confirmed, Instant now) {
+        if (suppressions.contains(address)) {
+            throw new Rejected("email", "This address is on the suppression list (it bounced, complained or was deleted).");
+        }
+        Optional<Subscriber> known = Subscriber.findByEmail(address.key());
+        if (known.isPresent()) {
+            throw new Rejected("email", known.get().email.equals(address.display()) ? "This address is already on the list."
+                    : "This address is already on the list, spelt " + known.get().email + ".");
+        }
+        Subscriber s = Subscriber.create(address, Subscriptions.cleanName(name), "editor", now);
+        s.consentAt = now;
+        s.persist();
+        SubscriberEvent.record(s, "added", confirmed ? "by an editor, consent asserted" : "by an editor, confirmation sent", now);
+        if (confirmed) {
+            s.changeTo(SubscriberStatus.CONFIRMED, now, false);
+        } else {
+            s.confirmationSentAt = now;
+        }
+        return s;
     }
 
     public Optional<Subscriber> find(long id) {
@@ -170,7 +185,7 @@ public class SubscriberDirectory {
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
-            subscriptions.suppress(s.email, "deleted");
+            suppressions.add(s, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });

@@ -2,6 +2,7 @@ package dev.roundup.subscribers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,10 @@ import dev.roundup.Secrets;
 
 /**
  * The one place that makes and checks the tokens in subscribers' links. Unsubscribe: the subscriber's random public
- * id and an HMAC over it and their token version (raising the version voids old links). Confirm: the public id, an
- * expiry, and an HMAC over both. Checked in constant time by {@link Secrets}.
+ * id and an HMAC over it and their token version. Every unsubscribe token ever issued to a reader keeps
+ * unsubscribing them (leaving is honoured for ever); only the newest one also resubscribes, so raising the version
+ * voids the resubscribe button of old mails. Confirm: the public id, an expiry, and an HMAC over both; a confirm
+ * link from before the reader left is refused by {@link Subscriptions}. Checked in constant time by {@link Secrets}.
  */
 @ApplicationScoped
 public class SubscriberLinks {
@@ -39,15 +42,51 @@ public class SubscriberLinks {
         return roundup.link("/unsubscribe/" + unsubscribeToken(s));
     }
 
-    /** The subscriber an unsubscribe token names, if the token is authentic and current. */
+    /**
+     * The subscriber an unsubscribe token names, if the token is authentic: of their current or any earlier version,
+     * or of a spelling of their address that was merged into them ({@code subscriber_alias}).
+     */
     public Optional<Subscriber> fromUnsubscribeToken(String token) {
+        return named(token).filter(n -> {
+            String signature = token.substring(token.indexOf('.') + 1);
+            boolean valid = false;
+            for (int v = n.tokenVersion(); v >= 0; v--) {
+                valid |= secrets.verify(UNSUBSCRIBE, n.publicId() + ":" + v, signature);
+            }
+            return valid;
+        }).map(Named::subscriber);
+    }
+
+    /** The subscriber an unsubscribe token names, if it is their newest one (the only one that resubscribes). */
+    public Optional<Subscriber> fromCurrentUnsubscribeToken(String token) {
+        return named(token).filter(n -> !n.alias())
+                .filter(n -> secrets.verify(UNSUBSCRIBE, n.publicId() + ":" + n.tokenVersion(), token.substring(token.indexOf('.') + 1)))
+                .map(Named::subscriber);
+    }
+
+    /** Whom the public id in a token names, and up to which version its tokens were issued. */
+    private record Named(Subscriber subscriber, String publicId, int tokenVersion, boolean alias) {
+    }
+
+    private static Optional<Named> named(String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0) {
             return Optional.empty();
         }
         String publicId = token.substring(0, dot);
-        return Subscriber.findByPublicId(publicId)
-                .filter(s -> secrets.verify(UNSUBSCRIBE, s.publicId + ":" + s.tokenVersion, token.substring(dot + 1)));
+        Optional<Subscriber> direct = Subscriber.findByPublicId(publicId);
+        if (direct.isPresent()) {
+            return Optional.of(new Named(direct.get(), publicId, direct.get().tokenVersion, false));
+        }
+        List<?> alias = Subscriber.getEntityManager()
+                .createNativeQuery("select subscriber_id, token_version from subscriber_alias where public_id = ?1")
+                .setParameter(1, publicId).getResultList();
+        if (alias.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) alias.get(0);
+        return Subscriber.<Subscriber>findByIdOptional(((Number) row[0]).longValue())
+                .map(s -> new Named(s, publicId, ((Number) row[1]).intValue(), true));
     }
 
     public String confirmUrl(Subscriber s, Duration validity) {

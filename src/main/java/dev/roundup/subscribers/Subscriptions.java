@@ -2,13 +2,16 @@ package dev.roundup.subscribers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 
-import dev.roundup.Secrets;
+import dev.roundup.EmailAddress;
+import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -25,26 +28,71 @@ public class Subscriptions {
     SubscriberLinks links;
 
     @Inject
-    Secrets secrets;
+    SuppressionList suppressions;
 
     /** What a confirmation link came to. */
     public enum Confirmation {
+        /** Authentic and current: confirming would succeed. */
+        READY,
         CONFIRMED, EXPIRED, INVALID
     }
 
     /**
      * Signs an address up from the public form: a new or returning address gets a confirmation mail (within the daily
-     * limit), a confirmed or suppressed one gets nothing. The caller shows the same answer whatever happened.
+     * limit, counted per address whatever its spelling), a confirmed or suppressed one gets nothing. The caller shows
+     * the same answer whatever happened. Sign-ups of one address that race each other (a double click, a script) make
+     * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
-    public void signUp(String email, String name, String ip, String source) {
+    public void signUp(EmailAddress address, String name, String ip, String source) {
+        raced(() -> {
+            signUpOnce(address, name, ip, source);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a reader's change again when it lost a race to a request about the same reader (a double click, a mail
+     * provider's one-click post beside the reader's own): the second run sees what the first did and answers the same.
+     */
+    private static <T> T raced(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !(UniqueKey.violated(e) || changedMeanwhile(e))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The subscriber re-read under a row lock, so simultaneous changes of one reader take turns (in the caller's transaction). */
+    private static Subscriber locked(Subscriber s) {
+        Subscriber.getEntityManager().refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        return s;
+    }
+
+    /** Whether a transaction lost to another that changed the same subscriber first (their version moved on). */
+    private static boolean changedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void signUpOnce(EmailAddress address, String name, String ip, String source) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (isSuppressed(email)) {
+            if (suppressions.contains(address)) {
                 return;
             }
-            Subscriber s = Subscriber.findByEmail(email).orElse(null);
+            // locked: repeated sign-ups of one address queue here instead of overwriting each other's consent
+            Subscriber s = Subscriber.<Subscriber>find("emailKey", address.key()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional().orElse(null);
             if (s == null) {
-                s = Subscriber.create(email, cleanName(name), source, now);
+                s = Subscriber.create(address, cleanName(name), source, now);
                 s.persist();
                 SubscriberEvent.record(s, "signed-up", "via " + source, now);
             } else if (s.status == SubscriberStatus.CONFIRMED || !s.status.mailable()) {
@@ -55,6 +103,9 @@ public class Subscriptions {
             s.consentAt = now;
             s.consentIp = config.recordIp() ? ip : null;
             s.consentSource = source;
+            if (s.confirmationRequestedAt != null && s.confirmationSentAt == null) {
+                return; // a confirmation mail is queued and not sent yet: a second click asks for nothing more
+            }
             if (SubscriberEvent.countSince(s, "confirmation-requested", now.minus(Duration.ofDays(1))) >= config.confirmationMailsPerDay()) {
                 return;
             }
@@ -65,33 +116,55 @@ public class Subscriptions {
         });
     }
 
-    /** Confirms the subscriber a link names; opening the link twice is harmless. */
+    /**
+     * What confirming with this link would do, changing nothing: the page a GET (or a mail scanner) sees.
+     * {@link Confirmation#READY} means the link is good and waits for the reader's button.
+     */
+    public Confirmation checkConfirmation(String token) {
+        Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
+        if (read.isEmpty()) {
+            return Confirmation.INVALID;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId())
+                .map(s -> judge(read.get(), s)).orElse(Confirmation.INVALID));
+    }
+
+    /** Confirms the subscriber a link names (the reader pressed the button); pressing twice, even at once, is harmless. */
     public Confirmation confirm(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).orElse(null);
-            if (s == null || !s.status.mailable()) {
-                return Confirmation.INVALID;
-            }
-            if (s.status == SubscriberStatus.CONFIRMED) {
-                return Confirmation.CONFIRMED;
-            }
-            if (read.get().expired()) {
-                return Confirmation.EXPIRED;
-            }
-            Instant issued = read.get().expires().minus(config.confirmLinkValidity());
-            if (s.unsubscribedAt != null && issued.isBefore(s.unsubscribedAt)) {
-                // a link from before they left (a scanner, an old mail) is no new consent
-                return Confirmation.INVALID;
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
+            Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
+            if (outcome != Confirmation.READY) {
+                return outcome;
             }
             Instant now = Instant.now();
             s.changeTo(SubscriberStatus.CONFIRMED, now, false);
             SubscriberEvent.record(s, "confirmed", null, now);
             return Confirmation.CONFIRMED;
-        });
+        }));
+    }
+
+    /** The one rule for a confirm link: whom it names, whether it expired, whether it predates their leaving. */
+    private Confirmation judge(SubscriberLinks.ConfirmToken read, Subscriber s) {
+        if (!s.status.mailable()) {
+            return Confirmation.INVALID;
+        }
+        if (s.status == SubscriberStatus.CONFIRMED) {
+            return Confirmation.CONFIRMED;
+        }
+        if (read.expired()) {
+            return Confirmation.EXPIRED;
+        }
+        Instant issued = read.expires().minus(config.confirmLinkValidity());
+        if (s.unsubscribedAt != null && issued.isBefore(s.unsubscribedAt)) {
+            // a link from before they left (a scanner, an old mail) is no new consent
+            return Confirmation.INVALID;
+        }
+        return Confirmation.READY;
     }
 
     /** Sends a fresh confirmation mail for an expired (but authentic) link, within the daily limit. */
@@ -100,7 +173,7 @@ public class Subscriptions {
         if (read.isPresent()) {
             Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));
             if (s.isPresent()) {
-                signUp(s.get().email, null, null, s.get().consentSource);
+                EmailAddress.parse(s.get().email).ifPresent(address -> signUp(address, null, null, s.get().consentSource));
             }
         }
     }
@@ -112,25 +185,33 @@ public class Subscriptions {
 
     /** Unsubscribes at once and for good (idempotent). False when the token is not valid. */
     public boolean unsubscribe(String token, String how) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
             Optional<Subscriber> found = links.fromUnsubscribeToken(token);
             if (found.isEmpty()) {
                 return false;
             }
-            Subscriber s = found.get();
+            Subscriber s = locked(found.get());
             if (s.status == SubscriberStatus.PENDING || s.status == SubscriberStatus.CONFIRMED) {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
                 SubscriberEvent.record(s, "unsubscribed", how, now);
             }
             return true;
-        });
+        }));
     }
 
-    /** Back on the list from the unsubscribe page: confirmed again, old links voided. */
+    /** Whether this unsubscribe link may also resubscribe: only the newest one does. */
+    public boolean canResubscribe(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> links.fromCurrentUnsubscribeToken(token).isPresent());
+    }
+
+    /**
+     * Back on the list from the unsubscribe page, with the newest link only: confirmed again, and links sent before
+     * can no longer resubscribe (they still unsubscribe: leaving is honoured for ever).
+     */
     public Optional<Subscriber> resubscribe(String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Subscriber> found = links.fromUnsubscribeToken(token);
+            Optional<Subscriber> found = links.fromCurrentUnsubscribeToken(token);
             found.filter(s -> s.status == SubscriberStatus.UNSUBSCRIBED).ifPresent(s -> {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.CONFIRMED, now, false);
@@ -152,7 +233,7 @@ public class Subscriptions {
                 s.changeTo(SubscriberStatus.BOUNCED, now, false);
             }
             SubscriberEvent.record(s, "bounced", detail, now);
-            suppress(s.email, "hard-bounce");
+            suppressions.add(s, "hard-bounce");
         }));
     }
 
@@ -172,32 +253,14 @@ public class Subscriptions {
             }
             s.changeTo(SubscriberStatus.BOUNCED, now, false);
             SubscriberEvent.record(s, "bounced", s.softBounces + " soft bounces in a row", now);
-            suppress(s.email, "soft-bounces");
+            suppressions.add(s, "soft-bounces");
             return true;
         }).orElse(false));
     }
 
-    /** Puts an address on the suppression list, as a keyed hash (in the caller's transaction). */
-    void suppress(String email, String reason) {
-        String hash = suppressionHash(email);
-        if (Suppression.count("emailHash", hash) == 0) {
-            Suppression entry = new Suppression();
-            entry.emailHash = hash;
-            entry.reason = reason;
-            entry.createdAt = Instant.now();
-            entry.persist();
-        }
-    }
-
-    /** Whether an address is on the suppression list (bounced, complained, or deleted). */
+    /** Whether an address, in any spelling, is on the suppression list; see {@link SuppressionList}. */
     public boolean isSuppressed(String email) {
-        return Suppression.count("emailHash", suppressionHash(email)) > 0;
-    }
-
-    /** The keyed hash a suppressed address is kept as: the address cannot be read back from it. */
-    public String suppressionHash(String email) {
-        String h = secrets.sign("suppression", email.strip().toLowerCase(Locale.ROOT));
-        return h.length() > 64 ? h.substring(0, 64) : h;
+        return suppressions.contains(email);
     }
 
     static String cleanName(String name) {

@@ -20,7 +20,8 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * Leaving with one click. GET shows a page with one button and changes nothing (mail scanners open links);
  * POST is RFC 8058 one-click: mail providers post {@code List-Unsubscribe=One-Click} without cookies or token,
- * and get a 200 page, never a redirect. Posting twice is harmless.
+ * and get a 200 page, never a redirect. Posting twice is harmless. Every unsubscribe link a reader was ever sent
+ * works, for ever; only the newest also offers to resubscribe.
  */
 @Path("/unsubscribe/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -31,7 +32,7 @@ public class UnsubscribeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance unsubscribe(Subscriber subscriber, String token);
+        static native TemplateInstance unsubscribe(Subscriber subscriber, String token, boolean resubscribable);
 
         static native TemplateInstance unsubscribed(String token, boolean resubscribed);
 
@@ -41,7 +42,7 @@ public class UnsubscribeResource {
     @GET
     public Response page(@RestPath String token) {
         Optional<Subscriber> subscriber = subscriptions.byUnsubscribeToken(token);
-        return subscriber.map(s -> Response.ok(Templates.unsubscribe(s, token)))
+        return subscriber.map(s -> Response.ok(Templates.unsubscribe(s, token, subscriptions.canResubscribe(token))))
                 .orElseGet(() -> Response.status(404).entity(Templates.invalid())).build();
     }
 

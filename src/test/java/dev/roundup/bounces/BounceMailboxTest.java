@@ -115,6 +115,29 @@ class BounceMailboxTest {
         assertFalse(Api.asEditor().accept("text/html").get("/editor/bounces").then().extract().asString().contains("forged@bounce.test"));
     }
 
+    @Test
+    void aReportInAnotherSpellingOfTheAddressBouncesTheReaderAndSuppressesEverySpelling() throws Exception {
+        Sends.subscribe(List.of("Mixed.Case@bounce2.test", "neighbour@bounce2.test"));
+        long issueId = drafts.create(LocalDate.of(2017, 5, 1), LocalDate.of(2017, 5, 8)).id;
+        Sends.start(issueId);
+        Sends.awaitState(issueId, "done", Duration.ofSeconds(30));
+
+        // one report about two recipients: the neighbour only delayed, our reader refused under another spelling
+        String report = dsn("<mixed@mx.bounce2.test>", "bounces@roundup.test", "MIXED.CASE@BOUNCE2.TEST", "failed", "5.1.1",
+                "550 5.1.1 unknown user", originalHeaders(issueId, "Mixed.Case@bounce2.test"))
+                .replace("Final-Recipient: rfc822; MIXED.CASE", "Final-Recipient: rfc822; neighbour@bounce2.test\r\n"
+                        + "Action: delayed\r\nStatus: 4.4.7\r\nDiagnostic-Code: smtp; 451 try later\r\n\r\nFinal-Recipient: rfc822; MIXED.CASE");
+        deliver(report);
+        JsonPath reading = Api.asEditor().contentType("application/json").post("/api/bounces/check").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, reading.getInt("recorded"), reading.prettify());
+
+        assertEquals(SubscriberStatus.BOUNCED, status("mixed.case@bounce2.test"));
+        assertEquals(SubscriberStatus.CONFIRMED, status("neighbour@bounce2.test"));
+        assertTrue(subscriptions.isSuppressed("MIXED.case@Bounce2.test") && subscriptions.isSuppressed("mixed.case@bounce2.test"));
+        Api.asEditor().body(java.util.Map.of("email", "mixed.CASE@bounce2.test")).post("/api/subscribers").then().statusCode(400)
+                .body(containsString("suppression list"));
+    }
+
     /** A report as Postfix writes it; {@code returnedHeaders} null leaves the original's headers out (VERP only). */
     static String dsn(String messageId, String to, String recipient, String action, String status, String diagnostic, String returnedHeaders) {
         String boundary = "report-boundary-" + messageId.hashCode();

@@ -1,0 +1,81 @@
+package dev.roundup.listings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.testing.Browser;
+import dev.roundup.testing.GreenMailResource;
+import dev.roundup.testing.Mails;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A form sent twice, or twenty times at once, is one listing and one receipt; every sender gets the usual answer. */
+@QuarkusTest
+class DoubleSubmissionTest {
+
+    /** Posts one form from {@code n} browsers released at the same instant; returns their status codes. */
+    static List<Integer> burst(int n, String path, Map<String, String> form) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    Browser browser = new Browser();
+                    browser.csrfToken();
+                    start.await();
+                    return browser.post(path, form).statusCode();
+                }));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                codes.add(answer.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentySimultaneousCopiesOfAProjectAreOneProject() throws Exception {
+        Map<String, String> form = SubmissionTestForms.project("Burst Tracker", "Burst.Maker@dup.example.org");
+        assertEquals(List.of(303), burst(20, "/submit/project", form).stream().distinct().toList(), "every sender is thanked");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Project.count("name", "Burst Tracker")));
+        Mails.await("Burst.Maker@dup.example.org", 1, Duration.ofSeconds(10));
+
+        // the same form again a moment later, with the address in another case: still the one project
+        form.put("makerEmail", "burst.maker@DUP.example.org");
+        new Browser().post("/submit/project", form).then().statusCode(303);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Project.count("name", "Burst Tracker")));
+        assertEquals(1, GreenMailResource.to("dup.example.org").stream().filter(m -> {
+            try {
+                return m.getSubject().contains("project");
+            } catch (Exception e) {
+                return false;
+            }
+        }).count(), "one receipt");
+
+        // another project of the same maker is a new listing
+        new Browser().post("/submit/project", SubmissionTestForms.project("Burst Tracker Two", "Burst.Maker@dup.example.org")).then().statusCode(303);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Project.count("name", "Burst Tracker Two")));
+    }
+
+    @Test
+    void twentySimultaneousCopiesOfAJobAreOneJob() throws Exception {
+        Map<String, String> form = SubmissionTestForms.job("Burst Engineer", "hiring@dupjobs.example.org");
+        assertEquals(List.of(303), burst(20, "/submit/job", form).stream().distinct().toList());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Job.count("title", "Burst Engineer")));
+        Mails.await("hiring@dupjobs.example.org", 1, Duration.ofSeconds(10));
+    }
+}
