@@ -96,6 +96,11 @@ class SecurityHeadersTest {
             chromium.open(base + "/");
             List<String> refused = chromium.policyViolations();
             assertTrue(refused.isEmpty(), "the policy refused: " + refused);
+            // and the policy is there, and the console shows what it refuses: an injected inline script does not run
+            chromium.driver().executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                    + " document.head.appendChild(s);");
+            assertEquals(null, chromium.driver().executeScript("return window.injected"));
+            assertEquals(1, chromium.policyViolations().size());
         }
     }
 }
