@@ -90,10 +90,22 @@ public class Secrets {
     private byte[] master() {
         byte[] m = master;
         if (m == null) {
-            m = config.secretKey().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(this::storedMaster);
+            m = config.secretKey().map(Secrets::longEnough).orElseGet(this::storedMaster);
             master = m;
         }
         return m;
+    }
+
+    /** Every key derives from the master: a short one could be guessed, so Roundup refuses to start with it. */
+    static final int MIN_KEY_BYTES = 32;
+
+    static byte[] longEnough(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("ROUNDUP_SECRET_KEY (roundup.secret-key) is " + bytes.length + " bytes long; it must be at least "
+                    + MIN_KEY_BYTES + " bytes. Make one with: openssl rand -base64 48");
+        }
+        return bytes;
     }
 
     /** Loads the keys at start, so no request ever waits on the database for them. */

@@ -24,7 +24,7 @@ public class Editors {
     EditorConfig config;
 
     /** A change that breaks a rule; {@link #errors()} maps each form field to what is wrong with it. */
-    public static class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         private final Map<String, String> errors;
 
         public Rejected(Map<String, String> errors) {

@@ -104,9 +104,19 @@ public class LoginResource {
     /** Only a path on this site: an open redirect would let a phishing link borrow our login page. */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.chars().anyMatch(Character::isISOControl)) {
+                || next.chars().anyMatch(Character::isISOControl) || !isUri(next)) {
             return "/editor";
         }
         return next;
+    }
+
+    /** {@code /a b} is no address to redirect to: signing in still works, and lands on the dashboard. */
+    private static boolean isUri(String path) {
+        try {
+            new URI(path);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

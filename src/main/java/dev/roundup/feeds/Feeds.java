@@ -27,12 +27,17 @@ public class Feeds {
     FeedCollector collector;
 
     /** A change that cannot be made; {@link #errors()} maps form fields to what is wrong. */
-    public static class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         private final Map<String, String> errors;
 
         public Rejected(String field, String message) {
             super(message);
             this.errors = Map.of(field, message);
+        }
+
+        @Override
+        public int status() {
+            return errors.containsKey("id") ? 404 : 400;
         }
 
         public Map<String, String> errors() {

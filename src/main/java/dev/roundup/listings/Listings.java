@@ -202,7 +202,7 @@ public class Listings {
     private static boolean decide(String action, String reason, Instant now, ListingStatus current,
             java.util.function.Consumer<ListingStatus> setStatus, Runnable onApprove,
             java.util.function.Consumer<String> setReason, java.util.function.Consumer<Boolean> setFeatured) {
-        switch (action) {
+        switch (action == null ? "" : action) {
             case "approve" -> {
                 if (!current.canBecome(ListingStatus.PUBLISHED)) {
                     return false;
@@ -225,7 +225,15 @@ public class Listings {
                 setFeatured.accept(action.equals("feature"));
                 return true;
             }
-            default -> throw new IllegalArgumentException("Unknown action " + action + ": use approve, reject, feature or unfeature.");
+            default -> throw new UnknownAction(action == null || action.isEmpty() ? null : action);
+        }
+    }
+
+    /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */
+    public static class UnknownAction extends IllegalArgumentException implements dev.roundup.web.UserMistake {
+        UnknownAction(String action) {
+            super(action == null ? "Choose an action: approve, reject, feature or unfeature." : "Unknown action " + (action.length() > 40 ? action.substring(0, 40) + "…" : action)
+                    + ": use approve, reject, feature or unfeature.");
         }
     }
 }

@@ -28,7 +28,7 @@ public class Curation {
     }
 
     /** A change that makes no sense (empty title, bad link…). HTTP 400. */
-    public static class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         public Rejected(String message) {
             super(message);
         }

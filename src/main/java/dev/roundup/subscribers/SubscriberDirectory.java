@@ -192,8 +192,13 @@ public class SubscriberDirectory {
     }
 
     /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */
-    public static class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         private final String field;
+
+        @Override
+        public int status() {
+            return "id".equals(field) ? 404 : 400;
+        }
 
         public Rejected(String field, String message) {
             super(message);

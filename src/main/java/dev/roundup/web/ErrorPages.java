@@ -4,12 +4,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,12 +53,74 @@ public class ErrorPages {
         return response(uri.getPath(), status, titleFor(status), detailFor(status, e));
     }
 
+    /** Broken percent-encoding in a form body ({@code email=%ZZ}) fails in the framework's decoder: the sender's mistake. */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        if (isFromDecoding(e)) {
+            return response(uri.getPath(), 400, "Bad request", BROKEN_ESCAPE);
+        }
+        return unexpected(e, uri);
+    }
+
+    /** A JSON body of the wrong shape: say which field, without echoing a value that may be 100,000 characters long. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")) : "";
+        String where = field.isEmpty() ? "" : " at field " + field;
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (reason.length() > 160) {
+            reason = reason.substring(0, 160) + "…";
+        }
+        return response(uri.getPath(), 400, "Bad request", "The JSON body could not be read" + where + ": " + reason);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (e instanceof UserMistake mistake) {
+            int status = mistake.status();
+            return response(uri.getPath(), status, titleFor(status), e.getMessage() == null ? titleFor(status) + "." : e.getMessage());
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+                // two changes to one row at the same moment (an import while the confirmation queue sends): say so
+                return response(uri.getPath(), 409, "Conflict",
+                        "Something else changed the same data at the same moment. Nothing was saved; try again.");
+            }
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return response(uri.getPath(), 500, "Something went wrong",
                 "Roundup hit an unexpected error. It has been logged with reference " + reference + ".");
+    }
+
+    private static final String BROKEN_ESCAPE = "The request has a broken %-escape (such as %ZZ, or a lone %)."
+            + " Encode a literal percent sign as %25.";
+
+    /** An API answer that is an error but has no body (a bare {@code 404} from a resource) gets a problem body. */
+    @ServerResponseFilter
+    public void problemForBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        int status = response.getStatus();
+        if (status >= 400 && !response.hasEntity() && (path.startsWith("/api/") || path.equals("/api"))) {
+            response.setEntity(new Problem(status, titleFor(status), status == 404 ? "There is nothing at this address." : titleFor(status) + ".", null),
+                    new java.lang.annotation.Annotation[0], Problem.MEDIA_TYPE);
+        }
+    }
+
+    private static boolean isFromDecoding(IllegalArgumentException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().endsWith(".URLUtils") || frame.getClassName().endsWith("FormEncodedDataDefinition$FormEncodedDataParser")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String titleFor(int status) {

@@ -278,7 +278,7 @@ class SendBenchmark {
     }
 
     private static long heapUsed(PackagedApp app) {
-        String metrics = given().get(app.url("/q/metrics")).then().extract().asString();
+        String metrics = given().get(app.managementUrl("/q/metrics")).then().extract().asString();
         long sum = 0;
         for (String l : metrics.split("\n")) {
             if (l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\"")) {

@@ -39,6 +39,8 @@ public final class Chromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(BINARY.toString()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1");
+        // the console log, so a test can see what the page's Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -62,6 +64,12 @@ public final class Chromium implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit].primary")).click();
         await(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/editor$"));
         return this;
+    }
+
+    /** The console messages since the last call that report something the Content-Security-Policy refused. */
+    public java.util.List<String> policyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     public Chromium open(String url) {

@@ -25,15 +25,18 @@ public class PackagedApp implements AutoCloseable {
     private final List<String> jvmArgs = new ArrayList<>();
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
     private long readyMillis;
 
     public PackagedApp(Path dataDir) throws IOException {
         this.port = freePort();
+        this.managementPort = freePort();
         this.log = dataDir.resolve("app.log");
         Files.createDirectories(dataDir);
         env.put("ROUNDUP_DATA_DIR", dataDir.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("ROUNDUP_BASE_URL", "http://localhost:" + port);
     }
 
@@ -66,7 +69,7 @@ public class PackagedApp implements AutoCloseable {
                 throw new IllegalStateException("Roundup exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready")))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     readyMillis = (System.nanoTime() - started) / 1_000_000;
@@ -99,6 +102,11 @@ public class PackagedApp implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** An address on the management interface (health, metrics, OpenAPI), which listens on 127.0.0.1 only. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     public long readyMillis() {
