@@ -39,6 +39,9 @@ public class FeedCollector {
     @Inject
     FeedsConfig config;
 
+    @Inject
+    FeedBodies bodies;
+
     private final AtomicInteger threads = new AtomicInteger();
     private volatile ExecutorService pool;
 
@@ -85,7 +88,7 @@ public class FeedCollector {
         if (snapshot == null) {
             return new Outcome(feedId, false, 0, 0, "no such feed");
         }
-        try {
+        try (FeedBodies.Place place = bodies.take(null)) {
             Fetched fetched = fetcher.get(snapshot.url, snapshot.etag, snapshot.lastModified);
             return apply(feedId, fetched, snapshot.bodyHash);
         } catch (FetchFailure failure) {
@@ -146,12 +149,7 @@ public class FeedCollector {
             if (feed.siteUrl == null && parsed.siteUrl() != null && parsed.siteUrl().length() <= 2000) {
                 feed.siteUrl = parsed.siteUrl();
             }
-            List<FeedParser.Entry> entries = parsed.entries();
-            if (entries.size() > config.maxEntriesPerFetch()) {
-                skipped += entries.size() - config.maxEntriesPerFetch();
-                entries = entries.subList(0, config.maxEntriesPerFetch());
-            }
-            newPosts = store.store(feed, entries, now);
+            newPosts = store.store(feed, parsed.entries(), now); // at most max-entries-per-fetch: FeedParser cut the rest
             skipped += parsed.skipped();
         }
         if (bodyHash != null) {
