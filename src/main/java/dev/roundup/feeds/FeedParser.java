@@ -57,6 +57,7 @@ public class FeedParser {
         SyndFeed feed;
         List<String> atomBases;
         FeedCut.Cut cut;
+        int leftOut;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             cut = FeedCut.cut(reader, config.maxEntriesPerFetch());
         } catch (FeedCut.DoctypeRefused e) {
@@ -70,7 +71,9 @@ public class FeedParser {
             WireFeedInput input = new WireFeedInput();
             input.setAllowDoctypes(false);
             input.setXmlHealerOn(false); // FeedCut healed it already
+            leftOut = cut.entriesLeftOut();
             WireFeed wire = input.build(new StringReader(cut.document()));
+            cut = null; // the copy may be as large as the body: let it go before the entries are sanitized
             atomBases = atomEntryBases(wire, feedUrl);
             feed = new SyndFeedImpl(wire);
         } catch (ParsingFeedException e) {
@@ -80,7 +83,7 @@ public class FeedParser {
         }
         String base = firstNonBlank(feed.getLink(), feedUrl);
         List<Entry> entries = new ArrayList<>();
-        int skipped = cut.entriesLeftOut();
+        int skipped = leftOut;
         for (int i = 0; i < feed.getEntries().size(); i++) {
             SyndEntry e = feed.getEntries().get(i);
             try {
