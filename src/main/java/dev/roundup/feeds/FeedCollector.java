@@ -133,7 +133,8 @@ public class FeedCollector {
 
     private Outcome store(long feedId, Fetched fetched, String bodyHash, FeedParser.ParsedFeed parsed, Instant now) {
         Feed feed = Feed.findById(feedId);
-        if (fetched.movedPermanentlyTo() != null && Feed.findByUrl(fetched.movedPermanentlyTo()).isEmpty()) {
+        if (fetched.movedPermanentlyTo() != null && fetched.movedPermanentlyTo().length() <= Feeds.MAX_URL
+                && Feed.findByUrl(fetched.movedPermanentlyTo()).isEmpty()) {
             feed.url = fetched.movedPermanentlyTo();
         }
         if (fetched.etag() != null || fetched.lastModified() != null || !fetched.notModified()) {

@@ -197,7 +197,7 @@ public class Feeds {
         if (s == null || s.isBlank()) {
             return null;
         }
-        String t = s.strip().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+        String t = dev.roundup.web.XmlText.clean(s.strip().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", ""));
         return t.length() > max ? t.substring(0, max) : t;
     }
 
