@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 /**
  * Decides which addresses Roundup may connect to when it fetches a URL someone gave it (a feed, a link in an issue).
  * By default only public unicast addresses: never loopback, private, link-local (cloud metadata at 169.254.169.254),
- * carrier-grade NAT, multicast or unspecified. Asked for the address actually connected to, on every redirect hop.
+ * carrier-grade NAT, multicast or unspecified, nor an IPv6 address that carries such an IPv4 address inside it.
+ * Asked for the address actually connected to, on every redirect hop.
  */
 @ApplicationScoped
 public class AddressGuard {
@@ -56,10 +57,53 @@ public class AddressGuard {
         if (address.isSiteLocalAddress() || isPrivateOther(address)) {
             return Optional.of("a private address");
         }
+        Optional<Inet4Address> inside = embeddedIpv4(address);
+        if (inside.isPresent()) {
+            // a gateway or the kernel may deliver these to the IPv4 address inside, so that address decides
+            return refusal(inside.get()).map(reason -> reason + " (" + inside.get().getHostAddress() + " inside an IPv6 address)");
+        }
         return Optional.empty();
     }
 
-    /** Ranges the JDK does not call site-local: carrier-grade NAT, IPv6 unique-local, IPv4-mapped private, benchmarking. */
+    /**
+     * The IPv4 address an IPv6 address carries: IPv4-mapped {@code ::ffff:0:0/96} (the JDK usually hands these over as
+     * IPv4 already), IPv4-compatible {@code ::/96}, IPv4-translated {@code ::ffff:0:0:0/96}, NAT64 {@code 64:ff9b::/96} and 6to4 {@code 2002::/16}.
+     */
+    static Optional<Inet4Address> embeddedIpv4(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return Optional.empty();
+        }
+        byte[] b = address.getAddress();
+        int offset = -1;
+        if (zeros(b, 0, 10) && (((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) || (b[10] == 0 && b[11] == 0))) {
+            offset = 12; // ::ffff:a.b.c.d and ::a.b.c.d
+        } else if (zeros(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            offset = 12; // ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765)
+        } else if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zeros(b, 4, 12)) {
+            offset = 12; // 64:ff9b::a.b.c.d
+        } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            offset = 2; // 2002:aabb:ccdd::/48
+        }
+        if (offset < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((Inet4Address) InetAddress.getByAddress(new byte[] { b[offset], b[offset + 1], b[offset + 2], b[offset + 3] }));
+        } catch (UnknownHostException impossible) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean zeros(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ranges the JDK does not call site-local: carrier-grade NAT, IPv6 unique-local, benchmarking, reserved. */
     private static boolean isPrivateOther(InetAddress address) {
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
@@ -68,23 +112,6 @@ public class AddressGuard {
             return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 198 && (second == 18 || second == 19))
                     || first >= 240;
         }
-        if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return true; // fc00::/7 unique local
-            }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    InetAddress v4 = InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] });
-                    return v4.isLoopbackAddress() || v4.isSiteLocalAddress() || v4.isLinkLocalAddress() || isPrivateOther(v4);
-                } catch (UnknownHostException impossible) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique local
     }
 }

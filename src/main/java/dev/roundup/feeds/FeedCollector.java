@@ -39,6 +39,9 @@ public class FeedCollector {
     @Inject
     FeedsConfig config;
 
+    @Inject
+    FeedBodies bodies;
+
     private final AtomicInteger threads = new AtomicInteger();
     private volatile ExecutorService pool;
 
@@ -85,7 +88,7 @@ public class FeedCollector {
         if (snapshot == null) {
             return new Outcome(feedId, false, 0, 0, "no such feed");
         }
-        try {
+        try (FeedBodies.Place place = bodies.take(null)) {
             Fetched fetched = fetcher.get(snapshot.url, snapshot.etag, snapshot.lastModified);
             return apply(feedId, fetched, snapshot.bodyHash);
         } catch (FetchFailure failure) {
@@ -130,7 +133,8 @@ public class FeedCollector {
 
     private Outcome store(long feedId, Fetched fetched, String bodyHash, FeedParser.ParsedFeed parsed, Instant now) {
         Feed feed = Feed.findById(feedId);
-        if (fetched.movedPermanentlyTo() != null && Feed.findByUrl(fetched.movedPermanentlyTo()).isEmpty()) {
+        if (fetched.movedPermanentlyTo() != null && fetched.movedPermanentlyTo().length() <= Feeds.MAX_URL
+                && Feed.findByUrl(fetched.movedPermanentlyTo()).isEmpty()) {
             feed.url = fetched.movedPermanentlyTo();
         }
         if (fetched.etag() != null || fetched.lastModified() != null || !fetched.notModified()) {
@@ -146,12 +150,7 @@ public class FeedCollector {
             if (feed.siteUrl == null && parsed.siteUrl() != null && parsed.siteUrl().length() <= 2000) {
                 feed.siteUrl = parsed.siteUrl();
             }
-            List<FeedParser.Entry> entries = parsed.entries();
-            if (entries.size() > config.maxEntriesPerFetch()) {
-                skipped += entries.size() - config.maxEntriesPerFetch();
-                entries = entries.subList(0, config.maxEntriesPerFetch());
-            }
-            newPosts = store.store(feed, entries, now);
+            newPosts = store.store(feed, parsed.entries(), now); // at most max-entries-per-fetch: FeedParser cut the rest
             skipped += parsed.skipped();
         }
         if (bodyHash != null) {

@@ -2,6 +2,7 @@ package dev.roundup.feeds;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -24,14 +26,20 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.XmlReader;
 
 import dev.roundup.web.SafeHtml;
+import dev.roundup.web.XmlText;
 
 /**
  * Turns a fetched body into entries with Rome: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0, DOCTYPEs refused (so no XML
- * entity can be expanded), the declared charset respected. Each entry is sanitized here; a malformed entry is
- * skipped and counted, not fatal.
+ * entity can be expanded), the declared charset respected. {@link FeedCut} first streams the document down to
+ * {@code max-entries-per-fetch} entries, so Rome's in-memory tree stays small whatever a feed sends. Each entry is
+ * sanitized here, and every text kept loses the characters XML 1.0 forbids; a malformed entry is skipped and counted,
+ * not fatal.
  */
 @ApplicationScoped
 public class FeedParser {
+
+    @Inject
+    FeedsConfig config;
 
     /** A parsed feed: its own title and site, the entries that made sense, and how many did not. */
     public record ParsedFeed(String title, String siteUrl, List<Entry> entries, int skipped) {
@@ -48,24 +56,34 @@ public class FeedParser {
         }
         SyndFeed feed;
         List<String> atomBases;
+        FeedCut.Cut cut;
+        int leftOut;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            WireFeedInput input = new WireFeedInput();
-            input.setAllowDoctypes(false);
-            WireFeed wire = input.build(reader);
-            atomBases = atomEntryBases(wire, feedUrl);
-            feed = new SyndFeedImpl(wire);
-        } catch (ParsingFeedException e) {
-            throw notAFeed(contentType, e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                    ? "refused: the document declares a DOCTYPE, which feeds do not need and attacks use"
-                    : "XML error at line " + e.getLineNumber() + ": " + rootMessage(e));
-        } catch (FeedException | IllegalArgumentException e) {
-            throw notAFeed(contentType, "not a feed: " + rootMessage(e));
+            cut = FeedCut.cut(reader, config.maxEntriesPerFetch());
+        } catch (FeedCut.DoctypeRefused e) {
+            throw notAFeed(contentType, "refused: the document declares a DOCTYPE, which feeds do not need and attacks use");
+        } catch (FeedCut.Malformed e) {
+            throw notAFeed(contentType, "XML error at line " + e.line + ": " + e.getMessage());
         } catch (IOException e) {
             throw new FetchFailure("could not read the feed: " + e.getMessage());
         }
+        try {
+            WireFeedInput input = new WireFeedInput();
+            input.setAllowDoctypes(false);
+            input.setXmlHealerOn(false); // FeedCut healed it already
+            leftOut = cut.entriesLeftOut();
+            WireFeed wire = input.build(new StringReader(cut.document()));
+            cut = null; // the copy may be as large as the body: let it go before the entries are sanitized
+            atomBases = atomEntryBases(wire, feedUrl);
+            feed = new SyndFeedImpl(wire);
+        } catch (ParsingFeedException e) {
+            throw notAFeed(contentType, "XML error at line " + e.getLineNumber() + ": " + rootMessage(e));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw notAFeed(contentType, "not a feed: " + rootMessage(e));
+        }
         String base = firstNonBlank(feed.getLink(), feedUrl);
         List<Entry> entries = new ArrayList<>();
-        int skipped = 0;
+        int skipped = leftOut;
         for (int i = 0; i < feed.getEntries().size(); i++) {
             SyndEntry e = feed.getEntries().get(i);
             try {
@@ -79,7 +97,7 @@ public class FeedParser {
                 skipped++;
             }
         }
-        return new ParsedFeed(plain(feed.getTitle()), absolute(feed.getLink(), feedUrl), entries, skipped);
+        return new ParsedFeed(plain(feed.getTitle()), absolute(XmlText.clean(feed.getLink()), feedUrl), entries, skipped);
     }
 
     /** Atom's xml:base, which Rome leaves unresolved: the base for each entry, from the feed URL down. */
@@ -112,8 +130,8 @@ public class FeedParser {
     }
 
     private static Entry entry(SyndEntry e, String base, String feedTitle) {
-        String link = absolute(firstNonBlank(e.getLink(), alternateLink(e)), base);
-        String guid = e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().strip();
+        String link = absolute(XmlText.clean(firstNonBlank(e.getLink(), alternateLink(e))), base);
+        String guid = e.getUri() == null || e.getUri().isBlank() ? null : XmlText.clean(e.getUri().strip());
         if (link == null && guid != null && (guid.startsWith("http://") || guid.startsWith("https://"))) {
             link = guid;
         }
@@ -121,7 +139,9 @@ public class FeedParser {
         if (link == null || link.length() > 2000 || (title == null && e.getDescription() == null && e.getContents().isEmpty())) {
             return null; // counted as skipped: one odd entry never breaks the feed
         }
-        SafeHtml.Cleaned content = SafeHtml.cleanWithText(contentOf(e), link);
+        SafeHtml.Cleaned sanitized = SafeHtml.cleanWithText(contentOf(e), link);
+        // jsoup turns a reference such as &#1; back into the character: clean what it gives back, not what it got
+        SafeHtml.Cleaned content = new SafeHtml.Cleaned(XmlText.cleanHtml(sanitized.html()), XmlText.clean(sanitized.text()));
         if (title == null || title.isBlank()) {
             title = content.excerpt(10);
         }
@@ -140,7 +160,7 @@ public class FeedParser {
         if (e.getTitle() == null) {
             return null;
         }
-        String title = type.contains("html") ? SafeHtml.text(e.getTitle()) : e.getTitle().replaceAll("\\s+", " ");
+        String title = XmlText.clean(type.contains("html") ? SafeHtml.text(e.getTitle()) : e.getTitle().replaceAll("\\s+", " "));
         title = title.strip();
         return title.isEmpty() ? null : title;
     }
@@ -189,7 +209,7 @@ public class FeedParser {
         if (s == null) {
             return null;
         }
-        String text = SafeHtml.text(s).strip();
+        String text = XmlText.clean(SafeHtml.text(s)).strip();
         return text.isEmpty() ? null : text;
     }
 

@@ -26,6 +26,18 @@ public class Feeds {
     @Inject
     FeedCollector collector;
 
+    @Inject
+    FeedBodies bodies;
+
+    @Inject
+    FeedsConfig config;
+
+    /** Longest feed address stored (the column's size); longer ones are refused with a clear message. */
+    static final int MAX_URL = 2000;
+
+    /** How much of a web page is searched for the feed it announces: {@code <link>}s are in its head. */
+    static final int DISCOVERY_BYTES = 512 * 1024;
+
     /** A change that cannot be made; {@link #errors()} maps form fields to what is wrong. */
     public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         private final Map<String, String> errors;
@@ -50,29 +62,45 @@ public class Feeds {
      * {@code <link rel="alternate">}, fetches it at once and stores its posts.
      */
     public Feed add(String url, String title, String notes) {
-        Fetched fetched;
-        String feedUrl;
-        try {
-            feedUrl = Fetcher.parse(url == null ? "" : url).toString();
+        String feedUrl = checkedUrl(url);
+        try (FeedBodies.Place place = bodies.take(config.timeout())) {
             refuseDuplicate(feedUrl);
-            fetched = fetcher.get(feedUrl, null, null);
+            Fetched fetched = fetcher.get(feedUrl, null, null);
             if (fetched.ok() && looksLikeHtml(fetched)) {
-                feedUrl = discover(fetched).orElseThrow(() -> new Rejected("url",
-                        "This page does not announce a feed (no <link rel=\"alternate\"> to RSS or Atom). Enter the feed's own address."));
+                feedUrl = checkedUrl(discover(fetched).orElseThrow(() -> new Rejected("url",
+                        "This page does not announce a feed (no <link rel=\"alternate\"> to RSS or Atom). Enter the feed's own address.")));
                 refuseDuplicate(feedUrl);
                 fetched = fetcher.get(feedUrl, null, null);
             }
+            if (!fetched.ok()) {
+                throw new Rejected("url", "Could not fetch it: " + FeedCollector.describe(fetched.status()) + ".");
+            }
+            String finalUrl = fetched.movedPermanentlyTo() != null && fetched.movedPermanentlyTo().length() <= MAX_URL
+                    ? fetched.movedPermanentlyTo() : feedUrl;
+            refuseDuplicate(finalUrl);
+            Feed feed = QuarkusTransaction.requiringNew().call(() -> create(finalUrl, title, notes));
+            FeedCollector.Outcome outcome = collector.apply(feed.id, fetched, null);
+            return QuarkusTransaction.requiringNew().call(() -> Feed.findById(outcome.feedId()));
         } catch (FetchFailure failure) {
             throw new Rejected("url", "Could not fetch it: " + failure.getMessage() + ".");
         }
-        if (!fetched.ok()) {
-            throw new Rejected("url", "Could not fetch it: " + FeedCollector.describe(fetched.status()) + ".");
+    }
+
+    /** A feed address Roundup can fetch and store: http(s), with a host, at most {@link #MAX_URL} characters. */
+    private static String checkedUrl(String url) {
+        if (url != null && url.strip().length() > MAX_URL) {
+            throw new Rejected("url", "This address is " + url.strip().length() + " characters long; a feed address can have at most "
+                    + MAX_URL + ".");
         }
-        String finalUrl = fetched.movedPermanentlyTo() != null ? fetched.movedPermanentlyTo() : feedUrl;
-        refuseDuplicate(finalUrl);
-        Feed feed = QuarkusTransaction.requiringNew().call(() -> create(finalUrl, title, notes));
-        FeedCollector.Outcome outcome = collector.apply(feed.id, fetched, null);
-        return QuarkusTransaction.requiringNew().call(() -> Feed.findById(outcome.feedId()));
+        try {
+            String parsed = Fetcher.parse(url == null ? "" : url).toString();
+            if (parsed.length() > MAX_URL) {
+                throw new Rejected("url", "This address is too long: a feed address can have at most " + MAX_URL + " characters.");
+            }
+            return parsed;
+        } catch (FetchFailure invalid) {
+            throw new Rejected("url", "Could not fetch it: " + invalid.getMessage() + ".");
+        }
     }
 
     /** Adds a feed without fetching it (OPML import): the scheduler fetches it soon. */
@@ -155,7 +183,9 @@ public class Feeds {
 
     /** The first RSS or Atom feed a page announces, as an absolute URL. */
     static java.util.Optional<String> discover(Fetched page) {
-        Document doc = Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8), page.finalUrl());
+        // only the start of the page: a huge page is not worth a whole DOM in memory, and the <link>s are in its head
+        Document doc = Jsoup.parse(new String(page.body(), 0, Math.min(page.body().length, DISCOVERY_BYTES), StandardCharsets.UTF_8),
+                page.finalUrl());
         for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
             String type = link.attr("type").toLowerCase(Locale.ROOT);
             if (type.equals("application/rss+xml") || type.equals("application/atom+xml")) {
@@ -172,7 +202,7 @@ public class Feeds {
         if (s == null || s.isBlank()) {
             return null;
         }
-        String t = s.strip().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+        String t = dev.roundup.web.XmlText.clean(s.strip().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", ""));
         return t.length() > max ? t.substring(0, max) : t;
     }
 
@@ -198,6 +228,9 @@ public class Feeds {
             String url;
             try {
                 url = Fetcher.parse(outline.xmlUrl()).toString();
+                if (url.length() > MAX_URL) {
+                    throw new FetchFailure("longer than " + MAX_URL + " characters");
+                }
             } catch (FetchFailure invalid) {
                 report.add(new ImportLine(outline.xmlUrl(), outline.title(), "invalid URL: " + invalid.getMessage()));
                 continue;

@@ -31,6 +31,12 @@ public interface FeedsConfig {
     @WithDefault("10485760")
     long maxBodyBytes();
 
+    /**
+     * How many feed bodies may be fetched and parsed at the same time, by the collector and editors together. Unset:
+     * as many as fit in half the heap at four times {@code max-body-bytes} each (at least one), e.g. 2 at -Xmx192m.
+     */
+    Optional<Integer> bodiesInMemory();
+
     /** Most entries kept from one fetch (the newest first, as feeds list them). */
     @WithDefault("100")
     int maxEntriesPerFetch();

@@ -1,6 +1,5 @@
 package dev.roundup.feeds;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -237,23 +236,70 @@ public class Fetcher {
             }
             return;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         long max = config.maxBodyBytes();
+        long declared = response.getHeader("Content-Encoding") == null ? contentLength(response.getHeader("Content-Length")) : -1;
+        if (declared > max) {
+            // announced as too large: refuse before reading a byte, rather than racing the deadline to the limit
+            response.exceptionHandler(ignored -> {
+            });
+            if (result.completeExceptionally(new TooLarge())) {
+                abort(response.request());
+            }
+            return;
+        }
+        Body body = new Body(declared > 0 ? (int) declared : 16 * 1024, (int) Math.min(Integer.MAX_VALUE - 8, max));
         response.handler(chunk -> {
             if (result.isDone()) {
                 return;
             }
-            if (body.size() + (long) chunk.length() > max) {
+            if (body.size + (long) chunk.length() > max) {
                 if (result.completeExceptionally(new TooLarge())) {
                     abort(response.request());
                 }
                 return;
             }
-            body.writeBytes(chunk.getBytes());
+            body.add(chunk);
         });
         response.exceptionHandler(result::completeExceptionally);
         response.endHandler(done -> result.complete(new Answer(status, null, response.getHeader("ETag"),
-                response.getHeader("Last-Modified"), contentType, body.toByteArray(), null)));
+                response.getHeader("Last-Modified"), contentType, body.bytes(), null)));
+    }
+
+    /**
+     * A body being received, in one array sized from Content-Length when the server sent one, so a large feed is held
+     * once rather than in a doubling buffer and its copy.
+     */
+    private static final class Body {
+        private final int limit;
+        private byte[] bytes;
+        private int size;
+
+        Body(int expected, int limit) {
+            this.limit = limit;
+            this.bytes = new byte[Math.min(expected, limit)];
+        }
+
+        void add(io.vertx.core.buffer.Buffer chunk) {
+            int n = chunk.length();
+            if (size + n > bytes.length) {
+                long grown = Math.min(limit, bytes.length + (bytes.length >> 1) + 1L);
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.max(grown, size + n));
+            }
+            chunk.getBytes(0, n, bytes, size);
+            size += n;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, size);
+        }
+    }
+
+    private static long contentLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
     }
 
     private static void abort(HttpClientRequest request) {

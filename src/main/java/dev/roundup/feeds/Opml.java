@@ -60,6 +60,6 @@ public final class Opml {
     }
 
     private static String xml(String s) {
-        return Entities.escape(s == null ? "" : s).replace("\"", "&quot;");
+        return Entities.escape(s == null ? "" : dev.roundup.web.XmlText.clean(s)).replace("\"", "&quot;");
     }
 }

@@ -22,6 +22,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import dev.roundup.RoundupConfig;
+import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.panache.common.Page;
@@ -57,10 +58,10 @@ public class RiverResource {
     public String atom() throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(roundup.name() + ": community posts");
+        feed.setTitle(XmlText.clean(roundup.name() + ": community posts"));
         feed.setLink(roundup.link("/river"));
         feed.setUri(roundup.link("/river.xml"));
-        feed.setDescription("Recent posts collected by " + roundup.name());
+        feed.setDescription(XmlText.clean("Recent posts collected by " + roundup.name()));
         List<Post> posts = river.recent(Instant.now().minus(Duration.ofDays(config.riverDays())), null, null)
                 .page(Page.ofSize(100)).list();
         feed.setPublishedDate(Date.from(posts.isEmpty() ? Instant.now() : posts.get(0).publishedAt));
@@ -68,17 +69,18 @@ public class RiverResource {
         return new SyndFeedOutput().outputString(feed);
     }
 
+    /** Every text through {@link XmlText}: rows stored before ingest cleaned them may hold characters XML forbids. */
     private static SyndEntry entry(Post post) {
         SyndEntry e = new SyndEntryImpl();
-        e.setUri(post.canonicalUrl);
-        e.setLink(post.canonicalUrl);
-        e.setTitle(post.title);
-        e.setAuthor(post.author != null ? post.author : post.blogName);
+        e.setUri(XmlText.clean(post.canonicalUrl));
+        e.setLink(XmlText.clean(post.canonicalUrl));
+        e.setTitle(XmlText.clean(post.title));
+        e.setAuthor(XmlText.clean(post.author != null ? post.author : post.blogName));
         e.setPublishedDate(Date.from(post.publishedAt));
         e.setUpdatedDate(Date.from(post.publishedAt));
         SyndContentImpl content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(post.contentHtml == null ? "" : post.contentHtml);
+        content.setValue(post.contentHtml == null ? "" : XmlText.cleanHtml(post.contentHtml));
         e.setContents(List.of(content));
         return e;
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jsoup.nodes.Entities;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -23,6 +24,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.roundup.RoundupConfig;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -96,35 +98,41 @@ public class ArchiveResource {
     private String feed(String type, String self) throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(roundup.name());
+        feed.setTitle(XmlText.clean(roundup.name()));
         feed.setLink(roundup.link("/archive"));
         feed.setUri(roundup.link(self));
-        feed.setDescription(roundup.tagline());
+        feed.setDescription(XmlText.clean(roundup.tagline()));
         List<Issue> issues = archive.sent(FEED_SIZE);
         feed.setPublishedDate(issues.isEmpty() ? new Date(0) : Date.from(issues.get(0).sentAt));
-        feed.setEntries(issues.stream().map(this::entry).toList());
+        boolean rss = type.startsWith("rss");
+        feed.setEntries(issues.stream().map(i -> entry(i, rss)).toList());
         return new SyndFeedOutput().outputString(feed);
     }
 
-    private SyndEntry entry(Issue issue) {
+    /**
+     * One issue as a feed entry. Every text goes through {@link XmlText}: what editors type (title, intro, blurbs) may
+     * hold characters XML forbids. The summary is plain text; RSS readers show an item's description as HTML, so
+     * there it is HTML-escaped text, and a {@code <img onerror>} an editor wrote stays visible text.
+     */
+    private SyndEntry entry(Issue issue, boolean rss) {
         IssueContent c = renderer.content(issue.id);
         SyndEntry e = new SyndEntryImpl();
         // a stable id: the issue's archive address never changes
         e.setUri(c.archiveUrl());
         e.setLink(c.archiveUrl());
-        e.setTitle(c.title());
-        e.setAuthor(roundup.name());
+        e.setTitle(XmlText.clean(c.title()));
+        e.setAuthor(XmlText.clean(roundup.name()));
         e.setPublishedDate(Date.from(issue.sentAt));
         e.setUpdatedDate(Date.from(issue.sentAt));
         SyndContentImpl summary = new SyndContentImpl();
-        summary.setType("text/plain");
-        summary.setValue(c.summary());
+        String text = XmlText.clean(c.summary());
+        summary.setType(rss ? "text/html" : "text");
+        summary.setValue(rss ? Entities.escape(text) : text);
         e.setDescription(summary);
         SyndContentImpl content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(issueContent.data("issue", c).render());
+        content.setValue(XmlText.cleanHtml(issueContent.data("issue", c).render()));
         e.setContents(List.of(content));
         return e;
     }
-
 }

@@ -26,6 +26,27 @@ class AddressGuardTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "::127.0.0.1, a loopback address (127.0.0.1 inside an IPv6 address)",
+            "::ffff:0:7f00:1, a loopback address (127.0.0.1 inside an IPv6 address)",
+            "::10.0.0.1, a private address (10.0.0.1 inside an IPv6 address)",
+            "64:ff9b::127.0.0.1, a loopback address (127.0.0.1 inside an IPv6 address)",
+            "64:ff9b::a9fe:a9fe, a link-local address (169.254.169.254 inside an IPv6 address)",
+            "2002:7f00:1::1, a loopback address (127.0.0.1 inside an IPv6 address)",
+            "2002:c0a8:101::, a private address (192.168.1.1 inside an IPv6 address)",
+            "2002:a9fe:a9fe:1:2:3:4:5, a link-local address (169.254.169.254 inside an IPv6 address)",
+            "::0.0.0.7, a private address (0.0.0.7 inside an IPv6 address)" })
+    void refusesIpv6AddressesThatCarryARefusedIpv4Address(String address, String reason) throws Exception {
+        assertEquals(reason, guard.refusal(InetAddress.getByName(address)).orElse("allowed"), address);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "64:ff9b::5db8:d822", "2002:5db8:d822::1", "::93.184.216.34" })
+    void allowsIpv6AddressesThatCarryAPublicIpv4Address(String address) throws Exception {
+        assertTrue(guard.refusal(InetAddress.getByName(address)).isEmpty(), address);
+    }
+
+    @ParameterizedTest
     @CsvSource({ "93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "1.1.1.1", "10.9.8.7" })
     void allowsPublicAddressesAndTheConfiguredOnes(String address) throws Exception {
         assertTrue(guard.refusal(InetAddress.getByName(address)).isEmpty(), address);

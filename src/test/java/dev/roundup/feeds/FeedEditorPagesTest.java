@@ -56,6 +56,18 @@ class FeedEditorPagesTest {
     }
 
     @Test
+    void aFeedAddressTooLongToStoreIsAClearMistakeNotAServerError() {
+        String path = "/pages/" + "a".repeat(5000) + ".xml";
+        blogs.serveFixture(path, "rss1-rdf.xml"); // a real feed there: the address alone is the problem
+        String tooLong = blogs.url(path);
+        Browser.signedInEditor().post("/editor/feeds", Map.of("url", tooLong)).then().statusCode(400)
+                .body(containsString("a feed address can have at most 2000")).body(containsString("has-error"));
+        dev.roundup.testing.Api.asEditor().body(Map.of("url", tooLong)).post("/api/feeds").then().statusCode(400)
+                .body("errors.url", containsString("a feed address can have at most 2000"));
+        assertEquals(0, blogs.requests(path).size(), "refused before fetching");
+    }
+
+    @Test
     void opmlImportReportsEachOutlineAndExportListsTheFeeds() {
         Browser editor = Browser.signedInEditor();
         editor.post("/editor/feeds", Map.of("url", blogs.url("/pages/two.xml"))).then().statusCode(303);

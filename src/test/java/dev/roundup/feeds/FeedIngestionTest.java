@@ -51,6 +51,22 @@ class FeedIngestionTest {
     }
 
     @Test
+    void onlyTheFirstEntriesOfAFeedWithThousandsAreKept() {
+        StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>Prolific</title><link>https://prolific.example/</link>");
+        for (int i = 0; i < 5000; i++) {
+            // dated long ago: they stay out of the river, which other tests read
+            rss.append("<item><title>Entry ").append(i).append("</title><link>https://prolific.example/").append(i)
+                    .append("</link><pubDate>Mon, 06 Jan 2020 10:00:00 GMT</pubDate></item>");
+        }
+        blogs.serve("/ingest/prolific.xml", "application/rss+xml", rss.append("</channel></rss>").toString().getBytes());
+        JsonPath feed = addFeed(blogs.url("/ingest/prolific.xml"));
+        assertEquals(100, feed.getInt("lastNewPosts"), "max-entries-per-fetch, the first ones as the feed lists them");
+        assertEquals(4900, feed.getInt("lastSkippedEntries"));
+        assertNotNull(post("https://prolific.example/99"));
+        assertEquals(null, post("https://prolific.example/100"));
+    }
+
+    @Test
     void rss2PrefersContentEncodedAndTakesTheAuthorFromDcCreator() {
         blogs.serveFixture("/ingest/rss2.xml", "rss2-content.xml");
         JsonPath feed = addFeed(blogs.url("/ingest/rss2.xml"));

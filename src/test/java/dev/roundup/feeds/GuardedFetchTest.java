@@ -59,6 +59,17 @@ class GuardedFetchTest {
     }
 
     @Test
+    void loopbackInsideAnIpv6AddressIsRefusedToo() {
+        for (String host : new String[] { "[::127.0.0.1]", "[::ffff:127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]" }) {
+            Api.asEditor().body(Map.of("url", "http://" + host + ":" + loopback.port() + "/secret.xml")).post("/api/feeds").then()
+                    .statusCode(400).body("errors.url", containsString("a loopback address"));
+        }
+        Api.asEditor().body(Map.of("url", "http://[::127.0.0.1]:" + loopback.port() + "/secret.xml")).post("/api/feeds").then()
+                .body("errors.url", containsString("127.0.0.1 inside an IPv6 address"));
+        assertEquals(0, loopback.requests("/secret.xml").size(), "no request reached the loopback server");
+    }
+
+    @Test
     void aRedirectHopToLoopbackIsRefused() {
         Api.asEditor().body(Map.of("url", allowed.url("/jump.xml"))).post("/api/feeds").then().statusCode(400)
                 .body("errors.url", containsString("a loopback address"));
