@@ -33,3 +33,5 @@ create table app_setting (
     name          varchar(64)  not null primary key,
     setting_value varchar(255) not null
 );
+-- Seeded here, so saving a setting is an update only: two admins' first saves cannot both insert.
+insert into app_setting (name, setting_value) values ('api.password-basic-auth', 'true');

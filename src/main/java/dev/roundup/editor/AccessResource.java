@@ -76,7 +76,8 @@ public class AccessResource {
             boolean own = revoked.editor.email.equals(identity.getPrincipal().getName());
             return Response.seeOther(URI.create(own ? "/editor/editors" : "/editor/access")).build();
         } catch (ApiTokens.Refused refused) {
-            return errorPages.response("/editor/tokens", refused.status, "Not your token", refused.getMessage());
+            return errorPages.response("/editor/tokens", refused.status, refused.status == 404 ? "No such token" : "Not your token",
+                    refused.getMessage());
         }
     }
 }

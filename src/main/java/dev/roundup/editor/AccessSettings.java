@@ -23,13 +23,13 @@ public class AccessSettings {
         return !"false".equals(read(PASSWORDS_FOR_API));
     }
 
+    /** Saves the setting. Its row is seeded by the V10 migration, so a save only updates: two first saves cannot race to insert. */
     @Transactional
     public void setPasswordsForApi(boolean allowed) {
         int updated = em.createNativeQuery("update app_setting set setting_value = ?1 where name = ?2")
                 .setParameter(1, String.valueOf(allowed)).setParameter(2, PASSWORDS_FOR_API).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into app_setting (name, setting_value) values (?1, ?2)")
-                    .setParameter(1, PASSWORDS_FOR_API).setParameter(2, String.valueOf(allowed)).executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("app_setting has no row " + PASSWORDS_FOR_API + ": the V10 migration seeds it");
         }
     }
 

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.roundup.web.Roles;
-
 /**
  * Creates, lists, checks and revokes API tokens. A token is shown once, when created; afterwards only its name and
  * dates are known. An editor manages their own tokens; an admin sees and revokes everyone's.
@@ -69,7 +67,7 @@ public class ApiTokens {
     public ApiToken revoke(String callerEmail, long id) {
         Editor caller = Editor.findByEmail(callerEmail).orElseThrow();
         ApiToken token = ApiToken.<ApiToken> find("from ApiToken t join fetch t.editor where t.id = ?1", id).firstResultOptional().orElseThrow(() -> new Refused(404, "There is no token " + id + "."));
-        if (!token.editor.id.equals(caller.id) && !caller.roles().contains(Roles.ADMIN)) {
+        if (!token.editor.id.equals(caller.id) && !caller.isAdmin()) {
             throw new Refused(403, "Only an admin revokes other editors' tokens.");
         }
         token.delete();

@@ -146,7 +146,7 @@ public class EditorApiResource {
         try {
             return Response.ok(EditorView.of(change.get())).build();
         } catch (Editors.Rejected rejected) {
-            if (rejected.getMessage().startsWith("There is no editor")) {
+            if (rejected instanceof Editors.NotFound) {
                 return Problem.of(404, "Not found", rejected.getMessage());
             }
             // the last active admin stays: a conflict with the state of the accounts, not a malformed request

@@ -25,8 +25,9 @@ public interface EditorConfig {
     Duration sessionTimeout();
 
     /**
-     * Failed sign-ins (password or token, by any way in) allowed per account from clients without that account's
-     * device cookie, within {@link #failureWindow()}; then such clients get 429 for that account.
+     * Failed password sign-ins (the form, HTTP Basic) allowed per account from clients without that account's device
+     * cookie, within {@link #failureWindow()}; then such clients get 429 for that account. Also the wrong current
+     * passwords allowed per account when changing a password. Tokens name no account: they are limited per address.
      */
     @WithDefault("10")
     int failuresPerAccount();
@@ -35,7 +36,10 @@ public interface EditorConfig {
     @WithDefault("10")
     int failuresPerDevice();
 
-    /** Failed sign-ins allowed per client address (any account, any token), within the window. */
+    /**
+     * Failed password sign-ins allowed per client address (any account), within the window; wrong API tokens have an
+     * allowance of the same size per address, counted apart. An IPv6 client counts by its /64.
+     */
     @WithDefault("30")
     int failuresPerAddress();
 

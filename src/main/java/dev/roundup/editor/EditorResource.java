@@ -63,6 +63,9 @@ public class EditorResource {
     @Inject
     CurrentVertxRequest current;
 
+    @Inject
+    SignInLimits limits;
+
     /** What the editors page shows besides the accounts: form input and errors, and a token just created. */
     record Forms(Map<String, String> values, Map<String, String> errors, Map<String, String> passwordErrors,
             Map<String, String> tokenErrors, ApiTokens.Created newToken) {
@@ -125,7 +128,10 @@ public class EditorResource {
             });
             return Response.seeOther(URI.create("/editor/editors")).build();
         } catch (Editors.Rejected rejected) {
-            return Response.status(409).entity(page(new Forms(Map.of(), rejected.errors(), Map.of(), Map.of(), null))).build();
+            // shown above the list, the accounts' own place, not under the add-editor form's fields
+            int status = rejected instanceof Editors.NotFound ? 404 : rejected.errors().containsKey("editor") ? 409 : 400;
+            return Response.status(status).entity(page(new Forms(Map.of(), Map.of("editor", rejected.getMessage()), Map.of(),
+                    Map.of(), null))).build();
         }
     }
 
@@ -140,6 +146,9 @@ public class EditorResource {
             return Response.seeOther(URI.create("/editor/editors")).build();
         } catch (Editors.Rejected rejected) {
             return Response.status(400).entity(page(new Forms(Map.of(), Map.of(), rejected.errors(), Map.of(), null))).build();
+        } catch (SignInLimits.Limited limited) {
+            return Response.status(429).header("Retry-After", String.valueOf(limits.retryAfterSeconds()))
+                    .entity(page(new Forms(Map.of(), Map.of(), Map.of("current", limits.waitMessage()), Map.of(), null))).build();
         }
     }
 

@@ -37,8 +37,18 @@ public class Editors {
         }
     }
 
+    /** The change names an editor that does not exist (404). */
+    public static class NotFound extends Rejected {
+        NotFound(long id) {
+            super(Map.of("editor", "There is no editor " + id + "."));
+        }
+    }
+
     @Inject
     EditorSession sessions;
+
+    @Inject
+    SignInLimits limits;
 
     @Inject
     ApiTokens tokens;
@@ -54,9 +64,7 @@ public class Editors {
     public Editor add(String email, String name, String password, String role) {
         Map<String, String> errors = new LinkedHashMap<>();
         String r = role == null || role.isBlank() ? Roles.EDITOR : role;
-        if (!r.equals(Roles.EDITOR) && !r.equals(Roles.ADMIN)) {
-            errors.put("role", "The role is \"editor\" or \"admin\".");
-        }
+        checkRole(r, errors);
         String normalized = normalizeEmail(email);
         if (normalized == null) {
             errors.put("email", "Enter an email address like name@example.org.");
@@ -83,12 +91,19 @@ public class Editors {
     /**
      * Changes a password after checking the current one, so an unattended session cannot lock its owner out. The
      * caller ends the editor's other sessions ({@link EditorSession#endAllOthers}). Returns the editor as changed.
+     * Wrong current passwords are limited per account like sign-ins ({@link SignInLimits#reservePasswordChange}): a
+     * stolen session cookie must not become an unlimited password oracle.
+     *
+     * @throws SignInLimits.Limited after too many wrong current passwords
      */
     @Transactional
     public Editor changePassword(String email, String currentPassword, String newPassword) {
         Editor editor = Editor.findByEmail(email).orElseThrow();
+        SignInLimits.Attempt attempt = limits.reservePasswordChange(editor.email).orElseThrow(SignInLimits.Limited::new);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (currentPassword == null || !BcryptUtil.matches(currentPassword, editor.passwordHash)) {
+        if (currentPassword != null && BcryptUtil.matches(currentPassword, editor.passwordHash)) {
+            limits.succeeded(attempt);
+        } else {
             errors.put("current", "That is not your current password.");
         }
         checkPassword(newPassword, errors, "password");
@@ -134,8 +149,10 @@ public class Editors {
     @Transactional
     public Editor setRole(long id, String role) {
         Editor editor = existing(id);
-        if (!Roles.EDITOR.equals(role) && !Roles.ADMIN.equals(role)) {
-            throw new Rejected(Map.of("role", "The role is \"editor\" or \"admin\"."));
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkRole(role, errors);
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
         }
         if (Roles.EDITOR.equals(role) && editor.isActive()) {
             keepAnAdmin(editor, "make an editor");
@@ -155,7 +172,7 @@ public class Editors {
     private static Editor existing(long id) {
         Editor editor = Editor.findById(id);
         if (editor == null) {
-            throw new Rejected(Map.of("editor", "There is no editor " + id + "."));
+            throw new NotFound(id);
         }
         return editor;
     }
@@ -170,6 +187,12 @@ public class Editors {
 
     public Optional<Editor> find(String email) {
         return Editor.findByEmail(email);
+    }
+
+    private static void checkRole(String role, Map<String, String> errors) {
+        if (!Roles.EDITOR.equals(role) && !Roles.ADMIN.equals(role)) {
+            errors.put("role", "The role is \"editor\" or \"admin\".");
+        }
     }
 
     private void checkPassword(String password, Map<String, String> errors, String field) {

@@ -68,7 +68,7 @@ public class LoginResource {
         if (outcome.limited()) {
             return Response.status(429).header("Retry-After", String.valueOf(limits.retryAfterSeconds()))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.login(email, safeNext(next), "Too many attempts. Wait a quarter of an hour and try again.").render())
+                    .entity(Templates.login(email, safeNext(next), limits.waitMessage()).render())
                     .build();
         }
         if (!outcome.succeeded()) {
@@ -77,6 +77,8 @@ public class LoginResource {
                     .entity(Templates.login(email, safeNext(next), "Wrong email or password.").render()).build();
         }
         Editor editor = editors.recordSignIn(outcome.editor().email);
+        // the browser's previous session ends here: its cookie, if copied, must not outlive being replaced
+        sessions.end(rc);
         rc.response().addCookie(sessions.issue(editor));
         rc.response().addCookie(devices.issue(editor.email));
         return Response.seeOther(URI.create(safeNext(next))).build();

@@ -40,7 +40,9 @@ public class SignIn {
     /** An email and password, as the form or HTTP Basic sent them. */
     public Outcome password(String email, String password, SignInLimits.Client client) {
         String account = Editors.normalizeEmail(email);
-        if (!limits.allows(account, client)) {
+        // counted as a failure before bcrypt, in the step that checks the allowance: parallel guesses get no more
+        Optional<SignInLimits.Attempt> attempt = limits.reserve(account, client);
+        if (attempt.isEmpty()) {
             return Outcome.LIMITED;
         }
         // the lookup in its own short transaction: bcrypt below takes a while and needs no connection
@@ -48,22 +50,21 @@ public class SignIn {
                 : QuarkusTransaction.requiringNew().call(() -> editors.find(account));
         boolean matches = password != null && BcryptUtil.matches(password, editor.map(e -> e.passwordHash).orElse(TIMING_HASH));
         if (matches && editor.isPresent() && editor.get().isActive()) {
+            limits.succeeded(attempt.get());
             return new Outcome(editor.get(), false);
         }
-        limits.failed(account, client);
         return Outcome.WRONG;
     }
 
-    /** An API token, as {@code Authorization: Bearer} sent it. */
+    /**
+     * An API token, as {@code Authorization: Bearer} sent it. A valid one is looked up first and let through whatever
+     * the address did before (it cannot have been guessed); wrong ones count under a limit of their own.
+     */
     public Outcome token(String secret, SignInLimits.Client client) {
-        if (!limits.allows(null, client)) {
-            return Outcome.LIMITED;
-        }
         Optional<ApiToken> token = tokens.use(secret);
         if (token.isPresent() && token.get().editor.isActive()) {
             return new Outcome(token.get().editor, false);
         }
-        limits.failed(null, client);
-        return Outcome.WRONG;
+        return limits.tokenFailed(client) ? Outcome.WRONG : Outcome.LIMITED;
     }
 }

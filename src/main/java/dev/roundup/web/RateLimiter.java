@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Startup;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -27,6 +28,7 @@ import io.vertx.ext.web.RoutingContext;
  * lockout. Nothing is ever forgotten all at once.
  */
 @ApplicationScoped
+@Startup // the trusted-proxy list is checked when Roundup starts, not at the first request
 public class RateLimiter {
 
     static final int MAX_KEYS = 100_000;
@@ -35,6 +37,7 @@ public class RateLimiter {
     /** A key's history is cut to this many attempts: every limit in use is lower. */
     private static final int MAX_ATTEMPTS_KEPT = 20_000;
 
+    private final int maxKeys;
     private final Cache<String, Deque<Long>> attempts;
     private final LongSupplier clock;
     private ClientAddress addresses;
@@ -44,11 +47,27 @@ public class RateLimiter {
     }
 
     RateLimiter(int maxKeys, LongSupplier clock) {
+        this.maxKeys = maxKeys;
         this.clock = clock;
         this.attempts = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(LONGEST_WINDOW)
                 .ticker(clock::getAsLong).executor(Runnable::run).build();
-        // Caffeine starts counting how often keys are used only once the cache is half full. Fill it that far once,
-        // so that the failures of an account attacked early count when a flood comes later.
+    }
+
+    @PostConstruct
+    void start() {
+        warmUp();
+        readProxySettings();
+    }
+
+    /**
+     * Caffeine counts how often keys are used (the frequency sketch W-TinyLFU evicts by) only once the cache has
+     * been half full: in 3.2.3, the version Quarkus 3.32.1's BOM manages, {@code BoundedLocalCache.AddTask} calls
+     * {@code FrequencySketch.ensureCapacity} only when {@code weightedSize() >= maximum() >>> 1}. Filling it that far
+     * once, at start, means
+     * the failures of an account attacked early still count when a flood of made-up keys comes later. This is an
+     * implementation detail of Caffeine, not its contract: RateLimiterTest's flood test guards it on upgrades.
+     */
+    void warmUp() {
         for (int i = 0; i <= maxKeys / 2; i++) {
             attempts.put("\0warm-up:" + i, new ArrayDeque<>(0));
         }
@@ -57,8 +76,7 @@ public class RateLimiter {
         attempts.cleanUp();
     }
 
-    @PostConstruct
-    void readProxySettings() {
+    private void readProxySettings() {
         Config config = ConfigProvider.getConfig();
         addresses = new ClientAddress(
                 config.getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class).orElse(false),
@@ -77,7 +95,9 @@ public class RateLimiter {
     String clientAddress(RoutingContext rc) {
         // the connection's peer, not request().remoteAddress(): Quarkus replaces that with the leftmost forwarded entry
         var peer = rc.request().connection() == null ? rc.request().remoteAddress() : rc.request().connection().remoteAddress();
-        return addresses.of(peer == null ? null : peer.hostAddress(), rc.request().getHeader("X-Forwarded-For"));
+        // every X-Forwarded-For line, in order: a client's second line would otherwise hide what the proxy appended
+        List<String> forwarded = rc.request().headers().getAll("X-Forwarded-For");
+        return addresses.of(peer == null ? null : peer.hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded));
     }
 
     /** How many attempts a key made within the window, without recording one. */
@@ -106,7 +126,10 @@ public class RateLimiter {
         });
     }
 
-    /** Records an attempt and says whether it is within {@code limit} attempts per {@code window}. */
+    /**
+     * Records an attempt and says whether it is within {@code limit} attempts per {@code window}: one atomic step, so
+     * parallel attempts cannot all pass while the count is below the limit. A refused attempt is not recorded.
+     */
     public boolean allow(String key, int limit, Duration window) {
         boolean[] allowed = new boolean[1];
         attempts.asMap().compute(key, (k, times) -> {
@@ -121,6 +144,16 @@ public class RateLimiter {
             return t;
         });
         return allowed[0];
+    }
+
+    /** Takes back the latest attempt recorded for a key: one that {@link #allow} reserved and that turned out fine. */
+    public void takeBack(String key) {
+        attempts.asMap().computeIfPresent(key, (k, times) -> {
+            synchronized (times) {
+                times.pollLast();
+            }
+            return times;
+        });
     }
 
     private void forgetOlder(Deque<Long> times, Duration window) {

@@ -1,12 +1,20 @@
 package dev.roundup.editor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,44 +32,111 @@ class SignInLimitsTest {
     void aStrangersFailuresLockOutStrangersButNotTheEditorsDevice() {
         SignInLimits.Client attacker = new SignInLimits.Client("203.0.113.66", null);
         for (int i = 0; i < 10; i++) {
-            assertTrue(limits.allows("dana@example.org", attacker));
-            limits.failed("dana@example.org", attacker);
+            assertTrue(limits.reserve("dana@example.org", attacker).isPresent());
         }
-        assertFalse(limits.allows("dana@example.org", attacker));
-        assertFalse(limits.allows("dana@example.org", new SignInLimits.Client("198.51.100.1", null)), "any unknown client");
-        assertTrue(limits.allows("dana@example.org", new SignInLimits.Client("198.51.100.1", danasDevice)), "Dana's browser");
-        assertTrue(limits.allows("other@example.org", attacker), "other accounts are not locked by these ten");
+        assertFalse(limits.reserve("dana@example.org", attacker).isPresent());
+        assertFalse(limits.reserve("dana@example.org", new SignInLimits.Client("198.51.100.1", null)).isPresent(), "any unknown client");
+        assertTrue(limits.reserve("dana@example.org", new SignInLimits.Client("198.51.100.1", danasDevice)).isPresent(), "Dana's browser");
+        assertTrue(limits.reserve("other@example.org", attacker).isPresent(), "other accounts are not locked by these ten");
     }
 
     @Test
     void aDevicesFailuresCountForThatDeviceAlone() {
         SignInLimits.Client laptop = new SignInLimits.Client("198.51.100.2", danasDevice);
         for (int i = 0; i < 10; i++) {
-            limits.failed("dana@example.org", laptop);
+            assertTrue(limits.reserve("dana@example.org", laptop).isPresent());
         }
-        assertFalse(limits.allows("dana@example.org", laptop));
-        assertTrue(limits.allows("dana@example.org", new SignInLimits.Client("198.51.100.2", null)));
+        assertFalse(limits.reserve("dana@example.org", laptop).isPresent());
+        assertTrue(limits.reserve("dana@example.org", new SignInLimits.Client("198.51.100.2", null)).isPresent());
     }
 
     @Test
     void aDeviceCookieOnlyVouchesForItsOwnAccount() {
         SignInLimits.Client attacker = new SignInLimits.Client("203.0.113.67", null);
         for (int i = 0; i < 10; i++) {
-            limits.failed("eve@example.org", attacker);
+            limits.reserve("eve@example.org", attacker);
         }
-        assertFalse(limits.allows("eve@example.org", new SignInLimits.Client("198.51.100.3", danasDevice)));
-        assertFalse(limits.allows("eve@example.org", new SignInLimits.Client("198.51.100.3", danasDevice + "x")));
+        assertFalse(limits.reserve("eve@example.org", new SignInLimits.Client("198.51.100.3", danasDevice)).isPresent());
+        assertFalse(limits.reserve("eve@example.org", new SignInLimits.Client("198.51.100.3", danasDevice + "x")).isPresent());
     }
 
     @Test
     void anAddressSprayingManyAccountsIsLimited() {
         SignInLimits.Client sprayer = new SignInLimits.Client("203.0.113.68", null);
         for (int i = 0; i < 30; i++) {
-            limits.failed("user" + i + "@example.org", sprayer);
+            limits.reserve("user" + i + "@example.org", sprayer);
         }
-        assertFalse(limits.allows("fresh@example.org", sprayer));
-        assertFalse(limits.allows(null, sprayer), "tokens too");
-        assertTrue(limits.allows("fresh@example.org", new SignInLimits.Client("203.0.113.69", null)));
+        assertFalse(limits.reserve("fresh@example.org", sprayer).isPresent());
+        assertTrue(limits.reserve("fresh@example.org", new SignInLimits.Client("203.0.113.69", null)).isPresent());
+    }
+
+    @Test
+    void aSuccessTakesItsAttemptBack() {
+        SignInLimits.Client editor = new SignInLimits.Client("203.0.113.70", null);
+        for (int i = 0; i < 50; i++) {
+            limits.succeeded(limits.reserve("frequent@example.org", editor).orElseThrow());
+        }
+        assertTrue(limits.reserve("frequent@example.org", editor).isPresent(), "fifty sign-ins lock nobody out");
+    }
+
+    @Test
+    void parallelAttemptsGetNoMoreThanTheLimit() throws Exception {
+        SignInLimits.Client attacker = new SignInLimits.Client("203.0.113.71", null);
+        int threads = 40;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        AtomicInteger reserved = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    limits.reserve("parallel@example.org", attacker).ifPresent(a -> reserved.incrementAndGet());
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(10, reserved.get());
+    }
+
+    @Test
+    void anIpv6HostCountsByItsSlash64() {
+        for (int i = 0; i < 30; i++) {
+            limits.reserve("user" + i + "@example.org", new SignInLimits.Client("2001:db8:1:2::" + Integer.toHexString(i + 1), null));
+        }
+        assertFalse(limits.reserve("fresh@example.org", new SignInLimits.Client("2001:db8:1:2:ffff::1", null)).isPresent(),
+                "another address of the same /64");
+        assertTrue(limits.reserve("fresh@example.org", new SignInLimits.Client("2001:db8:1:3::1", null)).isPresent(), "the next /64");
+    }
+
+    @Test
+    void wrongTokensAreLimitedApartFromPasswords() {
+        SignInLimits.Client nat = new SignInLimits.Client("203.0.113.72", null);
+        for (int i = 0; i < 30; i++) {
+            assertTrue(limits.tokenFailed(nat));
+        }
+        assertFalse(limits.tokenFailed(nat), "a flood of bad tokens is throttled");
+        assertTrue(limits.reserve("neighbour@example.org", nat).isPresent(), "the form is still open behind the same NAT");
+    }
+
+    @Test
+    void theWaitIsToldInTheConfiguredWindow() {
+        assertEquals("Too many attempts. Wait 15 minutes and try again.", limits.waitMessage());
+        assertEquals("1 hour", SignInLimits.describe(Duration.ofHours(1)));
+        assertEquals("90 seconds", SignInLimits.describe(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void passwordChangesAreLimitedPerAccount() {
+        for (int i = 0; i < 10; i++) {
+            assertTrue(limits.reservePasswordChange("dana@example.org").isPresent());
+        }
+        assertFalse(limits.reservePasswordChange("dana@example.org").isPresent());
     }
 
     private static SignInLimits limits() {

@@ -44,6 +44,20 @@ class SignOutTest {
     }
 
     @Test
+    void signingInAgainEndsTheBrowsersPreviousSession() {
+        Browser browser = Browser.signedInEditor();
+        String before = browser.cookies().get(EditorSession.COOKIE);
+
+        browser.signIn(Browser.EDITOR_EMAIL, Browser.EDITOR_PASSWORD);
+
+        String after = browser.cookies().get(EditorSession.COOKIE);
+        assertTrue(!after.equals(before), "a new session");
+        given().cookie(EditorSession.COOKIE, after).get("/api/me").then().statusCode(200);
+        given().cookie(EditorSession.COOKIE, before).get("/api/me").then().statusCode(401);
+        assertEquals(0, sessionRows(before), "the replaced session is gone, not left to expire");
+    }
+
+    @Test
     void signOutEverywhereEndsEveryOtherSession() {
         Accounts.add("frank@example.org", "franks-password", Roles.EDITOR);
         Browser desk = new Browser().signIn("frank@example.org", "franks-password");

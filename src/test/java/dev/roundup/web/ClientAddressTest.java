@@ -1,6 +1,9 @@
 package dev.roundup.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -45,5 +48,51 @@ class ClientAddressTest {
     @Test
     void withForwardingButNoListThePeerIsTakenForTheProxy() {
         assertEquals("203.0.113.9", new ClientAddress(true, List.of()).of("127.0.0.1", "6.6.6.6, 203.0.113.9"));
+    }
+
+    @Test
+    void aTrustedProxyListThatCannotBeReadStopsTheStart() {
+        for (String bad : List.of("localhost", "proxy.internal", "127.0.0.1:8080", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/x",
+                "10.0.0.0/", "::1/129", "bad.cafe")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new ClientAddress(true, List.of("127.0.0.1", bad)), bad);
+            assertTrue(refused.getMessage().contains("\"" + bad + "\""), "names the entry: " + refused.getMessage());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ClientAddress(true, List.of("localhost")))
+                .getMessage().contains("IP address"), "says what to write instead");
+    }
+
+    @Test
+    void prefixesAreExact() {
+        ClientAddress slash20 = new ClientAddress(true, List.of("10.1.16.0/20"));
+        assertTrue(slash20.isTrusted("10.1.31.255"));
+        assertFalse(slash20.isTrusted("10.1.32.0"));
+        assertFalse(slash20.isTrusted("10.1.15.255"));
+        assertTrue(new ClientAddress(true, List.of("0.0.0.0/0")).isTrusted("203.0.113.9"), "/0 trusts all, when written");
+        assertTrue(new ClientAddress(true, List.of("2001:db8::/32")).isTrusted("2001:db8:ffff::1"));
+        assertFalse(new ClientAddress(true, List.of("2001:db8::/32")).isTrusted("2001:db9::1"));
+    }
+
+    @Test
+    void namesAreNeverTakenForAddresses() {
+        // hex letters and dots: once parsed by InetAddress.getByName, which asks DNS
+        assertEquals("203.0.113.9", behindNginx.of("127.0.0.1", "bad.cafe, 203.0.113.9"));
+        assertEquals("127.0.0.1", behindNginx.of("127.0.0.1", "bad.cafe"));
+        assertFalse(behindNginx.isTrusted("dead.beef"));
+    }
+
+    @Test
+    void addressesAreCanonical() {
+        assertEquals("2001:db8::7", behindNginx.of("127.0.0.1", "2001:DB8:0:0:0:0:0:7"));
+        assertEquals("203.0.113.9", behindNginx.of("127.0.0.1", "::ffff:203.0.113.9"), "IPv4-mapped IPv6 is IPv4");
+        assertEquals("2001:db8::7", behindNginx.of("2001:0db8::0007", null), "the peer too");
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedByItsSlash64() {
+        assertEquals("2001:db8:1:2::/64", ClientAddress.limitKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals(ClientAddress.limitKey("2001:db8:1:2::1"), ClientAddress.limitKey("2001:db8:1:2:ffff::1"));
+        assertEquals("203.0.113.9", ClientAddress.limitKey("203.0.113.9"));
+        assertEquals("unknown", ClientAddress.limitKey("unknown"));
     }
 }

@@ -41,6 +41,18 @@ class ForwardedForTest {
     }
 
     @Test
+    void aSecondHeaderLineCountsAsPartOfTheList() {
+        // the client's own line first, the proxy's appended as a second line: the proxy's entry is still the rightmost
+        Response form = RestAssured.given().header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-For", "203.0.113.10")
+                .get("/subscribe");
+        String csrf = form.getCookie("roundup-csrf");
+        RestAssured.given().redirects().follow(false).header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-For", "203.0.113.10")
+                .cookie("roundup-csrf", csrf).contentType(ContentType.URLENC)
+                .formParams(Map.of("email", "two-lines@example.org", "_csrf", csrf)).post("/subscribe").then().statusCode(303);
+        assertEquals("203.0.113.10", consentIp("two-lines@example.org"));
+    }
+
+    @Test
     void fromAnUntrustedPeerTheHeaderIsIgnored() {
         signUp(() -> Clients.from("127.0.0.2"), "direct@example.org", "6.6.6.6, 203.0.113.9");
         assertEquals("127.0.0.2", consentIp("direct@example.org"));

@@ -18,6 +18,7 @@ class RateLimiterTest {
     void aFloodOfMadeUpKeysDoesNotResetALockedOutKey() {
         int bound = 10_000;
         RateLimiter limiter = new RateLimiter(bound, now::get);
+        limiter.warmUp();
         for (int i = 0; i < 10; i++) {
             limiter.record("sign-in-account:victim@example.org");
         }
@@ -44,6 +45,16 @@ class RateLimiterTest {
         assertFalse(limiter.allow("signup:1.2.3.4", 2, Duration.ofHours(1)));
         now.addAndGet(Duration.ofMinutes(61).toNanos());
         assertTrue(limiter.allow("signup:1.2.3.4", 2, Duration.ofHours(1)), "an hour later the allowance is back");
+    }
+
+    @Test
+    void aReservedAttemptCanBeTakenBack() {
+        RateLimiter limiter = new RateLimiter(1_000, now::get);
+        assertTrue(limiter.allow("k", 1, Duration.ofHours(1)));
+        limiter.takeBack("k");
+        assertEquals(0, limiter.recent("k", Duration.ofHours(1)));
+        assertTrue(limiter.allow("k", 1, Duration.ofHours(1)));
+        assertFalse(limiter.allow("k", 1, Duration.ofHours(1)));
     }
 
     @Test
