@@ -142,7 +142,7 @@ class SignInLimitsTest {
     private static SignInLimits limits() {
         RoundupConfig roundup = (RoundupConfig) Proxy.newProxyInstance(RoundupConfig.class.getClassLoader(),
                 new Class<?>[] { RoundupConfig.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "secretKey" -> Optional.of("a-test-secret-of-some-length");
+                    case "secretKey" -> Optional.of("a-test-secret-of-some-length-32-bytes-or-more");
                     case "secure" -> false;
                     default -> null;
                 });

@@ -31,7 +31,7 @@ import io.restassured.RestAssured;
  * No user's mistake is a server error. Every operation Roundup serves (found by reflection, see {@link Endpoints}) gets,
  * one parameter at a time, the wrong type, huge and negative numbers, broken percent-encoding, control characters,
  * a 100,000-character string; then missing fields, broken and mistyped JSON, and a content type it does not take.
- * Public pages as an anonymous visitor, editor pages with a session and its CSRF token, {@code /api} with HTTP Basic.
+ * Public pages as an anonymous visitor, editor pages with a session and its CSRF token, {@code /api} with an API token.
  * Every answer must be below 500, and under {@code /api} a 4xx must be a problem body that says what went wrong.
  */
 @QuarkusTest
@@ -61,9 +61,14 @@ class UserMistakesFuzzTest {
     private static void signInAndMakeOneOfEach() {
         Browser editor = Browser.signedInEditor();
         editorSession = headers(editor);
-        String basic = java.util.Base64.getEncoder().encodeToString(
-                (Browser.EDITOR_EMAIL + ":" + Browser.EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        editorBasic = Map.of("Authorization", "Basic " + basic, "X-Requested-By", "fuzz", "Accept", "application/json");
+        // a script's way in: an API token. The fuzz's own wrong sign-ins (the login form gets garbage too) use up
+        // 127.0.0.1's password allowance, which a valid token does not depend on
+        String token = Api.asEditor().body(Map.of("name", "fuzz")).post("/api/tokens")
+                .then().statusCode(201).extract().jsonPath().getString("token");
+        editorBasic = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+        // the token operations act on a token of their own, not on the one the fuzz uses
+        ids.put("tokens", Api.asEditor().body(Map.of("name", "fuzz target")).post("/api/tokens")
+                .then().statusCode(201).extract().jsonPath().getLong("id"));
         Browser anonymous = new Browser();
         anonymous.csrfToken();
         visitor = headers(anonymous);
@@ -71,6 +76,10 @@ class UserMistakesFuzzTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id"));
         ids.put("subscribers", Api.asEditor().body(Map.of("email", "fuzz.target@example.org", "confirmed", true))
                 .post("/api/subscribers").then().statusCode(201).extract().jsonPath().getLong("id"));
+        // the editor operations (disable, role, remove) act on an editor of their own, never on the one signed in here
+        ids.put("editors", Api.asEditor().body(Map.of("email", "fuzz.target.editor@example.org", "name", "Fuzz target",
+                "password", "a-long-enough-password", "role", "editor")).post("/api/editors")
+                .then().statusCode(201).extract().jsonPath().getLong("id"));
         ids.put("projects", Fixtures.project("Fuzz target", ListingStatus.PUBLISHED, Instant.now()).id);
         ids.put("jobs", Fixtures.job("Fuzz target", ListingStatus.PUBLISHED, Instant.now(), Instant.now().plusSeconds(86_400)).id);
     }
@@ -277,7 +286,7 @@ class UserMistakesFuzzTest {
     }
 
     /**
-     * The API as a script calls it (HTTP Basic) for the plausible and the bare request; every other mistake rides on
+     * The API as a script calls it (an API token) for the plausible and the bare request; every other mistake rides on
      * the editor's session and CSRF token, which the API takes too, because checking a bcrypt password costs ~100 ms.
      */
     private static Map<String, String> who(Endpoint e, String label) {
