@@ -70,6 +70,16 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException
+                || e instanceof com.fasterxml.jackson.core.JsonGenerationException
+                || e.getProcessor() instanceof com.fasterxml.jackson.core.JsonGenerator) {
+            return unexpected(e, uri); // Roundup's own type or answer could not be (de)serialized: a bug, not a mistake
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            // its message names the Java class; the sender needs only the field
+            return response(uri.getPath(), 400, "Bad request", "The JSON body has a field this operation does not take: "
+                    + shortened(unknown.getPropertyName()) + ".");
+        }
         String field = e instanceof JsonMappingException m ? m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(java.util.stream.Collectors.joining(".")) : "";
@@ -89,6 +99,8 @@ public class ErrorPages {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException) {
+                // logged, so that a lost update that is Roundup's own bug, not two people at once, can be seen
+                LOG.warnf("Optimistic lock conflict on %s: %s", uri.getPath(), cause.getMessage());
                 // two changes to one row at the same moment (an import while the confirmation queue sends): say so
                 return response(uri.getPath(), 409, "Conflict",
                         "Something else changed the same data at the same moment. Nothing was saved; try again.");
@@ -98,6 +110,10 @@ public class ErrorPages {
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return response(uri.getPath(), 500, "Something went wrong",
                 "Roundup hit an unexpected error. It has been logged with reference " + reference + ".");
+    }
+
+    private static String shortened(String s) {
+        return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     private static final String BROKEN_ESCAPE = "The request has a broken %-escape (such as %ZZ, or a lone %)."

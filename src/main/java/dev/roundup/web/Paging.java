@@ -31,7 +31,7 @@ public class Paging {
                 return null; // below 0 each list starts at page 0
             }
         } catch (NumberFormatException notANumber) {
-            return null; // the parameter's own conversion answers a page that is no number
+            // a page that is no whole number (or too long for one) gets the same answer, not a bare "nothing here"
         }
         return errorPages.response(request.getUriInfo().getPath(), 400, "Bad request",
                 "There is no page " + (page.length() > 20 ? page.substring(0, 20) + "…" : page) + ": pages go from 0 to " + MAX_PAGE + ".");

@@ -17,8 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code Referrer-Policy: strict-origin-when-cross-origin}: a linked blog sees that a reader came from this
  * site, never the path, so a token in an address (unsubscribe, confirmation) does not leave it.</li>
  * <li>{@code Content-Security-Policy}: see {@link #PAGES} and {@link #EMAIL_PREVIEW}.</li>
- * <li>{@code Cache-Control: no-store} where answers carry personal data: editor pages, the API, and the
- * unsubscribe and confirmation pages, which show a subscriber's address.</li>
+ * <li>{@code Cache-Control: no-store} where answers carry personal data: editor pages, the API, the
+ * unsubscribe and confirmation pages, which show a subscriber's address, the sign-in, sign-up and submission pages,
+ * whose answers echo what was typed, and every answer to a POST, PUT or DELETE.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class SecurityHeaders {
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     private static final Pattern EMAIL_PREVIEW_PATH = Pattern.compile("/editor/issues/[^/]+/preview/email");
-    private static final Pattern PERSONAL = Pattern.compile("/(editor|api)(/.*)?|/unsubscribe/.*|/confirm/.*");
+    private static final Pattern PERSONAL = Pattern.compile("/(editor|api|login|logout|subscribe|submit)(/.*)?|/unsubscribe/.*|/confirm/.*");
 
     void register(@Observes Filters filters) {
         filters.register(this::addHeaders, 200);
@@ -49,12 +50,13 @@ public class SecurityHeaders {
 
     void addHeaders(RoutingContext rc) {
         String path = rc.normalizedPath();
+        boolean change = !"GET".equals(rc.request().method().name()) && !"HEAD".equals(rc.request().method().name());
         rc.addHeadersEndHandler(ignored -> {
             MultiMap headers = rc.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
             headers.set("Content-Security-Policy", EMAIL_PREVIEW_PATH.matcher(path).matches() ? EMAIL_PREVIEW : PAGES);
-            if (PERSONAL.matcher(path).matches()) {
+            if (change || PERSONAL.matcher(path).matches()) {
                 headers.set("Cache-Control", "no-store");
             }
         });

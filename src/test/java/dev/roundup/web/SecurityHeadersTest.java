@@ -57,6 +57,13 @@ class SecurityHeadersTest {
         Api.asEditor().get("/api/me").then().header("Cache-Control", "no-store");
         editor.get("/editor/subscribers").then().header("Cache-Control", "no-store");
         given().get("/").then().header("Cache-Control", nullValue());
+        // answers that echo what a visitor typed (a refused sign-up shows the address back) are not kept either
+        Browser visitor = new Browser();
+        visitor.post("/subscribe", java.util.Map.of("email", "not an address", "name", "Lena"))
+                .then().statusCode(400).header("Cache-Control", "no-store");
+        given().get("/login").then().header("Cache-Control", "no-store");
+        // a page number that is no number is the visitor's mistake, said as such
+        given().get("/projects?page=abc").then().statusCode(400).body(containsString("pages go from 0 to"));
     }
 
     @Test
