@@ -40,6 +40,7 @@ public class SendWorkers {
     SendWorker.Factory factory;
 
     private final Map<Long, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final Map<Long, RelayHealth> health = new ConcurrentHashMap<>();
     private final java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean stopping;
@@ -64,7 +65,9 @@ public class SendWorkers {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "A sender for issue %d stopped", issueId);
                 } finally {
-                    count.decrementAndGet();
+                    if (count.decrementAndGet() == 0) {
+                        health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
+                    }
                     threads.remove(Thread.currentThread());
                 }
             }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
@@ -85,6 +88,12 @@ public class SendWorkers {
                 LOG.warnf("Could not start the scheduled send of issue %d: %s", id, e.getMessage());
             }
         }
+    }
+
+    /** How the relay is doing for this send, shared by its workers in this instance. */
+    RelayHealth health(long issueId) {
+        return health.computeIfAbsent(issueId, id -> new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(),
+                config.relayBackoff(), config.relayBackoffMax()), System.nanoTime()));
     }
 
     boolean stopping() {
