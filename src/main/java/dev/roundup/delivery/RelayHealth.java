@@ -98,6 +98,11 @@ final class RelayHealth {
         quiet = paceNanos == 0;
     }
 
+    /** The send is known to get through (it did before, or an editor resumed it): refusals are no longer held. */
+    synchronized void pastTheStart() {
+        started = true;
+    }
+
     /** A 5xx to one reader's RCPT. */
     synchronized Verdict refused() {
         if (started) {

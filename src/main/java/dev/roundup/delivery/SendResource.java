@@ -82,6 +82,7 @@ public class SendResource {
             case "pause" -> sender.pause(id, "paused by an editor");
             case "resume" -> {
                 sender.resume(id);
+                workers.resumed(id);
                 workers.ensureWorkers(id);
             }
             case "cancel" -> sender.cancel(id);

@@ -39,8 +39,12 @@ public class SendWorkers {
     @Inject
     SendWorker.Factory factory;
 
+    @Inject
+    Deliveries deliveries;
+
     private final Map<Long, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<Long, RelayHealth> health = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> resumed = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean stopping;
@@ -90,10 +94,28 @@ public class SendWorkers {
         }
     }
 
-    /** How the relay is doing for this send, shared by its workers in this instance. */
+    /**
+     * How the relay is doing for this send, shared by its workers in this instance. A send that delivered something
+     * already, or that an editor resumed, is past its start: a refusal is then a reader's (up to the cap).
+     */
     RelayHealth health(long issueId) {
-        return health.computeIfAbsent(issueId, id -> new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(),
-                config.relayBackoff(), config.relayBackoffMax()), System.nanoTime()));
+        return health.computeIfAbsent(issueId, id -> {
+            RelayHealth h = new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(), config.relayBackoff(),
+                    config.relayBackoffMax()), System.nanoTime());
+            if (resumed.remove(id) || deliveries.counts(id).get("sent") > 0) {
+                h.pastTheStart();
+            }
+            return h;
+        });
+    }
+
+    /**
+     * An editor resumed the send: its workers here start with a fresh view of the relay. Refusals are no longer held
+     * as at the start: were they the relay's, the editor would have fixed it; were they the readers', they bounce.
+     */
+    public void resumed(long issueId) {
+        resumed.add(issueId);
+        health.remove(issueId);
     }
 
     boolean stopping() {

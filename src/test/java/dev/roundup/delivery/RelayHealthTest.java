@@ -45,6 +45,13 @@ class RelayHealthTest {
     }
 
     @Test
+    void aSendPastItsStartBouncesAtOnce() {
+        RelayHealth health = new RelayHealth(RULES, 0);
+        health.pastTheStart(); // delivered before, or resumed by an editor
+        assertEquals(Verdict.READER, health.refused());
+    }
+
+    @Test
     void aFourXxForOneReaderAmidSuccessesIsTheirs() {
         RelayHealth health = new RelayHealth(RULES, 0);
         for (long reader = 1; reader <= 50; reader++) {
