@@ -237,6 +237,30 @@ public class Deliveries {
                 + (countAttempt ? ", attempts = attempts + 1" : ""), issueId, subscriberId, when, cut(error));
     }
 
+    /**
+     * Gives back the attempts counted for 4xx replies that turned out to be the relay's, not these readers' (see
+     * {@link RelayHealth}); one failed by such a reply is pending again, due at {@code when}.
+     */
+    public void refund(long issueId, List<Long> subscriberIds, Instant when) {
+        List<Object> params = new ArrayList<>(List.of(at(when), issueId));
+        params.addAll(subscriberIds);
+        jdbc.execute("update delivery set attempts = case when attempts > 0 then attempts - 1 else 0 end, "
+                + "next_attempt_at = case when status = 'FAILED' then ? else next_attempt_at end, "
+                + "status = case when status = 'FAILED' then 'PENDING' else status end "
+                + "where issue_id = ? and subscriber_id in (" + "?,".repeat(subscriberIds.size() - 1) + "?) "
+                + "and (status in ('PENDING', 'CLAIMED') or (status = 'FAILED' and last_error like 'still refused after%'))", params.toArray());
+    }
+
+    /**
+     * An editor retries the failed deliveries of an issue: those of readers still subscribed go back to the queue
+     * with their attempts reset; readers who left, bounced or are suppressed stay as they are. Returns how many.
+     */
+    int retryFailed(long issueId, Instant now) {
+        return jdbc.execute("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ? "
+                + "where issue_id = ? and status = 'FAILED' and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')",
+                at(now), issueId);
+    }
+
     public void failed(long issueId, long subscriberId, String error) {
         update("status = 'FAILED', attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error));
     }

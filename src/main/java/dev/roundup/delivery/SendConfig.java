@@ -38,6 +38,33 @@ public interface SendConfig {
     @WithDefault("2s")
     String checkEvery();
 
+    /**
+     * The hard-bounce cap, as a share of the send's recipients in percent: a send bounces at most the larger of this
+     * share and {@link #bounceCapMinimum()} readers, then pauses and asks.
+     */
+    @WithDefault("2")
+    double bounceCapPercent();
+
+    /** The hard-bounce cap's floor: a send may always bounce this many readers before it asks. */
+    @WithDefault("50")
+    int bounceCapMinimum();
+
+    /** Recipient refusals before anything of the send was delivered that mean the relay refuses everyone: pause. */
+    @WithDefault("10")
+    int refusalsAtStart();
+
+    /** Different readers refused with 4xx in a row, with no delivery between, that mean the relay itself is busy. */
+    @WithDefault("5")
+    int busyAfter();
+
+    /** First wait when the relay is busy (relay-wide 4xx, 421); doubles with each busy spell up to relay-backoff-max. */
+    @WithDefault("30s")
+    Duration relayBackoff();
+
+    /** The longest wait for a busy relay. */
+    @WithDefault("10m")
+    Duration relayBackoffMax();
+
     /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
     Optional<String> unsubscribeMailto();
 }

@@ -84,7 +84,12 @@ public class SendPageResource {
     Response control(long id, String action) {
         try {
             api.act(id, action);
-            flash.set("Send " + (action.equals("pause") ? "paused" : action.equals("resume") ? "resumed" : "cancelled") + ".");
+            flash.set(switch (action) {
+                case "pause" -> "Send paused.";
+                case "resume" -> "Send resumed.";
+                case "retry-failed" -> "Retrying the failed deliveries.";
+                default -> "Send cancelled.";
+            });
         } catch (Curation.Conflict | Curation.Rejected refused) {
             flash.set(refused.getMessage());
         }

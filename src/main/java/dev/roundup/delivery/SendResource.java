@@ -63,7 +63,7 @@ public class SendResource {
     @POST
     @Path("{id}/send/{action}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "pause, resume or cancel a send")
+    @Operation(summary = "pause, resume or cancel a send, or retry-failed: its failed deliveries (of readers still subscribed) go out again")
     public Sender.Progress control(@RestPath long id, @RestPath String action) {
         act(id, action);
         return sender.progress(id);
@@ -82,10 +82,15 @@ public class SendResource {
             case "pause" -> sender.pause(id, "paused by an editor");
             case "resume" -> {
                 sender.resume(id);
+                workers.resumed(id);
                 workers.ensureWorkers(id);
             }
             case "cancel" -> sender.cancel(id);
-            default -> throw new Curation.Rejected("Use pause, resume or cancel.");
+            case "retry-failed" -> {
+                sender.retryFailed(id);
+                workers.ensureWorkers(id);
+            }
+            default -> throw new Curation.Rejected("Use pause, resume, cancel or retry-failed.");
         }
     }
 

@@ -11,13 +11,10 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
@@ -28,8 +25,9 @@ import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.subscribers.Subscriptions;
 /**
  * One connection's worth of sending: claims a batch, sends each message on its connection, marks each delivery sent
- * right after the server's 250, and tells temporary refusals (retry later), permanent ones (bounce), outages (wait,
- * then pause the send) and bad credentials (pause at once) apart. Holds one batch in memory, never more.
+ * right after the server's 250, and acts on each failure as {@link SmtpOutcome} classifies it and the send's
+ * {@link RelayHealth} judges it: a reader's refusal bounces or retries that reader, the relay's pauses or slows the
+ * send and counts against nobody. Holds one batch in memory, never more.
  */
 public final class SendWorker implements Runnable {
 
@@ -69,6 +67,8 @@ public final class SendWorker implements Runnable {
         MailConfig mail;
         @Inject
         SentMarks marks;
+        @Inject
+        BounceCap cap;
 
         SendWorker create(long issueId) {
             return new SendWorker(this, issueId);
@@ -84,6 +84,7 @@ public final class SendWorker implements Runnable {
     private String held;
     private SentMarks.Mark heldLastSent;
     private String listId;
+    private RelayHealth health;
 
     private SendWorker(Factory f, long issueId) {
         this.f = f;
@@ -94,6 +95,7 @@ public final class SendWorker implements Runnable {
     public void run() {
         // the issue's fixed pieces are encoded for the wire once; each message only encodes its reader's values
         RenderedIssue.Prepared<byte[]> rendered = f.renderer.render(issueId).prepare(MailBody::piece);
+        health = f.workers.health(issueId);
         try {
             while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
                 String token = Secrets.randomToken(12);
@@ -172,10 +174,20 @@ public final class SendWorker implements Runnable {
                 subscribed = f.deliveries.stillSubscribed(batch.subList(i, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList());
                 checkedAt = now;
             }
+            long backoff = health.backoffNanos(now);
+            if (backoff > 0) {
+                sleepNanos(Math.min(backoff, CHECK_EVERY.toNanos())); // the relay is busy: wait in steps, still watching the send
+                i--;
+                continue;
+            }
             Deliveries.Claimed c = batch.get(i);
             if (!subscribed.contains(c.subscriberId())) {
                 f.deliveries.skipped(issueId, c.subscriberId(), "no longer subscribed when their turn came");
                 continue;
+            }
+            long pace = health.paceSlot(System.nanoTime());
+            if (pace > 0) {
+                sleepNanos(pace); // slowed down since the relay was busy
             }
             f.rate.acquire();
             MimeMessage message;
@@ -192,37 +204,104 @@ public final class SendWorker implements Runnable {
                 }
                 channel.send(message);
                 lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), message.getMessageID(), Instant.now()));
+                health.delivered();
                 outageSince = null;
                 if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
                     closeChannel();
                 }
-            } catch (AuthenticationFailedException e) {
-                f.deliveries.retryLater(issueId, c.subscriberId(), Instant.now(), null, false);
-                pause("The SMTP server refused Roundup's credentials (" + e.getMessage() + "). Fix roundup.smtp.username/password, then resume.");
-                return false;
             } catch (MessagingException e) {
-                int code = smtpCode(e);
-                if (code >= 500 && recipientRefused(e)) {
-                    f.deliveries.failed(issueId, c.subscriberId(), "refused for good: " + serverReply(e));
-                    f.subscriptions.hardBounce(c.subscriberId(), "SMTP " + serverReply(e) + " while sending issue " + issueId);
-                } else if (code >= 500) {
-                    // refused the sender or the content, not this reader: bouncing everyone would empty the list
-                    f.deliveries.retryLater(issueId, c.subscriberId(), Instant.now(), e.getMessage(), false);
-                    pause("The SMTP server refused the message itself (" + serverReply(e) + "). Check the relay and the issue, then resume.");
-                    return false;
-                } else if (code >= 400) {
-                    if (c.attempts() + 1 >= f.config.maxAttempts()) {
-                        f.deliveries.failed(issueId, c.subscriberId(), "still refused after " + (c.attempts() + 1) + " attempts: " + serverReply(e));
-                    } else {
-                        f.deliveries.retryLater(issueId, c.subscriberId(),
-                                Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())), serverReply(e), true);
-                    }
-                } else if (!outage(c, e)) {
+                // classified only here, on a failure: a message that went through costs nothing more
+                if (!failed(c, SmtpOutcome.of(e), e)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Acts on a refusal or an outage; false when the send was paused and this worker should stop. */
+    private boolean failed(Deliveries.Claimed c, SmtpOutcome.Failure failure, MessagingException e) throws InterruptedException {
+        long reader = c.subscriberId();
+        String reply = failure.reply();
+        if (failure.connectionGone()) {
+            closeChannel(); // 421: the server closes it; reconnect after the back-off
+        }
+        switch (failure.outcome()) {
+            case AUTH_FAILED -> {
+                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
+                pause("The SMTP server refused Roundup's credentials (" + reply + "). Nobody was bounced. "
+                        + "Fix roundup.smtp.username/password, then resume.");
+                return false;
+            }
+            case RELAY_REFUSED -> {
+                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
+                pause("The SMTP relay refuses to send for Roundup (" + reply + "). Nobody was bounced. Fix the relay, then resume.");
+                return false;
+            }
+            case MESSAGE_REFUSED -> {
+                // refused the content, not this reader: bouncing everyone would empty the list
+                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
+                pause("The SMTP server refused the message itself (" + reply + "). Check the relay and the issue, then resume.");
+                return false;
+            }
+            case RECIPIENT_REFUSED -> {
+                return refused(c, reply);
+            }
+            case TEMPORARY -> {
+                temporary(c, failure);
+                return true;
+            }
+            default -> {
+                return outage(c, e);
+            }
+        }
+    }
+
+    /** A 5xx to this reader's RCPT: a hard bounce, unless the relay rule or the cap says a human should look first. */
+    private boolean refused(Deliveries.Claimed c, String reply) {
+        long reader = c.subscriberId();
+        switch (health.refused()) {
+            case HOLD -> {
+                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false); // decided once something got through
+                return true;
+            }
+            case PAUSE -> {
+                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
+                pause("The first " + f.config.refusalsAtStart() + " readers tried were all refused before anything was delivered (last: "
+                        + reply + "): that is the relay, not them. Nobody was bounced. Fix the relay, then resume.");
+                return false;
+            }
+            default -> {
+                if (!f.cap.take(issueId)) {
+                    f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
+                    pause("This send has hard-bounced " + f.cap.used(issueId) + " readers, as many as it may without a human "
+                            + "(roundup.send.bounce-cap-percent, -minimum; last: " + reply + "). Check the delivery log; resume to allow as many again.");
+                    return false;
+                }
+                f.deliveries.failed(issueId, reader, "refused for good: " + reply);
+                f.subscriptions.hardBounce(reader, "SMTP " + reply + " while sending issue " + issueId);
+                return true;
+            }
+        }
+    }
+
+    /** A 4xx: the reader's own (counted, as many as max-attempts), or the relay's (uncounted; the send backs off). */
+    private void temporary(Deliveries.Claimed c, SmtpOutcome.Failure failure) {
+        long reader = c.subscriberId();
+        RelayHealth.Temporary verdict = health.temporary(reader, failure.atRecipient(), System.nanoTime());
+        if (verdict.verdict() == RelayHealth.Verdict.BUSY) {
+            if (!verdict.refund().isEmpty()) {
+                LOG.infof("The SMTP relay is busy for issue %d (%s): backing off, attempts not counted", issueId, failure.reply());
+                f.deliveries.refund(issueId, verdict.refund(), Instant.now());
+            }
+            closeChannel(); // reconnect after the back-off rather than keep a busy relay's connection idle
+            f.deliveries.retryLater(issueId, reader, Instant.now().plusNanos(health.backoffNanos(System.nanoTime())), failure.reply(), false);
+        } else if (c.attempts() + 1 >= f.config.maxAttempts()) {
+            f.deliveries.failed(issueId, reader, "still refused after " + (c.attempts() + 1) + " attempts: " + failure.reply());
+        } else {
+            f.deliveries.retryLater(issueId, reader, Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())),
+                    failure.reply(), true);
+        }
     }
 
     /** The server could not be reached or dropped the connection: retry; pause once the outage lasts too long. */
@@ -275,45 +354,6 @@ public final class SendWorker implements Runnable {
         return listId;
     }
 
-    /** Whether the refusal was about the recipient (RCPT), not the sender or the content. */
-    static boolean recipientRefused(MessagingException e) {
-        Exception ex = e;
-        while (ex != null) {
-            if (ex instanceof SMTPAddressFailedException) {
-                return true;
-            }
-            ex = ex instanceof MessagingException m ? m.getNextException() : null;
-        }
-        return false;
-    }
-
-    /** What the server said, e.g. "550 5.1.1 <a@example.org>: User unknown", rather than Jakarta Mail's summary. */
-    static String serverReply(MessagingException e) {
-        Exception ex = e;
-        while (ex != null) {
-            if (ex instanceof SMTPAddressFailedException || ex instanceof SMTPSendFailedException) {
-                return ex.getMessage().strip();
-            }
-            ex = ex instanceof MessagingException m ? m.getNextException() : null;
-        }
-        return e.getMessage();
-    }
-
-    /** The SMTP reply code behind a failure, or 0 when the server never answered (connection trouble). */
-    static int smtpCode(MessagingException e) {
-        Exception ex = e;
-        while (ex != null) {
-            if (ex instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (ex instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
-            }
-            ex = ex instanceof MessagingException m ? m.getNextException() : null;
-        }
-        return 0;
-    }
-
     private void closeChannel() {
         if (channel != null) {
             channel.close();
@@ -323,5 +363,9 @@ public final class SendWorker implements Runnable {
 
     private static void sleep(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());
+    }
+
+    private static void sleepNanos(long nanos) throws InterruptedException {
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     }
 }

@@ -39,7 +39,12 @@ public class SendWorkers {
     @Inject
     SendWorker.Factory factory;
 
+    @Inject
+    Deliveries deliveries;
+
     private final Map<Long, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final Map<Long, RelayHealth> health = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> resumed = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean stopping;
@@ -64,7 +69,9 @@ public class SendWorkers {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "A sender for issue %d stopped", issueId);
                 } finally {
-                    count.decrementAndGet();
+                    if (count.decrementAndGet() == 0) {
+                        health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
+                    }
                     threads.remove(Thread.currentThread());
                 }
             }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
@@ -85,6 +92,30 @@ public class SendWorkers {
                 LOG.warnf("Could not start the scheduled send of issue %d: %s", id, e.getMessage());
             }
         }
+    }
+
+    /**
+     * How the relay is doing for this send, shared by its workers in this instance. A send that delivered something
+     * already, or that an editor resumed, is past its start: a refusal is then a reader's (up to the cap).
+     */
+    RelayHealth health(long issueId) {
+        return health.computeIfAbsent(issueId, id -> {
+            RelayHealth h = new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(), config.relayBackoff(),
+                    config.relayBackoffMax()), System.nanoTime());
+            if (resumed.remove(id) || deliveries.counts(id).get("sent") > 0) {
+                h.pastTheStart();
+            }
+            return h;
+        });
+    }
+
+    /**
+     * An editor resumed the send: its workers here start with a fresh view of the relay. Refusals are no longer held
+     * as at the start: were they the relay's, the editor would have fixed it; were they the readers', they bounce.
+     */
+    public void resumed(long issueId) {
+        resumed.add(issueId);
+        health.remove(issueId);
     }
 
     boolean stopping() {

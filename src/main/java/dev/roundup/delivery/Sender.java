@@ -30,6 +30,9 @@ public class Sender {
     @Inject
     Curation curation;
 
+    @Inject
+    BounceCap bounceCap;
+
     /** How a send stands, for the progress bar and the API. */
     public record Progress(long issueId, String state, String reason, int total, long sent, long failed, long skipped, long pending,
             double perSecond, Long etaSeconds) {
@@ -67,6 +70,10 @@ public class Sender {
             send.startedAt = now;
             send.finishedAt = null;
             send.persist();
+            IssueSend.flush();
+            // the cap counts per run: a send started again (after a cancel) has a cap of its own
+            IssueSend.getEntityManager().createNativeQuery("update issue_send set hard_bounces = 0, bounce_allowance = null where issue_id = ?1")
+                    .setParameter(1, issueId).executeUpdate();
             return recipients;
         });
     }
@@ -77,6 +84,31 @@ public class Sender {
 
     public void resume(long issueId) {
         setState(issueId, IssueSend.PAUSED, IssueSend.RUNNING, null);
+        bounceCap.extendIfUsedUp(issueId); // a human looked: the send may bounce one cap more before asking again
+    }
+
+    /**
+     * Retries the failed deliveries of an issue (see {@link Deliveries#retryFailed}) and runs its send again if it
+     * was done or paused. Returns how many deliveries are due again.
+     */
+    public int retryFailed(long issueId) {
+        String state = QuarkusTransaction.requiringNew().call(() -> find(issueId).state);
+        if (state.equals(IssueSend.CANCELLED)) {
+            throw new Curation.Conflict("This send was cancelled: send the issue again instead.");
+        }
+        int again = deliveries.retryFailed(issueId, Instant.now());
+        if (again == 0) {
+            throw new Curation.Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            IssueSend send = find(issueId);
+            if (!send.state.equals(IssueSend.CANCELLED)) {
+                send.state = IssueSend.RUNNING;
+                send.stateReason = null;
+                send.finishedAt = null;
+            }
+        });
+        return again;
     }
 
     /** Stops for good: nothing more is sent; what was sent stays sent. */

@@ -16,6 +16,8 @@
     text.textContent = p.state + ': ' + p.sent + ' sent, ' + p.failed + ' failed, ' + p.skipped + ' skipped, ' + p.pending + ' to go of ' + p.total
       + (p.perSecond ? ' · ' + p.perSecond.toFixed(1) + ' per second' : '') + (p.etaSeconds ? ' · about ' + p.etaSeconds + ' s left' : '')
       + (p.reason ? ' · ' + p.reason : '');
+    const retry = box.querySelector('[data-retry-failed]');
+    if (retry) retry.hidden = !(p.failed > 0 && p.state !== 'cancelled');
     if (p.state === 'running') setTimeout(poll, 2000);
   }
   poll();

@@ -28,6 +28,16 @@ public final class SmtpSink implements AutoCloseable {
 
     /** What the server answers; each method returns a full reply line such as {@code "250 2.1.5 Ok"}. */
     public interface Replies {
+        /** The greeting of a new connection; anything but 220 and the sink hangs up after saying it. */
+        default String greeting() {
+            return "220 sink.test ESMTP ready";
+        }
+
+        /** The answer to MAIL FROM for an envelope sender. */
+        default String mail(String from) {
+            return "250 2.1.0 Ok";
+        }
+
         /** The answer to RCPT TO for an address, on its {@code attempt}-th try (1 for the first). */
         default String rcpt(String address, int attempt) {
             return "250 2.1.5 Ok";
@@ -145,7 +155,11 @@ public final class SmtpSink implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             Lines lines = new Lines(in);
-            reply(out, "220 sink.test ESMTP ready");
+            String greeting = replies.greeting();
+            reply(out, greeting);
+            if (!greeting.startsWith("220")) {
+                return;
+            }
             String from = null;
             List<String> rcpts = new ArrayList<>();
             String line;
@@ -158,7 +172,9 @@ public final class SmtpSink implements AutoCloseable {
                 } else if (upper.startsWith("MAIL FROM:")) {
                     from = address(line.substring(10));
                     rcpts = new ArrayList<>();
-                    reply(out, "250 2.1.0 Ok");
+                    if (!answer(out, replies.mail(from))) {
+                        return;
+                    }
                 } else if (upper.startsWith("RCPT TO:")) {
                     String to = address(line.substring(8));
                     int attempt = rcptAttempts.computeIfAbsent(to, a -> new AtomicInteger()).incrementAndGet();
@@ -166,7 +182,9 @@ public final class SmtpSink implements AutoCloseable {
                     if (answer.startsWith("2")) {
                         rcpts.add(to);
                     }
-                    reply(out, answer);
+                    if (!answer(out, answer)) {
+                        return;
+                    }
                 } else if (upper.equals("DATA")) {
                     if (rcpts.isEmpty()) {
                         reply(out, "554 5.5.1 No valid recipients");
@@ -184,7 +202,9 @@ public final class SmtpSink implements AutoCloseable {
                         received.add(new Received(from, List.copyOf(rcpts), keepRaw ? raw : null));
                     }
                     rcpts = new ArrayList<>();
-                    reply(out, answer);
+                    if (!answer(out, answer)) {
+                        return;
+                    }
                 } else if (upper.equals("RSET")) {
                     rcpts = new ArrayList<>();
                     reply(out, "250 2.0.0 Ok");
@@ -209,6 +229,12 @@ public final class SmtpSink implements AutoCloseable {
         int lt = t.indexOf('<');
         int gt = t.indexOf('>');
         return lt >= 0 && gt > lt ? t.substring(lt + 1, gt) : t.split(" ")[0];
+    }
+
+    /** Says a scripted answer; false after a 421, when the server closes the connection (as RFC 5321 says). */
+    private static boolean answer(OutputStream out, String line) throws IOException {
+        reply(out, line);
+        return !line.startsWith("421");
     }
 
     private static void reply(OutputStream out, String line) throws IOException {
