@@ -3,6 +3,7 @@ package dev.roundup.subscribers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -116,7 +117,7 @@ public class SignUpResource {
 
     private static Response answer(Subscriptions.Confirmation outcome, String token) {
         int status = outcome == Subscriptions.Confirmation.INVALID ? 404 : 200;
-        return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(), token)).build();
+        return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(Locale.ROOT), token)).build();
     }
 
     @POST

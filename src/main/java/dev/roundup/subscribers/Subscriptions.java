@@ -125,7 +125,7 @@ public class Subscriptions {
         if (read.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId())
+        return QuarkusTransaction.requiringNew().call(() -> links.byPublicId(read.get().publicId())
                 .map(s -> judge(read.get(), s)).orElse(Confirmation.INVALID));
     }
 
@@ -136,7 +136,7 @@ public class Subscriptions {
             return Confirmation.INVALID;
         }
         return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
+            Subscriber s = links.byPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
             Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
             if (outcome != Confirmation.READY) {
                 return outcome;
@@ -171,7 +171,7 @@ public class Subscriptions {
     public void resendConfirmation(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isPresent()) {
-            Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));
+            Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> links.byPublicId(read.get().publicId()));
             if (s.isPresent()) {
                 EmailAddress.parse(s.get().email).ifPresent(address -> signUp(address, null, null, s.get().consentSource));
             }

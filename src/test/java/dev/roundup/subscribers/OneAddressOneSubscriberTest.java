@@ -182,6 +182,20 @@ class OneAddressOneSubscriberTest {
         assertEquals(1, history("double.click@eight.example.de").stream().filter("unsubscribed"::equals).count());
     }
 
+    @Test
+    void aConfirmLinkMailedToASpellingMergedAwayStillConfirmsTheReader() {
+        assertEquals(303, signUp("Merged.Pending@nine.example.de"));
+        // what V9 leaves of a merged case variant: its public id, pointing at the reader it was merged into
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager()
+                .createNativeQuery("insert into subscriber_alias (public_id, subscriber_id, token_version) values ('mergedpending01', ?1, 0)")
+                .setParameter(1, Subscriber.findByEmail("merged.pending@nine.example.de").orElseThrow().id).executeUpdate());
+        String payload = "mergedpending01." + java.time.Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+        String path = "/confirm/" + payload + "." + secrets.sign("confirm", payload);
+        given().get(path).then().statusCode(200).body(containsString("Confirm your subscription"));
+        given().contentType("application/x-www-form-urlencoded").post(path).then().statusCode(200).body(containsString("You're in!"));
+        assertEquals("confirmed", search("merged.pending@nine.example.de").getString("subscribers[0].status"));
+    }
+
     /** The distinct answers of {@code n} requests released at the same instant. */
     static List<Integer> together(int n, java.util.concurrent.Callable<Integer> request) throws Exception {
         CyclicBarrier start = new CyclicBarrier(n);
