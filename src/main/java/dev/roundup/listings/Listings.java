@@ -71,8 +71,8 @@ public class Listings {
 
     /**
      * Takes a project from the public form; throws {@link Invalid}. The same form sent twice within
-     * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) is one project and one receipt:
-     * empty for the copies.
+     * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) while the first still waits for
+     * moderation is one project and one receipt: empty for the copies.
      */
     public Optional<Project> submitProject(ProjectFields f) {
         Instant now = Instant.now();
@@ -82,8 +82,10 @@ public class Listings {
         p.updatedAt = now;
         p.submissionKey = SubmissionKey.of("project", p.makerEmail, p.url, p.name);
         Optional<Project> created = SubmissionKey.insertOnce(() -> {
-            Project.update("submissionKey = null where submissionKey = ?1 and submittedAt < ?2", p.submissionKey,
-                    now.minus(config.duplicateWindow()));
+            // a copy is only a copy of a listing still waiting: one moderated (rejected, published) frees its key,
+            // so a rejected listing sent again corrected is a new listing with its own receipt
+            Project.update("submissionKey = null where submissionKey = ?1 and (submittedAt < ?2 or status <> ?3)", p.submissionKey,
+                    now.minus(config.duplicateWindow()), ListingStatus.PENDING);
             return Project.count("submissionKey", p.submissionKey) > 0 ? null : p;
         });
         created.ifPresent(project -> acknowledge(project.makerEmail, project.makerName, "project", project.name));
@@ -99,8 +101,10 @@ public class Listings {
         j.updatedAt = now;
         j.submissionKey = SubmissionKey.of("job", j.contactEmail, j.applyUrl, j.title + "\n" + j.company);
         Optional<Job> created = SubmissionKey.insertOnce(() -> {
-            Job.update("submissionKey = null where submissionKey = ?1 and submittedAt < ?2", j.submissionKey,
-                    now.minus(config.duplicateWindow()));
+            // a copy is only a copy of a listing still waiting: one moderated (rejected, published) frees its key,
+            // so a rejected listing sent again corrected is a new listing with its own receipt
+            Job.update("submissionKey = null where submissionKey = ?1 and (submittedAt < ?2 or status <> ?3)", j.submissionKey,
+                    now.minus(config.duplicateWindow()), ListingStatus.PENDING);
             return Job.count("submissionKey", j.submissionKey) > 0 ? null : j;
         });
         created.ifPresent(job -> acknowledge(job.contactEmail, job.company, "job", job.title + " at " + job.company));

@@ -3,6 +3,7 @@ package dev.roundup.subscribers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.EmailAddress;
-import dev.roundup.web.CsrfExempt;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -101,13 +101,10 @@ public class SignUpResource {
     }
 
     /**
-     * The button: confirms. Exempt from the CSRF check because the reader arrives from a mail, often in a browser that
-     * has no cookie of ours yet; the unguessable signed token in the path is itself the proof that the poster read the
-     * mail, and a forged cross-site post could only confirm the subscription the token already names, which the
-     * forger could just as well confirm themselves.
+     * The button: confirms. Guarded against cross-site posts like every form: the page that shows the button has
+     * just set the CSRF cookie, so the reader's own click always carries the token.
      */
     @POST
-    @CsrfExempt
     @Path("confirm/{token}")
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD })
     public Response confirm(@RestPath String token) {
@@ -116,7 +113,7 @@ public class SignUpResource {
 
     private static Response answer(Subscriptions.Confirmation outcome, String token) {
         int status = outcome == Subscriptions.Confirmation.INVALID ? 404 : 200;
-        return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(), token)).build();
+        return Response.status(status).entity(Templates.confirmed(outcome.name().toLowerCase(Locale.ROOT), token)).build();
     }
 
     @POST

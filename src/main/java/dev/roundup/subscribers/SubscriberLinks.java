@@ -70,10 +70,18 @@ public class SubscriberLinks {
 
     private static Optional<Named> named(String token) {
         int dot = token == null ? -1 : token.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String publicId = token.substring(0, dot);
+        return dot <= 0 ? Optional.empty() : namedBy(token.substring(0, dot));
+    }
+
+    /**
+     * The subscriber a public id in a link names: theirs, or that of a spelling of their address merged into them
+     * ({@code subscriber_alias}), so links mailed to a merged-away spelling keep working.
+     */
+    Optional<Subscriber> byPublicId(String publicId) {
+        return namedBy(publicId).map(Named::subscriber);
+    }
+
+    private static Optional<Named> namedBy(String publicId) {
         Optional<Subscriber> direct = Subscriber.findByPublicId(publicId);
         if (direct.isPresent()) {
             return Optional.of(new Named(direct.get(), publicId, direct.get().tokenVersion, false));

@@ -125,7 +125,7 @@ public class Subscriptions {
         if (read.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId())
+        return QuarkusTransaction.requiringNew().call(() -> links.byPublicId(read.get().publicId())
                 .map(s -> judge(read.get(), s)).orElse(Confirmation.INVALID));
     }
 
@@ -136,7 +136,7 @@ public class Subscriptions {
             return Confirmation.INVALID;
         }
         return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = Subscriber.findByPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
+            Subscriber s = links.byPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
             Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
             if (outcome != Confirmation.READY) {
                 return outcome;
@@ -171,7 +171,7 @@ public class Subscriptions {
     public void resendConfirmation(String token) {
         Optional<SubscriberLinks.ConfirmToken> read = links.readConfirmToken(token);
         if (read.isPresent()) {
-            Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByPublicId(read.get().publicId()));
+            Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> links.byPublicId(read.get().publicId()));
             if (s.isPresent()) {
                 EmailAddress.parse(s.get().email).ifPresent(address -> signUp(address, null, null, s.get().consentSource));
             }
@@ -210,7 +210,12 @@ public class Subscriptions {
      * can no longer resubscribe (they still unsubscribe: leaving is honoured for ever).
      */
     public Optional<Subscriber> resubscribe(String token) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
+            // any of their links: a double click finds the reader already back (and the first click raised the version)
+            Optional<Subscriber> any = links.fromUnsubscribeToken(token).map(Subscriptions::locked);
+            if (any.isPresent() && any.get().status == SubscriberStatus.CONFIRMED) {
+                return any;
+            }
             Optional<Subscriber> found = links.fromCurrentUnsubscribeToken(token);
             found.filter(s -> s.status == SubscriberStatus.UNSUBSCRIBED).ifPresent(s -> {
                 Instant now = Instant.now();
@@ -219,7 +224,7 @@ public class Subscriptions {
                 SubscriberEvent.record(s, "resubscribed", "from the unsubscribe page", now);
             });
             return found;
-        });
+        }));
     }
 
     /**
@@ -227,14 +232,21 @@ public class Subscriptions {
      * address goes on the suppression list, so no later issue or import mails it again.
      */
     public void hardBounce(long subscriberId, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.<Subscriber>findByIdOptional(subscriberId).ifPresent(s -> {
+        // locked and raced like leaving: the bounce row is already stored, so losing to a one-click unsubscribe here
+        // would leave the address unsuppressed for good (the next mailbox read sees the report as already handled)
+        raced(() -> QuarkusTransaction.requiringNew().call(() -> byIdLocked(subscriberId).map(s -> {
             Instant now = Instant.now();
             if (s.status.canBecome(SubscriberStatus.BOUNCED)) {
                 s.changeTo(SubscriberStatus.BOUNCED, now, false);
             }
             SubscriberEvent.record(s, "bounced", detail, now);
             suppressions.add(s, "hard-bounce");
-        }));
+            return s;
+        })));
+    }
+
+    private static Optional<Subscriber> byIdLocked(long subscriberId) {
+        return Subscriber.<Subscriber>findByIdOptional(subscriberId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -243,7 +255,7 @@ public class Subscriptions {
      * Returns whether this one crossed the limit.
      */
     public boolean softBounce(long subscriberId, String detail) {
-        return QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findByIdOptional(subscriberId).map(s -> {
+        return raced(() -> QuarkusTransaction.requiringNew().call(() -> byIdLocked(subscriberId).map(s -> {
             Instant now = Instant.now();
             s.softBounces++;
             s.updatedAt = now;
@@ -255,7 +267,7 @@ public class Subscriptions {
             SubscriberEvent.record(s, "bounced", s.softBounces + " soft bounces in a row", now);
             suppressions.add(s, "soft-bounces");
             return true;
-        }).orElse(false));
+        }).orElse(false)));
     }
 
     /** Whether an address, in any spelling, is on the suppression list; see {@link SuppressionList}. */

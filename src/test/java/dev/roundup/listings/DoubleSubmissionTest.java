@@ -78,4 +78,19 @@ class DoubleSubmissionTest {
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Job.count("title", "Burst Engineer")));
         Mails.await("hiring@dupjobs.example.org", 1, Duration.ofSeconds(10));
     }
+
+    @Test
+    void aRejectedProjectSentAgainCorrectedIsANewListingWithAReceipt() throws Exception {
+        Map<String, String> form = SubmissionTestForms.project("Rejected Tracker", "fixer@redo.example.org");
+        new Browser().post("/submit/project", form).then().statusCode(303);
+        Mails.await("fixer@redo.example.org", 1, Duration.ofSeconds(10));
+        long first = QuarkusTransaction.requiringNew().call(() -> Project.<Project>find("name", "Rejected Tracker").firstResult().id);
+        Browser.signedInEditor().post("/editor/projects/moderate", Map.of("id", first, "action", "reject", "reason", "Say what it does"))
+                .then().statusCode(303);
+
+        form.put("description", "Tracks rejected things, now with a description that says what it does.");
+        new Browser().post("/submit/project", form).then().statusCode(303);
+        assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Project.count("name", "Rejected Tracker")), "a new listing");
+        Mails.await("fixer@redo.example.org", 2, Duration.ofSeconds(10));
+    }
 }

@@ -48,9 +48,13 @@ class DoubleOptInTest {
         given().get(Mails.path(link)).then().statusCode(200).body(containsString("Confirm your subscription"))
                 .body(containsString("<form method=\"post\" action=\"" + Mails.path(link) + "\""));
         assertEquals("pending", status("Reader.One@example.org"), "opening the link changes nothing");
-        given().post(Mails.path(link)).then().statusCode(200).body(containsString("You're in!"));
+        Browser reader = new Browser();
+        reader.get(Mails.path(link)).then().statusCode(200).body(containsString("name=\"_csrf\""));
+        reader.postWithoutToken(Mails.path(link), Map.of()).then().statusCode(403);
+        assertEquals("pending", status("Reader.One@example.org"), "a cross-site post confirms nobody");
+        reader.post(Mails.path(link), Map.of()).then().statusCode(200).body(containsString("You're in!"));
         assertEquals("confirmed", status("Reader.One@example.org"));
-        given().post(Mails.path(link)).then().statusCode(200).body(containsString("You're in!"));
+        reader.post(Mails.path(link), Map.of()).then().statusCode(200).body(containsString("You're in!"));
         given().get(Mails.path(link)).then().statusCode(200).body(containsString("You're in!"));
 
         String history = Api.asEditor().get("/api/subscribers?q=reader.one").then().extract().path("subscribers[0].id").toString();
@@ -64,7 +68,7 @@ class DoubleOptInTest {
     void aRepeatedSignUpSendsNothingNewAndAnswersTheSame() throws Exception {
         signUp("repeat@example.org", "");
         String link = Mails.link(Mails.await("repeat@example.org", 1, Duration.ofSeconds(10)).get(0), "/confirm/");
-        given().post(Mails.path(link)).then().statusCode(200);
+        new Browser().post(Mails.path(link), Map.of()).then().statusCode(200);
 
         Response again = signUp("repeat@example.org", "");
         assertEquals(303, again.statusCode());
@@ -111,9 +115,9 @@ class DoubleOptInTest {
         String link = Mails.path(Mails.link(Mails.await("forger@example.org", 1, Duration.ofSeconds(10)).get(0), "/confirm/"));
         String altered = link.substring(0, link.length() - 2) + (link.endsWith("A") ? "BB" : "AA");
         given().get(altered).then().statusCode(404).body(containsString("This link does not work"));
-        given().post(altered).then().statusCode(404).body(containsString("This link does not work"));
+        new Browser().post(altered, Map.of()).then().statusCode(404).body(containsString("This link does not work"));
         given().get("/confirm/1.9999999999.abc").then().statusCode(404);
-        given().post("/confirm/1.9999999999.abc").then().statusCode(404);
+        new Browser().post("/confirm/1.9999999999.abc", Map.of()).then().statusCode(404);
         assertEquals("pending", status("forger@example.org"));
     }
 

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -28,6 +34,9 @@ class UnsubscribeTest {
 
     @Inject
     SubscriberLinks links;
+
+    @Inject
+    Subscriptions subscriptions;
 
     String confirmedSubscriberToken(String email) {
         Api.asEditor().body(Map.of("email", email, "confirmed", true)).post("/api/subscribers").then().statusCode(201);
@@ -132,5 +141,60 @@ class UnsubscribeTest {
         assertEquals("unsubscribed", status("merged.reader@example.org"));
         new Browser().post("/unsubscribe/" + old + "/resubscribe", Map.of()).then().statusCode(404);
         given().post("/unsubscribe/" + links.unsubscribeToken("mergedvariant01", 2)).then().statusCode(404);
+    }
+
+    @Test
+    void aDoubleClickedResubscribeButtonWelcomesTheReaderBackTwice() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String email = "double.resubscribe" + round + "@example.org";
+            String token = confirmedSubscriberToken(email);
+            given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post("/unsubscribe/" + token)
+                    .then().statusCode(200);
+            List<Integer> codes = OneAddressOneSubscriberTest.together(4, () -> {
+                Browser browser = new Browser();
+                browser.csrfToken();
+                return browser.post("/unsubscribe/" + token + "/resubscribe", Map.of()).statusCode();
+            });
+            assertEquals(List.of(200), codes, "every click is welcomed back, none fails or finds the link gone");
+            assertEquals("confirmed", status(email));
+            long resubscribed = QuarkusTransaction.requiringNew().call(() -> SubscriberEvent.count("subscriber.email = ?1 and kind = 'resubscribed'",
+                    email));
+            assertEquals(1, resubscribed);
+        }
+    }
+
+    @Test
+    void aBounceRacingAOneClickUnsubscribeIsNeverLost() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String email = "bounce.race" + round + "@example.org";
+            String token = confirmedSubscriberToken(email);
+            long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
+            int n = 6;
+            CyclicBarrier start = new CyclicBarrier(n);
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    boolean bounce = i % 2 == 0;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        if (bounce) {
+                            subscriptions.softBounce(id, "mailbox full");
+                            subscriptions.hardBounce(id, "550 no such user");
+                        } else {
+                            given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                                    .post("/unsubscribe/" + token).then().statusCode(200);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(); // a lost race would throw here, after the bounce row was already stored
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(subscriptions.isSuppressed(email), "round " + round);
+        }
     }
 }
