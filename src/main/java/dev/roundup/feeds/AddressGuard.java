@@ -4,13 +4,14 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import io.netty.util.NetUtil;
 
 /**
  * Decides which addresses Roundup may connect to when it fetches a URL someone gave it (a feed, a link in an issue).
@@ -22,7 +23,8 @@ import jakarta.inject.Inject;
 public class AddressGuard {
 
     private final boolean allowPrivate;
-    private final Set<String> allowed;
+    /** The allowed addresses as bytes (4 for IPv4, IPv4-mapped IPv6 included; 16 for IPv6): text forms vary. */
+    private final List<byte[]> allowed;
 
     @Inject
     public AddressGuard(FeedsConfig config) {
@@ -31,12 +33,30 @@ public class AddressGuard {
 
     AddressGuard(boolean allowPrivate, List<String> allowedAddresses) {
         this.allowPrivate = allowPrivate;
-        this.allowed = allowedAddresses.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        this.allowed = allowedAddresses.stream().map(String::strip).filter(s -> !s.isEmpty()).map(AddressGuard::literal).toList();
+    }
+
+    /** An allowed-list entry as address bytes; parsed as an IP literal, never looked up in DNS. */
+    private static byte[] literal(String entry) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(entry);
+        if (bytes == null) {
+            throw new IllegalArgumentException("roundup.feeds.allowed-addresses: “" + entry + "” is not an IP address");
+        }
+        try {
+            return InetAddress.getByAddress(bytes).getAddress(); // ::ffff:a.b.c.d becomes the IPv4 address, as the JDK hands it over
+        } catch (UnknownHostException impossible) {
+            throw new IllegalArgumentException("roundup.feeds.allowed-addresses: “" + entry + "” is not an IP address");
+        }
+    }
+
+    private boolean isAllowed(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return allowed.stream().anyMatch(a -> Arrays.equals(a, bytes));
     }
 
     /** Why this address is refused, or empty when Roundup may connect to it. */
     public Optional<String> refusal(InetAddress address) {
-        if (allowed.contains(address.getHostAddress())) {
+        if (isAllowed(address)) {
             return Optional.empty();
         }
         if (address.isAnyLocalAddress()) {
@@ -54,7 +74,7 @@ public class AddressGuard {
         if (address.isLinkLocalAddress()) {
             return Optional.of("a link-local address");
         }
-        if (address.isSiteLocalAddress() || isPrivateOther(address)) {
+        if (address.isSiteLocalAddress() || isPrivateOther(address) || isLocalUseNat64(address)) {
             return Optional.of("a private address");
         }
         Optional<Inet4Address> inside = embeddedIpv4(address);
@@ -67,7 +87,9 @@ public class AddressGuard {
 
     /**
      * The IPv4 address an IPv6 address carries: IPv4-mapped {@code ::ffff:0:0/96} (the JDK usually hands these over as
-     * IPv4 already), IPv4-compatible {@code ::/96}, IPv4-translated {@code ::ffff:0:0:0/96}, NAT64 {@code 64:ff9b::/96} and 6to4 {@code 2002::/16}.
+     * IPv4 already), IPv4-compatible {@code ::/96}, IPv4-translated {@code ::ffff:0:0:0/96}, NAT64 {@code 64:ff9b::/96},
+     * 6to4 {@code 2002::/16} and Teredo {@code 2001::/32} (the client's address, the last 32 bits inverted: a Teredo relay
+     * delivers there).
      */
     static Optional<Inet4Address> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
@@ -83,6 +105,12 @@ public class AddressGuard {
             offset = 12; // 64:ff9b::a.b.c.d
         } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
             offset = 2; // 2002:aabb:ccdd::/48
+        } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+            try { // 2001:0:server:flags:port:client, the client's IPv4 address XOR 0xffffffff
+                return Optional.of((Inet4Address) InetAddress.getByAddress(new byte[] { (byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15] }));
+            } catch (UnknownHostException impossible) {
+                return Optional.empty();
+            }
         }
         if (offset < 0) {
             return Optional.empty();
@@ -101,6 +129,16 @@ public class AddressGuard {
             }
         }
         return true;
+    }
+
+    /**
+     * NAT64 local-use {@code 64:ff9b:1::/48} (RFC 8215): a site's own translator, whose IPv4 side may be private, and
+     * whose prefix length (so where the IPv4 address sits) only that site knows; refused as a whole.
+     */
+    private static boolean isLocalUseNat64(InetAddress address) {
+        byte[] b = address.getAddress();
+        return address instanceof Inet6Address && b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                && b[4] == 0 && b[5] == 1;
     }
 
     /** Ranges the JDK does not call site-local: carrier-grade NAT, IPv6 unique-local, benchmarking, reserved. */

@@ -2,10 +2,13 @@ package dev.roundup.feeds;
 
 import java.io.Reader;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+
+import javax.xml.namespace.QName;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLEventFactory;
@@ -31,7 +34,8 @@ import dev.roundup.web.XmlText;
  */
 final class FeedCut {
 
-    private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
+    /** The JDK's own parser, whatever StAX implementation the class path brings: its DTD refusal is what we tested. */
+    private static final XMLInputFactory INPUT = XMLInputFactory.newDefaultFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
     private static final XMLEventFactory EVENTS = XMLEventFactory.newFactory();
 
@@ -40,6 +44,10 @@ final class FeedCut {
         INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         INPUT.setProperty(XMLInputFactory.IS_COALESCING, false);
     }
+
+    private static final String RSS_1 = "http://purl.org/rss/1.0/";
+    private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     /** Entries sit at most this deep: rss/channel/item, rdf:RDF/item, feed/entry. */
     private static final int ENTRY_DEPTH = 3;
@@ -68,12 +76,18 @@ final class FeedCut {
     private FeedCut() {
     }
 
+    /** Which StAX implementation reads the documents (for the test that pins it). */
+    static String parserName() {
+        return INPUT.getClass().getName();
+    }
+
     static Cut cut(Reader document, int max) throws DoctypeRefused, Malformed {
         StringWriter copy = new StringWriter();
         int depth = 0;
         int skipFrom = -1; // depth of the entry being left out, or -1
         int entries = 0;
         int leftOut = 0;
+        Deque<QName> open = new ArrayDeque<>(); // the elements around the current one, innermost first
         XMLEventReader in = null;
         try {
             in = INPUT.createXMLEventReader(XmlText.reader(new XmlFixerReader(document)));
@@ -87,7 +101,8 @@ final class FeedCut {
                     }
                     case XMLEvent.START_ELEMENT -> {
                         depth++;
-                        if (skipFrom < 0 && depth <= ENTRY_DEPTH && isEntry(event.asStartElement())) {
+                        QName name = event.asStartElement().getName();
+                        if (skipFrom < 0 && depth <= ENTRY_DEPTH && isEntry(name, open.peek(), depth)) {
                             if (entries++ >= max) {
                                 skipFrom = depth;
                                 leftOut++;
@@ -96,8 +111,10 @@ final class FeedCut {
                         if (skipFrom < 0) {
                             out.add(clean(event.asStartElement()));
                         }
+                        open.push(name);
                     }
                     case XMLEvent.END_ELEMENT -> {
+                        open.pop();
                         if (skipFrom < 0) {
                             out.add(event);
                         } else if (depth == skipFrom) {
@@ -128,9 +145,27 @@ final class FeedCut {
         return new Cut(copy.toString(), leftOut);
     }
 
-    private static boolean isEntry(StartElement e) {
-        String name = e.getName().getLocalPart().toLowerCase(Locale.ROOT);
-        return name.equals("item") || name.equals("entry");
+    /**
+     * Only the feed's own entries count: an RSS 2.0 {@code item} in {@code channel}, an RSS 1.0 {@code item} in
+     * {@code rdf:RDF}, an Atom {@code entry} in {@code feed}. An element of the same name inside an entry (another
+     * vocabulary's {@code item}, say) must not use up the allowance and push real entries out.
+     */
+    static boolean isEntry(QName name, QName parent, int depth) {
+        if (parent == null) {
+            return false;
+        }
+        String local = name.getLocalPart();
+        String ns = name.getNamespaceURI();
+        if (depth == 3 && local.equals("item") && ns.isEmpty()) {
+            return parent.getLocalPart().equals("channel") && parent.getNamespaceURI().isEmpty();
+        }
+        if (depth == 2 && local.equals("item") && ns.equals(RSS_1)) {
+            return parent.getLocalPart().equals("RDF") && parent.getNamespaceURI().equals(RDF);
+        }
+        if (depth == 2 && local.equals("entry") && ns.equals(ATOM)) {
+            return parent.getLocalPart().equals("feed") && parent.getNamespaceURI().equals(ATOM);
+        }
+        return false;
     }
 
     /** The element with its attribute values cleaned; the same event when nothing needed cleaning (nearly always). */

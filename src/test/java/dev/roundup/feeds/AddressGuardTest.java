@@ -58,4 +58,35 @@ class AddressGuardTest {
         assertTrue(intranet.refusal(InetAddress.getByName(address)).isEmpty(), address);
         assertTrue(intranet.refusal(InetAddress.getByName("224.0.0.1")).isPresent(), "never multicast");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2001:0:4136:e378:8000:63bf:80ff:fffe, a loopback address (127.0.0.1 inside an IPv6 address)",
+            "2001::f5ff:fffe, a private address (10.0.0.1 inside an IPv6 address)",
+            "2001:0:4136:e378:8000:63bf:5601:5601, a link-local address (169.254.169.254 inside an IPv6 address)",
+            "64:ff9b:1::7f00:1, a private address", "64:ff9b:1:ffff::5db8:d822, a private address" })
+    void refusesTeredoClientsAndLocalUseNat64(String address, String reason) throws Exception {
+        assertEquals(reason, guard.refusal(InetAddress.getByName(address)).orElse("allowed"), address);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "64:ff9b:2::7f00:1" })
+    void allowsTeredoClientsWithAPublicAddressAndOtherPrefixes(String address) throws Exception {
+        assertTrue(guard.refusal(InetAddress.getByName(address)).isEmpty(), address);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "fd00::5, fd00:0:0:0:0:0:0:5", "fd00:0000::0005, fd00::5", "::ffff:10.1.2.3, 10.1.2.3", "10.1.2.3, ::ffff:a01:203" })
+    void anAllowedAddressMatchesWhateverItsTextForm(String configured, String connected) throws Exception {
+        AddressGuard allowing = new AddressGuard(false, List.of(configured));
+        assertTrue(allowing.refusal(InetAddress.getByName(connected)).isEmpty(), configured + " allows " + connected);
+        assertTrue(allowing.refusal(InetAddress.getByName("fd00::6")).isPresent(), "only that address");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAllowedEntryThatIsNoIpAddressIsAConfigurationError() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AddressGuard(false, List.of("intranet.example")));
+        assertTrue(e.getMessage().contains("intranet.example"), e.getMessage());
+    }
 }

@@ -60,4 +60,22 @@ class FeedCutTest {
         String cut = FeedCut.cut(new StringReader(doc), 10).document();
         assertTrue(cut.contains("<title a=\"xy\">Title\u00A0</title>"), cut);
     }
+
+    @Test
+    void elementsNamedLikeEntriesInsideEntriesOrOtherVocabulariesAreNotCounted() throws Exception {
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:x=\"urn:x\"><title>A</title>"
+                + "<x:entry/><item/>" + "<entry><title>e</title><x:item>part</x:item><item>bare</item></entry>".repeat(3) + "</feed>";
+        FeedCut.Cut cut = FeedCut.cut(new StringReader(atom), 3);
+        assertEquals(0, cut.entriesLeftOut());
+        assertEquals(3, cut.document().split("<entry>", -1).length - 1, cut.document());
+        String rss = "<rss version=\"2.0\" xmlns:m=\"urn:m\"><channel><title>R</title><m:item/><entry/>"
+                + "<item><title>i</title></item>".repeat(2) + "</channel></rss>";
+        assertEquals(0, FeedCut.cut(new StringReader(rss), 2).entriesLeftOut());
+        assertEquals(1, FeedCut.cut(new StringReader(rss), 1).entriesLeftOut(), "the real items still count");
+    }
+
+    @Test
+    void parsesWithTheJdksOwnStax() {
+        assertTrue(FeedCut.parserName().startsWith("com.sun.xml.internal.stream"), FeedCut.parserName());
+    }
 }
