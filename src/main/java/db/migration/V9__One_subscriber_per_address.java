@@ -9,11 +9,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -54,35 +57,62 @@ public class V9__One_subscriber_per_address extends BaseJavaMigration {
                 )""");
         execute(c, "create index subscriber_alias_subscriber_ix on subscriber_alias (subscriber_id)");
 
-        Map<String, List<Row>> byKey = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select id, email, name, status, token_version, consent_at, "
-                + "consent_ip, consent_source, confirmed_at, unsubscribed_at, soft_bounces, created_at from subscriber order by id")) {
-            while (rs.next()) {
-                Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getTimestamp(6),
-                        rs.getString(7), rs.getString(8), rs.getTimestamp(9), rs.getTimestamp(10), rs.getInt(11), rs.getTimestamp(12));
-                byKey.computeIfAbsent(key(r.email()), k -> new ArrayList<>()).add(r);
-            }
-        }
-        try (PreparedStatement setKey = c.prepareStatement("update subscriber set email_key = ? where id = ?")) {
-            for (Map.Entry<String, List<Row>> group : byKey.entrySet()) {
-                if (group.getValue().size() > 1) {
-                    merge(c, group.getValue());
+        // first pass, by id and email only, so a list of 100,000 readers fits a small heap: every row gets its key,
+        // and the keys that more than one row share are noted; only those groups are read whole and merged
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new LinkedHashSet<>();
+        try (Statement st = c.createStatement(); PreparedStatement setKey = c.prepareStatement("update subscriber set email_key = ? where id = ?")) {
+            st.setFetchSize(1000); // PostgreSQL streams instead of buffering the whole result
+            int pending = 0;
+            try (ResultSet rs = st.executeQuery("select id, email from subscriber order by id")) {
+                while (rs.next()) {
+                    String key = key(rs.getString(2));
+                    if (!seen.add(key)) {
+                        shared.add(key);
+                    }
+                    setKey.setString(1, key);
+                    setKey.setLong(2, rs.getLong(1));
+                    setKey.addBatch();
+                    if (++pending == 1000) {
+                        setKey.executeBatch();
+                        pending = 0;
+                    }
                 }
-                setKey.setString(1, group.getKey());
-                setKey.setLong(2, group.getValue().get(0).id());
-                setKey.executeUpdate();
+            }
+            if (pending > 0) {
+                setKey.executeBatch();
             }
         }
+        execute(c, "create index subscriber_email_key_ix on subscriber (email_key)"); // each group is read by its key
+        for (String key : shared) {
+            merge(c, rowsWithKey(c, key));
+        }
+        execute(c, "drop index subscriber_email_key_ix");
 
         execute(c, "alter table subscriber alter column email_key set not null");
         execute(c, "drop index subscriber_email_uk");
         execute(c, "create unique index subscriber_email_key_uk on subscriber (email_key)");
 
-        // a form sent twice is one listing: see dev.roundup.listings.Submissions
+        // a form sent twice is one listing: see dev.roundup.listings.SubmissionKey
         execute(c, "alter table project add column submission_key varchar(64)");
         execute(c, "create unique index project_submission_uk on project (submission_key)");
         execute(c, "alter table job add column submission_key varchar(64)");
         execute(c, "create unique index job_submission_uk on job (submission_key)");
+    }
+
+    private static List<Row> rowsWithKey(Connection c, String key) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("select id, email, name, status, token_version, consent_at, consent_ip, "
+                + "consent_source, confirmed_at, unsubscribed_at, soft_bounces, created_at from subscriber where email_key = ? order by id")) {
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getTimestamp(6),
+                            rs.getString(7), rs.getString(8), rs.getTimestamp(9), rs.getTimestamp(10), rs.getInt(11), rs.getTimestamp(12)));
+                }
+            }
+        }
+        return rows;
     }
 
     /** The key, or for a row stored before the rules were strict, its address trimmed and lower-cased. */
