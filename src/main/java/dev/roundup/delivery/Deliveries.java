@@ -270,12 +270,20 @@ public class Deliveries {
         update("status = 'SKIPPED', last_error = ?3", issueId, subscriberId, why);
     }
 
-    /** Extends the lease of a batch still being sent. */
-    public void renew(long issueId, String token) {
-        if (claimsInThisJvm()) {
-            return; // claims on embedded H2 live in this JVM and have no lease
+    /**
+     * Extends the lease of the part of a batch still to be sent, and says whether the claim still holds: false when
+     * any of those deliveries is no longer claimed with this token (the lease ran out and another worker, of this or
+     * another instance, took it over). The token is the fence: a takeover writes its own. A worker that gets false
+     * must send nothing more of that batch, or the other worker's readers get it twice.
+     */
+    public boolean renew(long issueId, String token, List<Long> stillToSend) {
+        if (claimsInThisJvm() || stillToSend.isEmpty()) {
+            return true; // claims on embedded H2 live in this JVM and have no lease
         }
-        jdbc.execute("update delivery set claimed_at = ? where issue_id = ? and status = 'CLAIMED' and claimed_by = ?", at(Instant.now()), issueId, token);
+        List<Object> params = new ArrayList<>(List.of(at(Instant.now()), token, issueId, Collections.min(stillToSend), Collections.max(stillToSend)));
+        params.addAll(stillToSend);
+        return jdbc.execute("update delivery d set claimed_at = ? where d.status = 'CLAIMED' and d.claimed_by = ? and " + these(stillToSend),
+                params.toArray()) == stillToSend.size();
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */

@@ -26,7 +26,11 @@ public interface SendConfig {
     @WithDefault("1m")
     Duration retryBackoff();
 
-    /** A claimed batch not confirmed within this time (its sender died) is sent again. */
+    /**
+     * How long a claimed batch is its worker's alone. A worker renews the claim on what is left of its batch once half
+     * of this has passed; a batch whose claim ran out (its sender died or hung) is claimed again by another worker, and
+     * its first worker, finding that at its renewal, sends no more of it.
+     */
     @WithDefault("2m")
     Duration claimLease();
 

@@ -99,6 +99,7 @@ public final class SendWorker implements Runnable {
         try {
             while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
                 String token = Secrets.randomToken(12);
+                Lease claim = new Lease(token, System.nanoTime());
                 List<Deliveries.Claimed> batch = f.deliveries.claim(issueId, token, f.config.batchSize());
                 if (batch.isEmpty()) {
                     handBackHeld();
@@ -108,7 +109,7 @@ public final class SendWorker implements Runnable {
                 }
                 boolean goOn;
                 try {
-                    goOn = sendBatch(rendered, batch, token);
+                    goOn = sendBatch(rendered, batch, claim);
                 } finally {
                     // this batch is held before the previous one goes back, so a failure there cannot leak it
                     String previous = held;
@@ -157,22 +158,20 @@ public final class SendWorker implements Runnable {
     }
 
     /** Sends a batch; false when the send was paused by this worker and it should stop. */
-    private boolean sendBatch(RenderedIssue.Prepared<byte[]> rendered, List<Deliveries.Claimed> batch, String token) throws InterruptedException {
+    private boolean sendBatch(RenderedIssue.Prepared<byte[]> rendered, List<Deliveries.Claimed> batch, Lease claim) throws InterruptedException {
         Set<Long> subscribed = f.deliveries.stillSubscribed(batch.stream().map(Deliveries.Claimed::subscriberId).toList());
         long checkedAt = System.nanoTime();
-        long renewedAt = checkedAt;
         for (int i = 0; i < batch.size(); i++) {
             long now = System.nanoTime();
             if (now - checkedAt > CHECK_EVERY.toNanos()) {
                 if (!f.sender.isRunning(issueId)) {
                     return true; // paused or cancelled: the rest of the batch goes back
                 }
-                if (now - renewedAt > f.config.claimLease().toNanos() / 3) {
-                    f.deliveries.renew(issueId, token); // a slow relay must not let the lease lapse mid-batch
-                    renewedAt = now;
-                }
                 subscribed = f.deliveries.stillSubscribed(batch.subList(i, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList());
                 checkedAt = now;
+            }
+            if (!claim.holds(batch, i)) {
+                return true; // taken over: what is left of the batch is another worker's now
             }
             long backoff = health.backoffNanos(now);
             if (backoff > 0) {
@@ -190,6 +189,9 @@ public final class SendWorker implements Runnable {
                 sleepNanos(pace); // slowed down since the relay was busy
             }
             f.rate.acquire();
+            if (!claim.holds(batch, i)) {
+                return true;
+            }
             MimeMessage message;
             try {
                 message = compose(rendered, c);
@@ -217,6 +219,39 @@ public final class SendWorker implements Runnable {
             }
         }
         return true;
+    }
+
+    /**
+     * A batch's claim as this worker knows it: valid for the lease from when it was last claimed or renewed. Before
+     * each message the worker asks {@link #holds}, which costs a clock read until half the lease has passed; then it
+     * renews what is left of the batch, and a renewal that finds any of it taken over means the claim is lost. So a
+     * message never starts with less than half a lease left: only a message that hangs longer than that can also be
+     * sent by the worker that took the batch over.
+     */
+    private final class Lease {
+        private final String token;
+        private long renewedAt;
+        private boolean lost;
+
+        Lease(String token, long claimedAt) {
+            this.token = token;
+            this.renewedAt = claimedAt;
+        }
+
+        /** Whether the deliveries from {@code next} on are still this worker's to send. */
+        boolean holds(List<Deliveries.Claimed> batch, int next) {
+            long now = System.nanoTime();
+            if (lost || now - renewedAt < f.config.claimLease().toNanos() / 2) {
+                return !lost;
+            }
+            if (f.deliveries.renew(issueId, token, batch.subList(next, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList())) {
+                renewedAt = now;
+            } else {
+                lost = true;
+                LOG.warnf("A batch of issue %d was claimed by another worker after its lease ran out: this worker sends no more of it", issueId);
+            }
+            return !lost;
+        }
     }
 
     /** Acts on a refusal or an outage; false when the send was paused and this worker should stop. */
