@@ -57,11 +57,22 @@ public class SendWorkers {
         }
     }
 
-    /** Starts workers for a send now rather than at the next tick. */
+    /**
+     * Starts workers for a send now rather than at the next tick. Called at once by the scheduler's tick, an editor's
+     * resume and others: a place is taken by a compare-and-set on the count before a worker starts, so together they
+     * never start more workers than connections.
+     */
     public void ensureWorkers(long issueId) {
         AtomicInteger count = active.computeIfAbsent(issueId, id -> new AtomicInteger());
-        while (!stopping && count.get() < Math.max(1, smtp.connections())) {
-            count.incrementAndGet();
+        int connections = Math.max(1, smtp.connections());
+        while (!stopping) {
+            int running = count.get();
+            if (running >= connections) {
+                return;
+            }
+            if (!count.compareAndSet(running, running + 1)) {
+                continue; // another caller took a place meanwhile: look again
+            }
             SendWorker worker = factory.create(issueId);
             Thread t = new Thread(() -> {
                 try {
