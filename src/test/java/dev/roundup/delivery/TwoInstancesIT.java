@@ -52,16 +52,23 @@ class TwoInstancesIT {
     /**
      * One message hangs for 15 s, three times the 5 s lease: the rest of its worker's batch is claimed again by
      * another worker (of either instance) and sent. When the hung message is answered, its worker finds its claim
-     * gone and sends nothing more of that batch, so only the hung message can reach its reader twice.
+     * gone and sends nothing more of that batch, so only the hung message can reach its reader twice. The last
+     * reader is greylisted once (retried after 25 s), so the send still runs when the hung message is answered.
      */
     @Test
     void aWorkerWhoseClaimWasTakenOverStopsBeforeItsNextMessage() throws Exception {
         String database = TestDatabases.fresh("fence");
+        int readers = 800;
         String hung = "fence50@fence.example.org";
+        String greylisted = "fence" + (readers - 1) + "@fence.example.org";
         AtomicBoolean held = new AtomicBoolean();
+        AtomicBoolean refused = new AtomicBoolean();
         SmtpSink.Replies holdOnce = new SmtpSink.Replies() {
             @Override
             public String rcpt(String address, int attempt) {
+                if (address.equals(greylisted) && refused.compareAndSet(false, true)) {
+                    return "451 4.7.1 Greylisted, try again later";
+                }
                 if (address.equals(hung) && held.compareAndSet(false, true)) {
                     try {
                         Thread.sleep(15_000); // a relay stuck on one message, longer than the lease
@@ -72,10 +79,9 @@ class TwoInstancesIT {
                 return "250 2.1.5 Ok";
             }
         };
-        int readers = 800;
         try (SmtpSink relayA = SmtpSink.countingOnly().answering(holdOnce); SmtpSink relayB = SmtpSink.countingOnly().answering(holdOnce);
-                PackagedApp a = instance(Files.createTempDirectory("roundup-fa"), database, relayA).env("ROUNDUP_SEND_CLAIM_LEASE", "5s");
-                PackagedApp b = instance(Files.createTempDirectory("roundup-fb"), database, relayB).env("ROUNDUP_SEND_CLAIM_LEASE", "5s")) {
+                PackagedApp a = fenced(instance(Files.createTempDirectory("roundup-fa"), database, relayA));
+                PackagedApp b = fenced(instance(Files.createTempDirectory("roundup-fb"), database, relayB))) {
             a.start();
             b.start();
             long issueId = sendToReaders(a, "fence", readers);
@@ -122,6 +128,10 @@ class TwoInstancesIT {
             relay.received().forEach(m -> m.recipients().forEach(r -> copies.merge(r, 1, Integer::sum)));
         }
         return copies;
+    }
+
+    private static PackagedApp fenced(PackagedApp app) {
+        return app.env("ROUNDUP_SEND_CLAIM_LEASE", "5s").env("ROUNDUP_SEND_RETRY_BACKOFF", "25s");
     }
 
     private static PackagedApp instance(Path dataDir, String database, SmtpSink relay) throws Exception {
