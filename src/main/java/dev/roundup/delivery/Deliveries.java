@@ -1,5 +1,9 @@
 package dev.roundup.delivery;
 
+import static dev.roundup.delivery.DeliveryStatus.FAILED;
+import static dev.roundup.delivery.DeliveryStatus.PENDING;
+import static dev.roundup.delivery.DeliveryStatus.SENT;
+import static dev.roundup.delivery.DeliveryStatus.SKIPPED;
 import static dev.roundup.delivery.Jdbc.at;
 import static dev.roundup.delivery.Jdbc.longs;
 import static dev.roundup.delivery.Jdbc.prepare;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,8 +211,9 @@ public class Deliveries {
      */
     public void sent(List<Sent> sent) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
-                    + "last_error = null where issue_id = ? and subscriber_id = ?")) {
+            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see SendWorker)
+            try (PreparedStatement update = c.prepareStatement("update delivery set status = " + SENT.sql() + ", message_id = ?, sent_at = ?, "
+                    + "last_error = null where issue_id = ? and subscriber_id = ? and " + SENT.mayBecomeSql())) {
                 // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)
                 for (Sent s : sent.stream().sorted(Comparator.comparingLong(Sent::issueId).thenComparingLong(Sent::subscriberId)).toList()) {
                     update.setString(1, s.messageId());
@@ -233,8 +239,8 @@ public class Deliveries {
 
     /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
     public void retryLater(long issueId, long subscriberId, Instant when, String error, boolean countAttempt) {
-        update("status = 'PENDING', claimed_by = null, next_attempt_at = ?3, last_error = ?4"
-                + (countAttempt ? ", attempts = attempts + 1" : ""), issueId, subscriberId, when, cut(error));
+        change(PENDING, "claimed_by = null, next_attempt_at = ?3, last_error = ?4" + (countAttempt ? ", attempts = attempts + 1" : ""),
+                issueId, subscriberId, when, cut(error));
     }
 
     /**
@@ -256,18 +262,19 @@ public class Deliveries {
      * with their attempts reset; readers who left, bounced or are suppressed stay as they are. Returns how many.
      */
     int retryFailed(long issueId, Instant now) {
-        return jdbc.execute("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ? "
-                + "where issue_id = ? and status = 'FAILED' and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')",
-                at(now), issueId);
+        // in the caller's transaction, with the send's change to running
+        return em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ?1 "
+                + "where issue_id = ?2 and status = 'FAILED' and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')")
+                .setParameter(1, now).setParameter(2, issueId).executeUpdate();
     }
 
     public void failed(long issueId, long subscriberId, String error) {
-        update("status = 'FAILED', attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error));
+        change(FAILED, "attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error), null);
     }
 
     /** The subscriber left (or bounced) after the send started: nothing is sent to them. */
     public void skipped(long issueId, long subscriberId, String why) {
-        update("status = 'SKIPPED', last_error = ?3", issueId, subscriberId, why);
+        change(SKIPPED, "last_error = ?3", issueId, subscriberId, why, null);
     }
 
     /**
@@ -296,15 +303,15 @@ public class Deliveries {
     }
 
     /** Deliveries of an issue by status. */
-    public Map<String, Long> counts(long issueId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String s : List.of("PENDING", "CLAIMED", "SENT", "FAILED", "SKIPPED")) {
-            counts.put(s.toLowerCase(), 0L);
+    public Map<DeliveryStatus, Long> counts(long issueId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            counts.put(s, 0L);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select status, count(*) from delivery where issue_id = ?1 group by status").setParameter(1, issueId).getResultList());
-        rows.forEach(r -> counts.put(((String) r[0]).toLowerCase(), ((Number) r[1]).longValue()));
+        rows.forEach(r -> counts.put(DeliveryStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return counts;
     }
 
@@ -315,9 +322,14 @@ public class Deliveries {
                 .setParameter(1, issueId).setParameter(2, since).getSingleResult()).longValue());
     }
 
-    private void update(String set, long issueId, long subscriberId, Object p3, Object p4) {
+    /**
+     * Changes one delivery to {@code status}, with more columns set as {@code set} says, unless its status may not
+     * become that one ({@link DeliveryStatus}): a sent delivery is never made pending or failed again.
+     */
+    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, Object p3, Object p4) {
         QuarkusTransaction.requiringNew().run(() -> {
-            var q = em.createNativeQuery("update delivery set " + set + " where issue_id = ?1 and subscriber_id = ?2")
+            var q = em.createNativeQuery("update delivery set status = " + status.sql() + ", " + set
+                    + " where issue_id = ?1 and subscriber_id = ?2 and " + status.mayBecomeSql())
                     .setParameter(1, issueId).setParameter(2, subscriberId);
             if (set.contains("?3")) {
                 q.setParameter(3, p3);
@@ -327,10 +339,6 @@ public class Deliveries {
             }
             q.executeUpdate();
         });
-    }
-
-    private void update(String set, long issueId, long subscriberId, Object p3) {
-        update(set, issueId, subscriberId, p3, null);
     }
 
     private static String cut(String s) {

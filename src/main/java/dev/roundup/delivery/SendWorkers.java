@@ -113,7 +113,7 @@ public class SendWorkers {
         return health.computeIfAbsent(issueId, id -> {
             RelayHealth h = new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(), config.relayBackoff(),
                     config.relayBackoffMax()), System.nanoTime());
-            if (resumed.remove(id) || deliveries.counts(id).get("sent") > 0) {
+            if (resumed.remove(id) || deliveries.counts(id).get(DeliveryStatus.SENT) > 0) {
                 h.pastTheStart();
             }
             return h;

@@ -127,6 +127,9 @@ class SendControlTest {
         long issueId = drafts.create(LocalDate.of(2019, 2, 4), LocalDate.of(2019, 2, 11)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
         Thread.sleep(700);
+        // the issue and its send change together: cancelling the issue alone would leave its send running
+        Api.asEditor().body(Map.of("status", "cancelled")).post("/api/issues/" + issueId + "/status").then().statusCode(409)
+                .body("detail", containsString("cancelling its send"));
         Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200).body("state", equalTo("cancelled"));
         Thread.sleep(1500);
         long sent = progress(issueId).getLong("sent");
