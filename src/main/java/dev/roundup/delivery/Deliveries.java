@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,10 +34,12 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts,
+ * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts
+ * (for the recipients {@link Recipients} names),
  * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On a shared
  * database (PostgreSQL) the claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without
  * overlap; embedded H2 serves one process, where claims are kept in this JVM.
@@ -54,6 +55,9 @@ public class Deliveries {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    Recipients recipients;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -71,7 +75,7 @@ public class Deliveries {
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
     }
 
-    /** Fixes the recipient set: every confirmed subscriber now, in one statement. Returns how many. */
+    /** Fixes the recipient set: everyone {@link Recipients} names now, in one statement. Returns how many. */
     int createFor(long issueId, Instant now) {
         // a send restarted after a cancel keeps what was sent: only new readers are added, unfinished ones retried.
         // A claim younger than the lease may belong to a worker of the cancelled run still finishing its message
@@ -81,8 +85,8 @@ public class Deliveries {
                 + "where issue_id = ?1 and (status = 'PENDING' or (status = 'CLAIMED' and (claimed_at is null or claimed_at < ?3)))")
                 .setParameter(1, issueId).setParameter(2, now).setParameter(3, now.minus(config.claimLease())).executeUpdate();
         em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
-                + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED' "
-                + "and not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = s.id)")
+                + "select ?1, r.id, 'PENDING', 0, ?2 from (" + recipients.idsSql() + ") r "
+                + "where not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = r.id)")
                 .setParameter(1, issueId).setParameter(2, now).executeUpdate();
         return ((Number) em.createNativeQuery("select count(*) from delivery where issue_id = ?1").setParameter(1, issueId)
                 .getSingleResult()).intValue();
@@ -227,14 +231,9 @@ public class Deliveries {
         });
     }
 
-    /** Of these subscribers, the ones who may still get mail (confirmed), read in one query. */
+    /** Of these subscribers, the ones who still receive issues, asked of {@link Recipients}. */
     public Set<Long> stillSubscribed(Collection<Long> subscriberIds) {
-        if (subscriberIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc.inTransaction(c -> new HashSet<>(longs(c, "select id from subscriber where id between ? and ? and id in ("
-                + "?,".repeat(subscriberIds.size() - 1) + "?) and status = 'CONFIRMED'",
-                Stream.concat(Stream.of(Collections.min(subscriberIds), Collections.max(subscriberIds)), subscriberIds.stream()).toArray())));
+        return recipients.stillReceiving(subscriberIds);
     }
 
     /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
@@ -264,7 +263,7 @@ public class Deliveries {
     int retryFailed(long issueId, Instant now) {
         // in the caller's transaction, with the send's change to running
         return em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ?1 "
-                + "where issue_id = ?2 and status = 'FAILED' and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')")
+                + "where issue_id = ?2 and status = 'FAILED' and subscriber_id in (" + recipients.idsSql() + ")")
                 .setParameter(1, now).setParameter(2, issueId).executeUpdate();
     }
 
