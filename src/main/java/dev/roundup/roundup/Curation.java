@@ -197,7 +197,7 @@ public class Curation {
     public void changeStatus(long issueId, IssueStatus target, Instant scheduledAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
-            if (issue.status == IssueStatus.SENDING) {
+            if (issue.status == IssueStatus.SENDING && target == IssueStatus.CANCELLED) {
                 throw new Conflict("A sending issue is cancelled by cancelling its send, so that its send stops too.");
             }
             move(issue, target, scheduledAt);
