@@ -21,7 +21,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +39,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts
  * (for the recipients {@link Recipients} names),
- * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On a shared
- * database (PostgreSQL) the claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without
- * overlap; embedded H2 serves one process, where claims are kept in this JVM.
+ * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. Two ways to claim,
+ * chosen by {@code roundup.send.claims}: in the database, with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * on PostgreSQL share a send without overlap; or in this JVM, for embedded H2, which serves one process.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -59,8 +58,8 @@ public class Deliveries {
     @Inject
     Recipients recipients;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
@@ -177,12 +176,11 @@ public class Deliveries {
     }
 
     /**
-     * Embedded H2 (a file or in-memory database, not an H2 server): only this process can open it, so claims can live
-     * here. Anything else may be shared by several instances and claims go through the database.
+     * Whether claims live in this JVM ({@link SendConfig.Claims}): as {@code roundup.send.claims} says, by default for
+     * H2, which Roundup embeds; a database any other instance can reach keeps them in the database.
      */
     private boolean claimsInThisJvm() {
-        String url = jdbcUrl.toLowerCase(Locale.ROOT);
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
+        return config.claims().orElse("h2".equals(dbKind) ? SendConfig.Claims.IN_PROCESS : SendConfig.Claims.DATABASE) == SendConfig.Claims.IN_PROCESS;
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */

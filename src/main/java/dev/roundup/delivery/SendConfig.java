@@ -69,6 +69,20 @@ public interface SendConfig {
     @WithDefault("10m")
     Duration relayBackoffMax();
 
+    /** Where the claims on delivery rows are kept; see {@link Claims}. */
+    Optional<Claims> claims();
+
+    /** Where claims are kept: chosen by this setting, by default from the database kind (H2: in-process, else database). */
+    enum Claims {
+        /**
+         * In this process: for embedded H2, which only this process can open. A claim writes nothing; rows stay
+         * pending until their "sent" marks are saved.
+         */
+        IN_PROCESS,
+        /** In the database, with FOR UPDATE SKIP LOCKED, a token and a lease: for PostgreSQL shared by several instances. */
+        DATABASE
+    }
+
     /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
     Optional<String> unsubscribeMailto();
 }

@@ -1,33 +1,24 @@
 package dev.roundup.delivery;
 
-import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
-import dev.roundup.Secrets;
-import dev.roundup.publishing.IssueRenderer;
-import dev.roundup.publishing.RenderedIssue;
-import dev.roundup.subscribers.SubscriberLinks;
-import dev.roundup.subscribers.Subscriptions;
 /**
- * One connection's worth of sending: claims a batch, sends each message on its connection, marks each delivery sent
- * right after the server's 250, and acts on each failure as {@link SmtpOutcome} classifies it and the send's
- * {@link RelayHealth} judges it: a reader's refusal bounces or retries that reader, the relay's pauses or slows the
- * send and counts against nobody. Holds one batch in memory, never more.
+ * One connection's worth of sending: claims a batch from its {@link DeliveryQueue}, sends each reader's copy on its
+ * {@link RelayConnection}, tells the queue right after the server's 250, and acts on each failure as
+ * {@link SmtpOutcome} classifies it and the send's {@link RelayHealth} judges it: a reader's refusal bounces or
+ * retries that reader, the relay's pauses or slows the send and counts against nobody. It depends on those two
+ * interfaces and plain values only, so it is tested with two fakes. Holds one batch in memory, never more.
  */
 public final class SendWorker implements Runnable {
 
@@ -36,88 +27,82 @@ public final class SendWorker implements Runnable {
     /** How often a worker looks up whether its send still runs and who of its batch has left meanwhile. */
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
 
+    /** The settings a worker acts by. */
+    record Rules(int maxAttempts, Duration retryBackoff, int refusalsAtStart, Duration outageWindow) {
+        static Rules of(SendConfig config) {
+            return new Rules(config.maxAttempts(), config.retryBackoff(), config.refusalsAtStart(), config.outageWindow());
+        }
+    }
+
+    /** Waits for the next slot of the instance's rate ({@link RateGate}). */
+    interface Pace {
+        void await() throws InterruptedException;
+    }
+
     /** Makes workers with everything they need. */
     @ApplicationScoped
     public static class Factory {
         @Inject
-        Deliveries deliveries;
+        DatabaseQueue.Parts queues;
         @Inject
-        Sender sender;
-        @Inject
-        SendWorkers workers;
-        @Inject
-        IssueRenderer renderer;
+        Letters letters;
         @Inject
         Postman postman;
         @Inject
-        SubscriberLinks links;
-        @Inject
-        Subscriptions subscriptions;
+        SendWorkers workers;
         @Inject
         RateGate rate;
         @Inject
         SendConfig config;
         @Inject
         SmtpConfig smtp;
-        @Inject
-        RoundupConfig roundup;
-        @Inject
-        DeliveryTag tags;
-        @Inject
-        MailConfig mail;
-        @Inject
-        SentMarks marks;
-        @Inject
-        BounceCap cap;
 
         SendWorker create(long issueId) {
-            return new SendWorker(this, issueId);
+            // the issue is rendered and the relay's health looked up on the worker's thread, when it starts
+            return new SendWorker(queues.open(issueId), new ChannelConnection(postman, smtp.messagesPerConnection()), () -> letters.of(issueId),
+                    () -> workers.health(issueId), Rules.of(config), rate::acquire, workers::stopping);
         }
     }
 
-    private final Factory f;
-    private final long issueId;
-    private MailChannel channel;
-    private int sentOnChannel;
-    private Instant outageSince;
-    private SentMarks.Mark lastSent;
-    private String held;
-    private SentMarks.Mark heldLastSent;
-    private String listId;
+    private final DeliveryQueue queue;
+    private final RelayConnection connection;
+    private final Supplier<Letters.Composer> letters;
+    private final Supplier<RelayHealth> healthOfTheSend;
+    private final Rules rules;
+    private final Pace pace;
+    private final BooleanSupplier stopping;
+    private Letters.Composer composer;
     private RelayHealth health;
+    private Instant outageSince;
 
-    private SendWorker(Factory f, long issueId) {
-        this.f = f;
-        this.issueId = issueId;
+    SendWorker(DeliveryQueue queue, RelayConnection connection, Supplier<Letters.Composer> letters, Supplier<RelayHealth> health, Rules rules,
+            Pace pace, BooleanSupplier stopping) {
+        this.queue = queue;
+        this.connection = connection;
+        this.letters = letters;
+        this.healthOfTheSend = health;
+        this.rules = rules;
+        this.pace = pace;
+        this.stopping = stopping;
     }
 
     @Override
     public void run() {
-        // the issue's fixed pieces are encoded for the wire once; each message only encodes its reader's values
-        RenderedIssue.Prepared<byte[]> rendered = f.renderer.render(issueId).prepare(MailBody::piece);
-        health = f.workers.health(issueId);
         try {
-            while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
-                String token = Secrets.randomToken(12);
-                Lease claim = new Lease(token, System.nanoTime());
-                List<Deliveries.Claimed> batch = f.deliveries.claim(issueId, token, f.config.batchSize());
+            composer = letters.get();
+            health = healthOfTheSend.get();
+            while (!stopping.getAsBoolean() && queue.running()) {
+                List<Deliveries.Claimed> batch = queue.claim();
                 if (batch.isEmpty()) {
-                    handBackHeld();
-                    f.sender.finishIfDone(issueId);
+                    queue.finishIfDone();
                     sleep(Duration.ofSeconds(1));
                     continue;
                 }
                 boolean goOn;
                 try {
-                    goOn = sendBatch(rendered, batch, claim);
+                    goOn = sendBatch(batch);
                 } finally {
-                    // this batch is held before the previous one goes back, so a failure there cannot leak it
-                    String previous = held;
-                    SentMarks.Mark previousLastSent = heldLastSent;
-                    held = token;
-                    heldLastSent = lastSent;
-                    lastSent = null;
-                    handBack(previous, previousLastSent);
+                    queue.release();
                 }
                 if (!goOn) {
                     return;
@@ -127,50 +112,29 @@ public final class SendWorker implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                handBackHeld();
+                queue.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                closeChannel();
+                connection.close();
             }
-        }
-    }
-
-    /**
-     * Gives back the batch held since it was sent, once its "sent" marks are in the database: a row handed back
-     * with its mark unsaved could be claimed and sent again. A batch is held while the next one is sent, so its marks
-     * are almost always saved by then (they are saved every {@link SentMarks#FLUSH_EVERY_MILLIS} ms) and the worker
-     * does not wait; waiting at the end of every batch forced a database commit per batch and connection.
-     */
-    private void handBackHeld() throws InterruptedException {
-        String token = held;
-        SentMarks.Mark last = heldLastSent;
-        held = null;
-        heldLastSent = null;
-        handBack(token, last);
-    }
-
-    private void handBack(String token, SentMarks.Mark last) throws InterruptedException {
-        if (token != null) {
-            f.marks.await(last); // marks are retried until saved: returns once they are, so nothing sent goes back
-            f.deliveries.release(issueId, token);
         }
     }
 
     /** Sends a batch; false when the send was paused by this worker and it should stop. */
-    private boolean sendBatch(RenderedIssue.Prepared<byte[]> rendered, List<Deliveries.Claimed> batch, Lease claim) throws InterruptedException {
-        Set<Long> subscribed = f.deliveries.stillSubscribed(batch.stream().map(Deliveries.Claimed::subscriberId).toList());
+    private boolean sendBatch(List<Deliveries.Claimed> batch) throws InterruptedException {
+        Set<Long> receiving = queue.stillReceiving(batch);
         long checkedAt = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             long now = System.nanoTime();
             if (now - checkedAt > CHECK_EVERY.toNanos()) {
-                if (!f.sender.isRunning(issueId)) {
+                if (!queue.running()) {
                     return true; // paused or cancelled: the rest of the batch goes back
                 }
-                subscribed = f.deliveries.stillSubscribed(batch.subList(i, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList());
+                receiving = queue.stillReceiving(batch.subList(i, batch.size()));
                 checkedAt = now;
             }
-            if (!claim.holds(batch, i)) {
+            if (!queue.holds(batch, i)) {
                 return true; // taken over: what is left of the batch is another worker's now
             }
             long backoff = health.backoffNanos(now);
@@ -179,221 +143,126 @@ public final class SendWorker implements Runnable {
                 i--;
                 continue;
             }
-            Deliveries.Claimed c = batch.get(i);
-            if (!subscribed.contains(c.subscriberId())) {
-                f.deliveries.skipped(issueId, c.subscriberId(), "no longer subscribed when their turn came");
+            Deliveries.Claimed reader = batch.get(i);
+            if (!receiving.contains(reader.subscriberId())) {
+                queue.skipped(reader, "no longer subscribed when their turn came");
                 continue;
             }
-            long pace = health.paceSlot(System.nanoTime());
-            if (pace > 0) {
-                sleepNanos(pace); // slowed down since the relay was busy
+            long slot = health.paceSlot(System.nanoTime());
+            if (slot > 0) {
+                sleepNanos(slot); // slowed down since the relay was busy
             }
-            f.rate.acquire();
-            if (!claim.holds(batch, i)) {
+            pace.await();
+            if (!queue.holds(batch, i)) {
                 return true;
             }
-            MimeMessage message;
+            Letters.Letter letter;
             try {
-                message = compose(rendered, c);
+                letter = composer.compose(reader);
             } catch (MessagingException e) {
-                f.deliveries.failed(issueId, c.subscriberId(), "could not compose the message: " + e.getMessage());
+                queue.failed(reader, "could not compose the message: " + e.getMessage());
                 continue;
             }
-            try {
-                if (channel == null) {
-                    channel = f.postman.openChannel();
-                    sentOnChannel = 0;
-                }
-                channel.send(message);
-                lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), message.getMessageID(), Instant.now()));
+            SmtpOutcome.Failure failure = connection.send(letter.message());
+            if (failure == null) {
+                queue.sent(reader, letter.messageId());
                 health.delivered();
                 outageSince = null;
-                if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
-                    closeChannel();
-                }
-            } catch (MessagingException e) {
-                // classified only here, on a failure: a message that went through costs nothing more
-                if (!failed(c, SmtpOutcome.of(e), e)) {
-                    return false;
-                }
+            } else if (!failed(reader, failure)) {
+                return false;
             }
         }
         return true;
     }
 
-    /**
-     * A batch's claim as this worker knows it: valid for the lease from when it was last claimed or renewed. Before
-     * each message the worker asks {@link #holds}, which costs a clock read until half the lease has passed; then it
-     * renews what is left of the batch, and a renewal that finds any of it taken over means the claim is lost. So a
-     * message never starts with less than half a lease left: only a message that hangs longer than that can also be
-     * sent by the worker that took the batch over.
-     */
-    private final class Lease {
-        private final String token;
-        private long renewedAt;
-        private boolean lost;
-
-        Lease(String token, long claimedAt) {
-            this.token = token;
-            this.renewedAt = claimedAt;
-        }
-
-        /** Whether the deliveries from {@code next} on are still this worker's to send. */
-        boolean holds(List<Deliveries.Claimed> batch, int next) {
-            long now = System.nanoTime();
-            if (lost || now - renewedAt < f.config.claimLease().toNanos() / 2) {
-                return !lost;
-            }
-            if (f.deliveries.renew(issueId, token, batch.subList(next, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList())) {
-                renewedAt = now;
-            } else {
-                lost = true;
-                LOG.warnf("A batch of issue %d was claimed by another worker after its lease ran out: this worker sends no more of it", issueId);
-            }
-            return !lost;
-        }
-    }
-
     /** Acts on a refusal or an outage; false when the send was paused and this worker should stop. */
-    private boolean failed(Deliveries.Claimed c, SmtpOutcome.Failure failure, MessagingException e) throws InterruptedException {
-        long reader = c.subscriberId();
+    private boolean failed(Deliveries.Claimed reader, SmtpOutcome.Failure failure) throws InterruptedException {
         String reply = failure.reply();
-        if (failure.connectionGone()) {
-            closeChannel(); // 421: the server closes it; reconnect after the back-off
-        }
         switch (failure.outcome()) {
             case AUTH_FAILED -> {
-                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
-                pause("The SMTP server refused Roundup's credentials (" + reply + "). Nobody was bounced. "
+                queue.retryLater(reader, Instant.now(), reply, false);
+                queue.pause("The SMTP server refused Roundup's credentials (" + reply + "). Nobody was bounced. "
                         + "Fix roundup.smtp.username/password, then resume.");
                 return false;
             }
             case RELAY_REFUSED -> {
-                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
-                pause("The SMTP relay refuses to send for Roundup (" + reply + "). Nobody was bounced. Fix the relay, then resume.");
+                queue.retryLater(reader, Instant.now(), reply, false);
+                queue.pause("The SMTP relay refuses to send for Roundup (" + reply + "). Nobody was bounced. Fix the relay, then resume.");
                 return false;
             }
             case MESSAGE_REFUSED -> {
                 // refused the content, not this reader: bouncing everyone would empty the list
-                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
-                pause("The SMTP server refused the message itself (" + reply + "). Check the relay and the issue, then resume.");
+                queue.retryLater(reader, Instant.now(), reply, false);
+                queue.pause("The SMTP server refused the message itself (" + reply + "). Check the relay and the issue, then resume.");
                 return false;
             }
             case RECIPIENT_REFUSED -> {
-                return refused(c, reply);
+                return refused(reader, reply);
             }
             case TEMPORARY -> {
-                temporary(c, failure);
+                temporary(reader, failure);
                 return true;
             }
             default -> {
-                return outage(c, e);
+                return outage(reader, reply);
             }
         }
     }
 
     /** A 5xx to this reader's RCPT: a hard bounce, unless the relay rule or the cap says a human should look first. */
-    private boolean refused(Deliveries.Claimed c, String reply) {
-        long reader = c.subscriberId();
+    private boolean refused(Deliveries.Claimed reader, String reply) {
         switch (health.refused()) {
             case HOLD -> {
-                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false); // decided once something got through
+                queue.retryLater(reader, Instant.now(), reply, false); // decided once something got through
                 return true;
             }
             case PAUSE -> {
-                f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
-                pause("The first " + f.config.refusalsAtStart() + " readers tried were all refused before anything was delivered (last: "
+                queue.retryLater(reader, Instant.now(), reply, false);
+                queue.pause("The first " + rules.refusalsAtStart() + " readers tried were all refused before anything was delivered (last: "
                         + reply + "): that is the relay, not them. Nobody was bounced. Fix the relay, then resume.");
                 return false;
             }
             default -> {
-                if (!f.cap.take(issueId)) {
-                    f.deliveries.retryLater(issueId, reader, Instant.now(), reply, false);
-                    pause("This send has hard-bounced " + f.cap.used(issueId) + " readers, as many as it may without a human "
+                if (!queue.bounce(reader, reply)) {
+                    queue.pause("This send has hard-bounced " + queue.bounced() + " readers, as many as it may without a human "
                             + "(roundup.send.bounce-cap-percent, -minimum; last: " + reply + "). Check the delivery log; resume to allow as many again.");
                     return false;
                 }
-                f.deliveries.failed(issueId, reader, "refused for good: " + reply);
-                f.subscriptions.hardBounce(reader, "SMTP " + reply + " while sending issue " + issueId);
                 return true;
             }
         }
     }
 
     /** A 4xx: the reader's own (counted, as many as max-attempts), or the relay's (uncounted; the send backs off). */
-    private void temporary(Deliveries.Claimed c, SmtpOutcome.Failure failure) {
-        long reader = c.subscriberId();
-        RelayHealth.Temporary verdict = health.temporary(reader, failure.atRecipient(), System.nanoTime());
+    private void temporary(Deliveries.Claimed reader, SmtpOutcome.Failure failure) {
+        RelayHealth.Temporary verdict = health.temporary(reader.subscriberId(), failure.atRecipient(), System.nanoTime());
         if (verdict.verdict() == RelayHealth.Verdict.BUSY) {
             if (!verdict.refund().isEmpty()) {
-                LOG.infof("The SMTP relay is busy for issue %d (%s): backing off, attempts not counted", issueId, failure.reply());
-                f.deliveries.refund(issueId, verdict.refund(), Instant.now());
+                LOG.infof("The SMTP relay is busy (%s): backing off, attempts not counted", failure.reply());
+                queue.refund(verdict.refund(), Instant.now());
             }
-            closeChannel(); // reconnect after the back-off rather than keep a busy relay's connection idle
-            f.deliveries.retryLater(issueId, reader, Instant.now().plusNanos(health.backoffNanos(System.nanoTime())), failure.reply(), false);
-        } else if (c.attempts() + 1 >= f.config.maxAttempts()) {
-            f.deliveries.failed(issueId, reader, "still refused after " + (c.attempts() + 1) + " attempts: " + failure.reply());
+            connection.close(); // reconnect after the back-off rather than keep a busy relay's connection idle
+            queue.retryLater(reader, Instant.now().plusNanos(health.backoffNanos(System.nanoTime())), failure.reply(), false);
+        } else if (reader.attempts() + 1 >= rules.maxAttempts()) {
+            queue.failed(reader, "still refused after " + (reader.attempts() + 1) + " attempts: " + failure.reply());
         } else {
-            f.deliveries.retryLater(issueId, reader, Instant.now().plus(SendWorkers.backoff(f.config.retryBackoff(), c.attempts())),
-                    failure.reply(), true);
+            queue.retryLater(reader, Instant.now().plus(SendWorkers.backoff(rules.retryBackoff(), reader.attempts())), failure.reply(), true);
         }
     }
 
     /** The server could not be reached or dropped the connection: retry; pause once the outage lasts too long. */
-    private boolean outage(Deliveries.Claimed c, MessagingException e) throws InterruptedException {
-        closeChannel();
+    private boolean outage(Deliveries.Claimed reader, String error) throws InterruptedException {
+        connection.close();
         Instant now = Instant.now();
-        f.deliveries.retryLater(issueId, c.subscriberId(), now, e.getMessage(), false);
+        queue.retryLater(reader, now, error, false);
         if (outageSince == null) {
             outageSince = now;
-        } else if (Duration.between(outageSince, now).compareTo(f.config.outageWindow()) > 0) {
-            pause("The SMTP server has been unreachable since " + outageSince + " (" + e.getMessage() + "). Resume when it is back.");
+        } else if (Duration.between(outageSince, now).compareTo(rules.outageWindow()) > 0) {
+            queue.pause("The SMTP server has been unreachable since " + outageSince + " (" + error + "). Resume when it is back.");
             return false;
         }
         sleep(Duration.ofSeconds(2));
         return true;
-    }
-
-    private void pause(String reason) {
-        LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
-        try {
-            f.sender.pause(issueId, reason);
-        } catch (RuntimeException alreadyPaused) {
-            // another worker paused it first
-        }
-    }
-
-    private MimeMessage compose(RenderedIssue.Prepared<byte[]> rendered, Deliveries.Claimed c) throws MessagingException {
-        String unsubscribe = f.roundup.link("/unsubscribe/" + f.links.unsubscribeToken(c.publicId(), c.tokenVersion()));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("List-Id", listId());
-        headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
-        OutgoingMail mail = new OutgoingMail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
-                MailBody.joined(rendered.html(c.name(), unsubscribe)), headers,
-                f.mail.bounceAddress().map(a -> f.tags.returnPath(a, issueId, c.subscriberId())).orElse(null));
-        return f.postman.compose(mail);
-    }
-
-    private String listId() {
-        if (listId == null) {
-            String host = URI.create(f.roundup.link("/")).getHost();
-            try {
-                // the name is a phrase before the id: encoded on its own, so the <id> stays readable to filters
-                listId = MimeUtility.encodeText(f.roundup.name(), "UTF-8", null) + " <newsletter." + (host == null ? "localhost" : host) + ">";
-            } catch (UnsupportedEncodingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-        return listId;
-    }
-
-    private void closeChannel() {
-        if (channel != null) {
-            channel.close();
-            channel = null;
-        }
     }
 
     private static void sleep(Duration d) throws InterruptedException {
