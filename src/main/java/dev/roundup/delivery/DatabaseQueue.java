@@ -14,7 +14,7 @@ import dev.roundup.subscribers.Subscriptions;
 
 /**
  * The {@link DeliveryQueue} of one worker over the database: delivery rows through {@link Deliveries}, "sent" marks
- * through the journal ({@link SentMarks}), the send's state through {@link Sender}. It keeps the two rules that make
+ * through the journal ({@link SentMarks}), the send's state through {@link IssueSends}. It keeps the two rules that make
  * sending safe:
  * <ul>
  * <li>A batch goes back only once its marks are saved. The batch a worker is done with is held while the worker sends
@@ -39,7 +39,7 @@ final class DatabaseQueue implements DeliveryQueue {
         @Inject
         SentMarks marks;
         @Inject
-        Sender sender;
+        IssueSends sends;
         @Inject
         BounceCap cap;
         @Inject
@@ -69,7 +69,7 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public boolean running() {
-        return p.sender.isRunning(issueId);
+        return p.sends.isRunning(issueId);
     }
 
     @Override
@@ -162,7 +162,7 @@ final class DatabaseQueue implements DeliveryQueue {
     public void pause(String reason) {
         LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
         try {
-            p.sender.pause(issueId, reason);
+            p.sends.pause(issueId, reason);
         } catch (RuntimeException alreadyPaused) {
             // another worker paused it first
         }
@@ -171,7 +171,7 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void finishIfDone() throws InterruptedException {
         handBackHeld(); // its rows count as left to try until they are back or marked sent
-        p.sender.finishIfDone(issueId);
+        p.sends.finishIfDone(issueId);
     }
 
     @Override

@@ -213,7 +213,7 @@ public class Deliveries {
      */
     public void sent(List<Sent> sent) {
         jdbc.inTransaction(c -> {
-            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see SendWorker)
+            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see DeliveryWorker)
             try (PreparedStatement update = c.prepareStatement("update delivery set status = " + SENT.sql() + ", message_id = ?, sent_at = ?, "
                     + "last_error = null where issue_id = ? and subscriber_id = ? and " + SENT.mayBecomeSql())) {
                 // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)

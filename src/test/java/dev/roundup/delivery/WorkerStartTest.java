@@ -43,10 +43,10 @@ class WorkerStartTest {
     Drafts drafts;
 
     @Inject
-    Sender sender;
+    IssueSends sends;
 
     @Inject
-    SendWorkers workers;
+    WorkerPool workers;
 
     @Test
     void ticksAndResumesAtTheSameMomentStartNoMoreWorkersThanConnections() throws Exception {
@@ -56,7 +56,7 @@ class WorkerStartTest {
         }
         Sends.subscribe(readers);
         long issueId = drafts.create(LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 10)).id;
-        sender.start(issueId);
+        sends.start(issueId);
         int most = 0;
         for (int round = 0; round < 10; round++) {
             CountDownLatch go = new CountDownLatch(1);
@@ -86,15 +86,15 @@ class WorkerStartTest {
             most = Math.max(most, live);
             assertTrue(live >= 1, "round " + round + ": a worker runs");
             // pause, wait until this instance's workers have stopped, resume: the next round races a fresh start
-            sender.pause(issueId, "between rounds");
+            sends.pause(issueId, "between rounds");
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (liveWorkers(issueId) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(0, liveWorkers(issueId), "round " + round + ": paused, its workers stopped");
-            sender.resume(issueId);
+            sends.resume(issueId);
         }
-        sender.cancel(issueId);
+        sends.cancel(issueId);
         assertEquals(CONNECTIONS, most, "at most one worker per connection, and all of them");
     }
 

@@ -15,12 +15,13 @@ import dev.roundup.delivery.SendState.Change;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Starting, pausing, resuming and cancelling the send of an issue, and how far it has got. Starting fixes the
- * recipient set (one delivery row per confirmed subscriber, in one statement); the work itself is done by
- * {@link SendWorkers} on every instance that shares the database.
+ * The sends of issues ({@link IssueSend}): starting, pausing, resuming, retrying and cancelling one, each a change
+ * {@link SendState} allows, and how far it has got. Starting fixes the recipient set (one delivery row per
+ * recipient, in one statement); the work itself is done by the {@link WorkerPool} of every instance that shares the
+ * database.
  */
 @ApplicationScoped
-public class Sender {
+public class IssueSends {
 
     @Inject
     Jdbc jdbc;

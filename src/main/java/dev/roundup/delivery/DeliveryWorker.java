@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
  * retries that reader, the relay's pauses or slows the send and counts against nobody. It depends on those two
  * interfaces and plain values only, so it is tested with two fakes. Holds one batch in memory, never more.
  */
-public final class SendWorker implements Runnable {
+public final class DeliveryWorker implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(SendWorker.class);
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
     /** How often a worker looks up whether its send still runs and who of its batch has left meanwhile. */
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
@@ -49,7 +49,7 @@ public final class SendWorker implements Runnable {
         @Inject
         Postman postman;
         @Inject
-        SendWorkers workers;
+        WorkerPool workers;
         @Inject
         RateGate rate;
         @Inject
@@ -57,9 +57,9 @@ public final class SendWorker implements Runnable {
         @Inject
         SmtpConfig smtp;
 
-        SendWorker create(long issueId) {
+        DeliveryWorker create(long issueId) {
             // the issue is rendered and the relay's health looked up on the worker's thread, when it starts
-            return new SendWorker(queues.open(issueId), new ChannelConnection(postman, smtp.messagesPerConnection()), () -> letters.of(issueId),
+            return new DeliveryWorker(queues.open(issueId), new ChannelConnection(postman, smtp.messagesPerConnection()), () -> letters.of(issueId),
                     () -> workers.health(issueId), Rules.of(config), rate::acquire, workers::stopping);
         }
     }
@@ -75,7 +75,7 @@ public final class SendWorker implements Runnable {
     private RelayHealth health;
     private Instant outageSince;
 
-    SendWorker(DeliveryQueue queue, RelayConnection connection, Supplier<Letters.Composer> letters, Supplier<RelayHealth> health, Rules rules,
+    DeliveryWorker(DeliveryQueue queue, RelayConnection connection, Supplier<Letters.Composer> letters, Supplier<RelayHealth> health, Rules rules,
             Pace pace, BooleanSupplier stopping) {
         this.queue = queue;
         this.connection = connection;
@@ -246,7 +246,7 @@ public final class SendWorker implements Runnable {
         } else if (reader.attempts() + 1 >= rules.maxAttempts()) {
             queue.failed(reader, "still refused after " + (reader.attempts() + 1) + " attempts: " + failure.reply());
         } else {
-            queue.retryLater(reader, Instant.now().plus(SendWorkers.backoff(rules.retryBackoff(), reader.attempts())), failure.reply(), true);
+            queue.retryLater(reader, Instant.now().plus(WorkerPool.backoff(rules.retryBackoff(), reader.attempts())), failure.reply(), true);
         }
     }
 

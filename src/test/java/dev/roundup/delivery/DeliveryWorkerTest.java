@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * One worker, without an app: a fake queue of delivery rows and a fake connection that answers as a relay would.
  * What the worker tells the queue is the spec of what a send does with each answer.
  */
-class SendWorkerTest {
+class DeliveryWorkerTest {
 
-    static final SendWorker.Rules RULES = new SendWorker.Rules(3, Duration.ofMinutes(1), 10, Duration.ofMinutes(10));
+    static final DeliveryWorker.Rules RULES = new DeliveryWorker.Rules(3, Duration.ofMinutes(1), 10, Duration.ofMinutes(10));
 
     @Test
     void aDeliveredReaderIsSentARefusedOneBouncedAndATemporaryOneRetriedLaterCounted() {
@@ -97,7 +97,7 @@ class SendWorkerTest {
         assertEquals(List.of("sent 1", "released", "closed"), queue.said);
     }
 
-    private static SendWorker worker(FakeQueue queue, FakeConnection relay, RelayHealth health) {
+    private static DeliveryWorker worker(FakeQueue queue, FakeConnection relay, RelayHealth health) {
         Letters.Composer composer = reader -> {
             try {
                 MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
@@ -107,7 +107,7 @@ class SendWorkerTest {
                 throw new IllegalStateException(e);
             }
         };
-        return new SendWorker(queue, relay, () -> composer, () -> health, RULES, () -> { }, () -> false);
+        return new DeliveryWorker(queue, relay, () -> composer, () -> health, RULES, () -> { }, () -> false);
     }
 
     private static RelayHealth health() {

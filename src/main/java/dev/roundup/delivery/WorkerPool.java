@@ -18,17 +18,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs the senders of this instance: every few seconds, starts scheduled issues that are due and makes sure each
- * running send has its connections' worth of {@link SendWorker}s here. After a crash or restart, running sends
+ * The delivery workers of this instance: every few seconds, starts scheduled issues that are due and makes sure each
+ * running send has its connections' worth of {@link DeliveryWorker}s here, one per SMTP connection. After a crash or restart, running sends
  * simply pick up again; deliveries claimed by the dead process are sent once their lease runs out.
  */
 @ApplicationScoped
-public class SendWorkers {
+public class WorkerPool {
 
-    private static final Logger LOG = Logger.getLogger(SendWorkers.class);
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class);
 
     @Inject
-    Sender sender;
+    IssueSends sends;
 
     @Inject
     SmtpConfig smtp;
@@ -37,7 +37,7 @@ public class SendWorkers {
     SendConfig config;
 
     @Inject
-    SendWorker.Factory factory;
+    DeliveryWorker.Factory factory;
 
     @Inject
     Deliveries deliveries;
@@ -52,7 +52,7 @@ public class SendWorkers {
     @Scheduled(every = "{roundup.send.check-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         startDueScheduledIssues();
-        for (Long issueId : sender.running()) {
+        for (Long issueId : sends.running()) {
             ensureWorkers(issueId);
         }
     }
@@ -73,12 +73,12 @@ public class SendWorkers {
             if (!count.compareAndSet(running, running + 1)) {
                 continue; // another caller took a place meanwhile: look again
             }
-            SendWorker worker = factory.create(issueId);
+            DeliveryWorker worker = factory.create(issueId);
             Thread t = new Thread(() -> {
                 try {
                     worker.run();
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "A sender for issue %d stopped", issueId);
+                    LOG.errorf(e, "A worker for issue %d stopped", issueId);
                 } finally {
                     if (count.decrementAndGet() == 0) {
                         health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
@@ -97,7 +97,7 @@ public class SendWorkers {
                 IssueStatus.SCHEDULED, Instant.now()).stream().map(i -> i.id).toList());
         for (Long id : due) {
             try {
-                int recipients = sender.start(id);
+                int recipients = sends.start(id);
                 LOG.infof("Started the scheduled send of issue %d to %d subscribers", id, recipients);
             } catch (RuntimeException e) {
                 LOG.warnf("Could not start the scheduled send of issue %d: %s", id, e.getMessage());
