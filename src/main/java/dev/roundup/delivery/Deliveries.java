@@ -22,12 +22,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts
@@ -60,6 +63,11 @@ public class Deliveries {
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    Optional<String> jdbcUrl;
+
+    private volatile SendConfig.Claims claims;
 
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
@@ -175,12 +183,20 @@ public class Deliveries {
                 List.of(issueId, afterSubscriber, at(Instant.now()))));
     }
 
+    /** Decides where claims live at start, so that an H2 URL the rule refuses stops the app before anything is sent. */
+    void onStart(@Observes StartupEvent event) {
+        claimsInThisJvm();
+    }
+
     /**
-     * Whether claims live in this JVM ({@link SendConfig.Claims}): as {@code roundup.send.claims} says, by default for
-     * H2, which Roundup embeds; a database any other instance can reach keeps them in the database.
+     * Whether claims live in this JVM ({@link SendConfig.Claims#of}): as {@code roundup.send.claims} says, by default for
+     * embedded H2; a database any other instance can reach keeps them in the database.
      */
     private boolean claimsInThisJvm() {
-        return config.claims().orElse("h2".equals(dbKind) ? SendConfig.Claims.IN_PROCESS : SendConfig.Claims.DATABASE) == SendConfig.Claims.IN_PROCESS;
+        if (claims == null) {
+            claims = SendConfig.Claims.of(config.claims(), dbKind, jdbcUrl.orElse(null));
+        }
+        return claims == SendConfig.Claims.IN_PROCESS;
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */
