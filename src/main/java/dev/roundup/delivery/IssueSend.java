@@ -38,10 +38,16 @@ public class IssueSend extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** Makes the change if the state allows it (or refuses, with a 409), with the reason shown beside the state. */
+    /**
+     * Makes the change if the state allows it (or refuses, with a 409), with the reason shown beside the state; a
+     * change that leaves the state as it was (retrying failed deliveries of a paused send) keeps its reason.
+     */
     public void apply(SendState.Change change, String reason) {
-        state = state.after(change);
-        stateReason = reason;
+        SendState next = state.after(change);
+        if (next != state || reason != null) {
+            stateReason = reason;
+        }
+        state = next;
         finishedAt = state == SendState.DONE || state == SendState.CANCELLED ? Instant.now() : null;
     }
 }

@@ -93,8 +93,8 @@ public class IssueSends {
     }
 
     /**
-     * Retries the failed deliveries of an issue (see {@link Deliveries#retryFailed}) and runs its send again if it
-     * was done or paused. Returns how many deliveries are due again.
+     * Retries the failed deliveries of an issue (see {@link Deliveries#retryFailed}): a done send runs again, a
+     * running one picks them up, a paused one stays paused until an editor resumes it. Returns how many are due again.
      */
     public int retryFailed(long issueId) {
         // the deliveries and the send change together: a send left done with deliveries due again would never finish
