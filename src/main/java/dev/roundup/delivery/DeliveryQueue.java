@@ -19,8 +19,9 @@ interface DeliveryQueue extends AutoCloseable {
     List<Deliveries.Claimed> claim();
 
     /**
-     * Whether the deliveries of the current batch from {@code next} on are still this worker's to send: false once
-     * its claim ran out and another worker took it over. Cheap; asked before every message.
+     * Whether the delivery at {@code next} of the current batch is still this worker's to send: false once its claim
+     * ran out and another worker took it over, or it changed meanwhile. The worker skips it and goes on with the
+     * rest. Cheap; asked before every message.
      */
     boolean holds(List<Deliveries.Claimed> batch, int next);
 

@@ -135,7 +135,7 @@ public final class DeliveryWorker implements Runnable {
                 checkedAt = now;
             }
             if (!queue.holds(batch, i)) {
-                return true; // taken over: what is left of the batch is another worker's now
+                continue; // taken over: this reader is another worker's now, the rest of the batch may still be ours
             }
             long backoff = health.backoffNanos(now);
             if (backoff > 0) {
@@ -154,7 +154,7 @@ public final class DeliveryWorker implements Runnable {
             }
             pace.await();
             if (!queue.holds(batch, i)) {
-                return true;
+                continue;
             }
             Letters.Letter letter;
             try {
