@@ -167,7 +167,7 @@ final class DatabaseQueue implements DeliveryQueue {
     public void pause(String reason) {
         LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
         try {
-            p.sends.pause(issueId, reason);
+            p.sends.pauseItself(issueId, reason);
         } catch (RuntimeException alreadyPaused) {
             // another worker paused it first
         }

@@ -341,6 +341,12 @@ public class Deliveries {
         return counts;
     }
 
+    /** Deliveries of an issue still to try (pending or claimed), counted in the caller's transaction. */
+    long leftToTry(long issueId) {
+        return ((Number) em.createNativeQuery("select count(*) from delivery where issue_id = ?1 and status in ('PENDING', 'CLAIMED')")
+                .setParameter(1, issueId).getSingleResult()).longValue();
+    }
+
     /** Sent in the last {@code seconds}, for the rate shown on the progress bar. */
     public long sentSince(long issueId, Instant since) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

@@ -62,6 +62,36 @@ class SendRacesTest {
     Jdbc jdbc;
 
     @Test
+    void aWorkerPausingWhileAnEditorCancelsLeavesTheSendCancelled() throws Exception {
+        long issueId = sendTo("pause", 3, LocalDate.of(2017, 1, 9));
+        try (Holder cancelling = hold(issueId, send -> send.apply(Change.CANCEL, "cancelled by an editor"))) {
+            Thread pausing = run(() -> queues.open(issueId).pause("The SMTP relay refuses to send for Roundup")); // read before the cancel is in
+            awaitBlocked(1);
+            cancelling.letGo();
+            pausing.join();
+        }
+        assertEquals("cancelled", state(issueId), "the cancel committed first and the pause may not undo it");
+        assertEquals("cancelled by an editor", jdbc.text("select state_reason from issue_send where issue_id = ?", issueId));
+    }
+
+    @Test
+    void anEditorWhoseChangeMeetsAnotherGetsA409() throws Exception {
+        long issueId = sendTo("editor", 3, LocalDate.of(2017, 1, 16));
+        AtomicReference<String> answer = new AtomicReference<>();
+        try (Holder pausing = hold(issueId, send -> send.apply(Change.PAUSE, "The SMTP relay refuses to send for Roundup"))) {
+            Thread cancel = run(() -> answer.set(Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().extract().statusCode()
+                    + " " + Api.asEditor().get("/api/issues/" + issueId + "/send").then().extract().path("state")));
+            awaitBlocked(1);
+            pausing.letGo();
+            cancel.join();
+        }
+        assertEquals("409 paused", answer.get(), "the editor cancelled what they saw running, and it paused meanwhile: they look again");
+        Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200);
+        Api.asEditor().get("/api/issues/" + issueId + "/send").then().body("state", org.hamcrest.Matchers.equalTo("cancelled"));
+        Api.asEditor().post("/api/issues/" + issueId + "/send/pause").then().statusCode(409).body("detail", containsString("cancelled"));
+    }
+
+    @Test
     void aWorkerThatLostItsClaimChangesNoneOfTheRowsAnotherWorkerHolds() throws Exception {
         long issueId = sendTo("fence", 3, LocalDate.of(2017, 1, 23));
         try (DeliveryQueue first = queues.open(issueId); DeliveryQueue second = queues.open(issueId)) {
