@@ -118,9 +118,10 @@ public class IssueSends {
      * running one picks them up, a paused one stays paused until an editor resumes it. Returns how many are due again.
      */
     public int retryFailed(long issueId) {
-        // the deliveries and the send change together: a send left done with deliveries due again would never finish
+        // the deliveries and the send change together: a send left done with deliveries due again would never finish.
+        // The send's row is locked first, as finishIfDone locks it before it counts: the two take turns
         return changing(() -> {
-            IssueSend send = find(issueId);
+            IssueSend send = find(issueId, LockModeType.PESSIMISTIC_WRITE);
             send.apply(Change.RETRY_FAILED, null);
             int again = deliveries.retryFailed(issueId, Instant.now());
             if (again == 0) {
@@ -143,15 +144,18 @@ public class IssueSends {
     void finishIfDone(long issueId) {
         Map<DeliveryStatus, Long> counts = deliveries.counts(issueId);
         if (counts.get(DeliveryStatus.PENDING) + counts.get(DeliveryStatus.CLAIMED) > 0) {
-            return;
+            return; // the common answer, without a lock
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            // every worker of every instance may get here at once: one conditional update decides who finishes
-            boolean finished = IssueSend.update("state = ?1, finishedAt = ?2, version = version + 1 where issueId = ?3 and state in ?4",
-                    SendState.DONE, Instant.now(), issueId, SendState.allowing(Change.FINISH)) == 1;
-            if (finished) {
-                curation.sendEnded(issueId, IssueStatus.SENT);
+            // every worker of every instance may get here at once, and an editor may retry failed deliveries meanwhile:
+            // the send's row is locked, then what is left is counted again. A retry locks the row too, so it either
+            // committed before this count (its rows are counted) or comes after the send is done (and runs it again)
+            IssueSend send = IssueSend.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+            if (send == null || !send.state.allows(Change.FINISH) || deliveries.leftToTry(issueId) > 0) {
+                return;
             }
+            send.apply(Change.FINISH, null);
+            curation.sendEnded(issueId, IssueStatus.SENT);
         });
     }
 

@@ -62,6 +62,28 @@ class SendRacesTest {
     Jdbc jdbc;
 
     @Test
+    void aSendDoesNotFinishWhileAnEditorRetriesItsFailedDeliveries() throws Exception {
+        long issueId = sendTo("finish", 3, LocalDate.of(2017, 1, 2));
+        jdbc.execute("update delivery set status = 'FAILED', attempts = 5, last_error = 'still refused after 5 attempts' where issue_id = ?", issueId);
+
+        try (Holder held = hold(issueId, send -> { })) {
+            Thread finishing = run(() -> sends.finishIfDone(issueId)); // a worker that found nothing left to claim
+            awaitBlocked(1);
+            Thread retrying = run(() -> sends.retryFailed(issueId)); // the editor's button, at the same moment
+            while (retrying.isAlive() && blockedSessions() < 2) {
+                Thread.sleep(5);
+            }
+            held.letGo();
+            finishing.join();
+            retrying.join();
+        }
+        String state = state(issueId);
+        long due = Long.parseLong(jdbc.text("select count(*) from delivery where issue_id = ? and status = 'PENDING'", issueId));
+        assertEquals(3, due, "the retry went through");
+        assertFalse("done".equals(state), "a send with readers due again is not done: nobody would send to them (" + state + ")");
+    }
+
+    @Test
     void aWorkerPausingWhileAnEditorCancelsLeavesTheSendCancelled() throws Exception {
         long issueId = sendTo("pause", 3, LocalDate.of(2017, 1, 9));
         try (Holder cancelling = hold(issueId, send -> send.apply(Change.CANCEL, "cancelled by an editor"))) {
