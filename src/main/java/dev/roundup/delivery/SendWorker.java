@@ -98,6 +98,10 @@ public final class SendWorker implements Runnable {
         health = f.workers.health(issueId);
         try {
             while (!f.workers.stopping() && f.sender.isRunning(issueId)) {
+                if (!f.marks.recover()) {
+                    sleep(Duration.ofSeconds(1)); // marks a crashed run left are not saved yet: their readers look unsent
+                    continue;
+                }
                 String token = Secrets.randomToken(12);
                 List<Deliveries.Claimed> batch = f.deliveries.claim(issueId, token, f.config.batchSize());
                 if (batch.isEmpty()) {
@@ -206,6 +210,10 @@ public final class SendWorker implements Runnable {
                 lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), message.getMessageID(), Instant.now()));
                 health.delivered();
                 outageSince = null;
+                if (lastSent.journalTrouble() != null) {
+                    pause(lastSent.journalTrouble()); // the next message could not be recorded either
+                    return false;
+                }
                 if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
                     closeChannel();
                 }
