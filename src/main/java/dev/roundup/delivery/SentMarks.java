@@ -33,10 +33,10 @@ import io.quarkus.runtime.StartupEvent;
  * not wait for it: a batch may go back once its marks are committed (then they are visible to every claim), the
  * journal only has to outlive the process until they are on disk.
  * <li><b>A mark the journal could not take is saved in the database at once</b> (disk full, a read-only folder):
- * the caller gets it back with {@link Mark#journalTrouble()} set and pauses the send with that reason, rather than
- * fail after the server's 250 and hand the message out again at every tick.
+ * the caller gets it back with {@link Mark#journalTrouble()} set and pauses the send with that reason
+ * ({@link DatabaseQueue#sent}), rather than fail after the server's 250 and hand the message out again at every tick.
  * <li><b>Nothing is sent before the marks an earlier run left are saved</b>: {@link #recover()} replays them and
- * only then says so; a worker asks it before each claim, and a failed replay is tried again while sending stays
+ * only then says so; a worker's queue asks it before each claim ({@link DatabaseQueue#claim}), and a failed replay is tried again while sending stays
  * stopped on this instance.
  * </ul>
  *
@@ -114,7 +114,7 @@ public class SentMarks {
      * Records that the server accepted a message: in the journal before this returns, in the database soon. When
      * the journal cannot take it, the mark is saved in the database before this returns, and says why.
      */
-    public Mark add(Deliveries.Sent sent) throws InterruptedException {
+    public Mark add(Deliveries.Sent sent) {
         Mark mark = new Mark(sent);
         byte[] line = (sent.issueId() + " " + sent.subscriberId() + " " + sent.at().toEpochMilli() + " " + sent.messageId() + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
@@ -137,7 +137,11 @@ public class SentMarks {
             enqueue(mark);
         }
         if (mark.journalTrouble != null) {
-            await(mark); // saved with the marks before it, so that it being saved means they are too
+            try {
+                await(mark); // saved with the marks before it, so that it being saved means they are too
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: the worker's own wait for its marks says so
+            }
         }
         return mark;
     }
