@@ -15,7 +15,7 @@ import dev.roundup.subscribers.Subscriptions;
 
 /**
  * The {@link DeliveryQueue} of one worker over the database: delivery rows through {@link Deliveries}, "sent" marks
- * through the journal ({@link SentMarks}), the send's state through {@link IssueSends}. It keeps the two rules that make
+ * through the journal ({@link SentMarks}), the send's state through {@link IssueSends}. It keeps the rules that make
  * sending safe:
  * <ul>
  * <li>A batch goes back only once its marks are saved. The batch a worker is done with is held while the worker sends
@@ -27,6 +27,9 @@ import dev.roundup.subscribers.Subscriptions;
  * token. A delivery that is not was taken over by another worker after the lease ran out (writing its own token), or
  * changed meanwhile: the worker skips it and sends the rest, so a message never starts with less than half a lease
  * left. Every change the worker makes to a row carries the token too, so a row another worker holds stays theirs.
+ * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}), and
+ * a mark the journal could not take pauses the send with the reason; the rest of the batch is then not the worker's
+ * to send.
  * </ul>
  */
 final class DatabaseQueue implements DeliveryQueue {
@@ -60,6 +63,7 @@ final class DatabaseQueue implements DeliveryQueue {
     private String token;
     private long renewedAt;
     private Set<Long> lost = Set.of();
+    private boolean stopped;
     private SentMarks.Mark lastSent;
     private String held;
     private SentMarks.Mark heldLastSent;
@@ -76,6 +80,10 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public List<Deliveries.Claimed> claim() {
+        stopped = false;
+        if (!p.marks.recover()) {
+            return List.of(); // marks a crashed run left are not saved yet: their readers still look unsent
+        }
         String claim = Secrets.randomToken(12);
         long claimedAt = System.nanoTime(); // before the claim is written: the lease is counted from no later than this
         List<Deliveries.Claimed> batch = p.deliveries.claim(issueId, claim, p.config.batchSize());
@@ -89,6 +97,9 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public boolean holds(List<Deliveries.Claimed> batch, int next) {
+        if (stopped) {
+            return false;
+        }
         long now = System.nanoTime();
         if (now - renewedAt >= p.config.claimLease().toNanos() / 2) {
             List<Long> rest = batch.subList(next, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList();
@@ -113,6 +124,10 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void sent(Deliveries.Claimed reader, String messageId) {
         lastSent = p.marks.add(new Deliveries.Sent(issueId, reader.subscriberId(), messageId, Instant.now()));
+        if (lastSent.journalTrouble() != null) {
+            pause(lastSent.journalTrouble()); // the next mark would not fare better
+            stopped = true; // so the worker sends nothing more of this batch
+        }
     }
 
     @Override
