@@ -11,14 +11,20 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailBody;
+import dev.roundup.mail.MailConfig;
+import dev.roundup.mail.MailConnection;
+import dev.roundup.mail.MailResult;
+import dev.roundup.mail.Mailer;
+import dev.roundup.mail.SmtpConfig;
+import dev.roundup.mail.SmtpOutcome;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
 import dev.roundup.subscribers.SubscriberLinks;
@@ -48,7 +54,7 @@ public final class SendWorker implements Runnable {
         @Inject
         IssueRenderer renderer;
         @Inject
-        Postman postman;
+        Mailer mailer;
         @Inject
         SubscriberLinks links;
         @Inject
@@ -77,7 +83,7 @@ public final class SendWorker implements Runnable {
 
     private final Factory f;
     private final long issueId;
-    private MailChannel channel;
+    private MailConnection channel;
     private int sentOnChannel;
     private Instant outageSince;
     private SentMarks.Mark lastSent;
@@ -190,37 +196,27 @@ public final class SendWorker implements Runnable {
                 sleepNanos(pace); // slowed down since the relay was busy
             }
             f.rate.acquire();
-            MimeMessage message;
-            try {
-                message = compose(rendered, c);
-            } catch (MessagingException e) {
-                f.deliveries.failed(issueId, c.subscriberId(), "could not compose the message: " + e.getMessage());
-                continue;
+            if (channel == null) {
+                channel = f.mailer.connect();
+                sentOnChannel = 0;
             }
-            try {
-                if (channel == null) {
-                    channel = f.postman.openChannel();
-                    sentOnChannel = 0;
-                }
-                channel.send(message);
-                lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), message.getMessageID(), Instant.now()));
+            MailResult result = channel.send(mail(rendered, c));
+            if (result.delivered()) {
+                lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), result.messageId(), Instant.now()));
                 health.delivered();
                 outageSince = null;
                 if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
                     closeChannel();
                 }
-            } catch (MessagingException e) {
-                // classified only here, on a failure: a message that went through costs nothing more
-                if (!failed(c, SmtpOutcome.of(e), e)) {
-                    return false;
-                }
+            } else if (!failed(c, result)) {
+                return false;
             }
         }
         return true;
     }
 
     /** Acts on a refusal or an outage; false when the send was paused and this worker should stop. */
-    private boolean failed(Deliveries.Claimed c, SmtpOutcome.Failure failure, MessagingException e) throws InterruptedException {
+    private boolean failed(Deliveries.Claimed c, MailResult failure) throws InterruptedException {
         long reader = c.subscriberId();
         String reply = failure.reply();
         if (failure.connectionGone()) {
@@ -251,8 +247,12 @@ public final class SendWorker implements Runnable {
                 temporary(c, failure);
                 return true;
             }
+            case UNSENDABLE -> {
+                f.deliveries.failed(issueId, reader, "could not compose the message: " + reply);
+                return true;
+            }
             default -> {
-                return outage(c, e);
+                return outage(c, reply);
             }
         }
     }
@@ -286,7 +286,7 @@ public final class SendWorker implements Runnable {
     }
 
     /** A 4xx: the reader's own (counted, as many as max-attempts), or the relay's (uncounted; the send backs off). */
-    private void temporary(Deliveries.Claimed c, SmtpOutcome.Failure failure) {
+    private void temporary(Deliveries.Claimed c, MailResult failure) {
         long reader = c.subscriberId();
         RelayHealth.Temporary verdict = health.temporary(reader, failure.atRecipient(), System.nanoTime());
         if (verdict.verdict() == RelayHealth.Verdict.BUSY) {
@@ -305,14 +305,14 @@ public final class SendWorker implements Runnable {
     }
 
     /** The server could not be reached or dropped the connection: retry; pause once the outage lasts too long. */
-    private boolean outage(Deliveries.Claimed c, MessagingException e) throws InterruptedException {
+    private boolean outage(Deliveries.Claimed c, String reply) throws InterruptedException {
         closeChannel();
         Instant now = Instant.now();
-        f.deliveries.retryLater(issueId, c.subscriberId(), now, e.getMessage(), false);
+        f.deliveries.retryLater(issueId, c.subscriberId(), now, reply, false);
         if (outageSince == null) {
             outageSince = now;
         } else if (Duration.between(outageSince, now).compareTo(f.config.outageWindow()) > 0) {
-            pause("The SMTP server has been unreachable since " + outageSince + " (" + e.getMessage() + "). Resume when it is back.");
+            pause("The SMTP server has been unreachable since " + outageSince + " (" + reply + "). Resume when it is back.");
             return false;
         }
         sleep(Duration.ofSeconds(2));
@@ -328,17 +328,16 @@ public final class SendWorker implements Runnable {
         }
     }
 
-    private MimeMessage compose(RenderedIssue.Prepared<byte[]> rendered, Deliveries.Claimed c) throws MessagingException {
+    private Mail mail(RenderedIssue.Prepared<byte[]> rendered, Deliveries.Claimed c) {
         String unsubscribe = f.roundup.link("/unsubscribe/" + f.links.unsubscribeToken(c.publicId(), c.tokenVersion()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", listId());
         headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
-        OutgoingMail mail = new OutgoingMail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
+        return new Mail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
                 MailBody.joined(rendered.html(c.name(), unsubscribe)), headers,
                 f.mail.bounceAddress().map(a -> f.tags.returnPath(a, issueId, c.subscriberId())).orElse(null));
-        return f.postman.compose(mail);
     }
 
     private String listId() {

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +27,7 @@ public class Listings {
     ListingsConfig config;
 
     @Inject
-    Postman postman;
+    Mailer mailer;
 
     @Inject
     RoundupConfig roundup;
@@ -158,7 +158,7 @@ public class Listings {
     /** Thanks the submitter by mail; a mail failure does not lose the submission. */
     private void acknowledge(String email, String name, String what, String title) {
         try {
-            postman.send(OutgoingMail.of(email, name, "We received your " + what + " for " + roundup.name(),
+            mailer.send(Mail.of(email, name, "We received your " + what + " for " + roundup.name(),
                     Templates.receivedText(roundup.name(), name, what, title).render(),
                     Templates.receivedHtml(roundup.name(), name, what, title).render()));
         } catch (Exception e) {

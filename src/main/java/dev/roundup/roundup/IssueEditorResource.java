@@ -22,8 +22,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.EmailAddress;
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.Mailer;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
@@ -54,7 +54,7 @@ public class IssueEditorResource {
     IssueRenderer renderer;
 
     @Inject
-    Postman postman;
+    Mailer mailer;
 
     @Inject
     Flash flash;
@@ -132,7 +132,7 @@ public class IssueEditorResource {
         } else {
             RenderedIssue.Message m = renderer.render(id).forReader(null, roundup.link("/unsubscribe/test"));
             try {
-                postman.send(OutgoingMail.of(address.get(), null, "[TEST] " + m.subject(), m.text(), m.html()));
+                mailer.send(Mail.of(address.get(), null, "[TEST] " + m.subject(), m.text(), m.html()));
                 flash.set("Test sent to " + address.get() + ".");
             } catch (Exception e) {
                 flash.set("The test could not be sent: " + e.getMessage());

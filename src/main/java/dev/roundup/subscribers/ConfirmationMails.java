@@ -10,8 +10,8 @@ import jakarta.mail.MessagingException;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +25,7 @@ public class ConfirmationMails {
     private static final Logger LOG = Logger.getLogger(ConfirmationMails.class);
 
     @Inject
-    Postman postman;
+    Mailer mailer;
 
     @Inject
     SubscriberLinks links;
@@ -50,7 +50,7 @@ public class ConfirmationMails {
         String url = links.confirmUrl(target, config.confirmLinkValidity());
         String days = String.valueOf(Math.max(1, config.confirmLinkValidity().toDays()));
         String who = name == null || name.isBlank() ? null : name;
-        postman.send(OutgoingMail.of(email, who, "Confirm your subscription to " + roundup.name(),
+        mailer.send(Mail.of(email, who, "Confirm your subscription to " + roundup.name(),
                 Templates.confirmationText(roundup.name(), who, url, days).render(),
                 Templates.confirmationHtml(roundup.name(), who, url, days).render()));
     }

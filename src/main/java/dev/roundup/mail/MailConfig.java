@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
