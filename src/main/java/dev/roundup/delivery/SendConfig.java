@@ -1,7 +1,6 @@
 package dev.roundup.delivery;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -64,7 +63,4 @@ public interface SendConfig {
     /** The longest wait for a busy relay. */
     @WithDefault("10m")
     Duration relayBackoffMax();
-
-    /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
-    Optional<String> unsubscribeMailto();
 }

@@ -1,22 +1,19 @@
 package dev.roundup.delivery;
 
-import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeUtility;
 
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import dev.roundup.mail.ListHeaders;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailBody;
 import dev.roundup.mail.MailConfig;
@@ -72,6 +69,8 @@ public final class SendWorker implements Runnable {
         @Inject
         MailConfig mail;
         @Inject
+        ListHeaders listHeaders;
+        @Inject
         SentMarks marks;
         @Inject
         BounceCap cap;
@@ -89,7 +88,6 @@ public final class SendWorker implements Runnable {
     private SentMarks.Mark lastSent;
     private String held;
     private SentMarks.Mark heldLastSent;
-    private String listId;
     private RelayHealth health;
 
     private SendWorker(Factory f, long issueId) {
@@ -330,27 +328,11 @@ public final class SendWorker implements Runnable {
 
     private Mail mail(RenderedIssue.Prepared<byte[]> rendered, Deliveries.Claimed c) {
         String unsubscribe = f.roundup.link("/unsubscribe/" + f.links.unsubscribeToken(c.publicId(), c.tokenVersion()));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + f.config.unsubscribeMailto().map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse(""));
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("List-Id", listId());
+        Map<String, String> headers = f.listHeaders.of(unsubscribe);
         headers.put(DeliveryTag.HEADER, f.tags.of(issueId, c.subscriberId()));
         return new Mail(c.email(), c.name(), rendered.subject(), MailBody.joined(rendered.text(c.name(), unsubscribe)),
                 MailBody.joined(rendered.html(c.name(), unsubscribe)), headers,
                 f.mail.bounceAddress().map(a -> f.tags.returnPath(a, issueId, c.subscriberId())).orElse(null));
-    }
-
-    private String listId() {
-        if (listId == null) {
-            String host = URI.create(f.roundup.link("/")).getHost();
-            try {
-                // the name is a phrase before the id: encoded on its own, so the <id> stays readable to filters
-                listId = MimeUtility.encodeText(f.roundup.name(), "UTF-8", null) + " <newsletter." + (host == null ? "localhost" : host) + ">";
-            } catch (UnsupportedEncodingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-        return listId;
     }
 
     private void closeChannel() {

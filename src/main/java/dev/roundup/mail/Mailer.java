@@ -38,6 +38,9 @@ public class Mailer {
     @Inject
     DkimSigning dkim;
 
+    @Inject
+    MailTag tags;
+
     private Session session;
     private Path outbox;
     private MailLayout layout;
@@ -57,6 +60,7 @@ public class Mailer {
             props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
             props.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
             props.put("mail." + protocol + ".timeout", String.valueOf(smtp.timeout().toMillis()));
+            props.put("mail." + protocol + ".localhost", EhloName.choose(smtp.ehloName(), mail.from(), roundup.baseUrl()));
             if (protocol.equals("smtps")) {
                 // implicit TLS does not go through our socket factory, so Jakarta Mail's write timeout guards it
                 props.put("mail.smtps.writetimeout", String.valueOf(smtp.timeout().toMillis()));
@@ -95,10 +99,16 @@ public class Mailer {
         return smtp.host().isEmpty();
     }
 
-    /** Sends one mail on a connection of its own and returns its Message-ID; throws with the server's reply if it did not go. */
-    public String send(Mail mail) throws MessagingException {
+    /**
+     * Sends one mail on a connection of its own and returns its Message-ID; throws with the server's reply if it did
+     * not go. The mail is tagged with what it was, in a header and in its envelope sender (the bounce address, VERP),
+     * so that a bounce of it is recognised.
+     */
+    public String send(Mail mail, MailTag.Kind kind, long id) throws MessagingException {
+        String tag = tags.of(kind, id);
+        Mail tagged = mail.withHeader(MailTag.HEADER, tag).withReturnPath(this.mail.bounceAddress().map(a -> MailTag.verp(a, tag)).orElse(null));
         try (MailConnection connection = connect()) {
-            MailResult result = connection.send(mail);
+            MailResult result = connection.send(tagged);
             if (!result.delivered()) {
                 throw new MessagingException(result.reply());
             }

@@ -32,6 +32,12 @@ public interface SmtpConfig {
     @WithDefault("200")
     int messagesPerConnection();
 
+    /**
+     * The name Roundup greets the relay with (EHLO); unset: the From address's domain, else the base URL's host (see
+     * {@link EhloName}).
+     */
+    Optional<String> ehloName();
+
     /** Connect and read timeout for one SMTP command. */
     @WithDefault("30s")
     Duration timeout();
