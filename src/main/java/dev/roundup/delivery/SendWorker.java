@@ -20,7 +20,6 @@ import dev.roundup.mail.MailConfig;
 import dev.roundup.mail.MailConnection;
 import dev.roundup.mail.MailResult;
 import dev.roundup.mail.Mailer;
-import dev.roundup.mail.SmtpConfig;
 import dev.roundup.mail.SmtpOutcome;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
@@ -61,8 +60,6 @@ public final class SendWorker implements Runnable {
         @Inject
         SendConfig config;
         @Inject
-        SmtpConfig smtp;
-        @Inject
         RoundupConfig roundup;
         @Inject
         DeliveryTag tags;
@@ -83,7 +80,6 @@ public final class SendWorker implements Runnable {
     private final Factory f;
     private final long issueId;
     private MailConnection channel;
-    private int sentOnChannel;
     private Instant outageSince;
     private SentMarks.Mark lastSent;
     private String held;
@@ -196,16 +192,12 @@ public final class SendWorker implements Runnable {
             f.rate.acquire();
             if (channel == null) {
                 channel = f.mailer.connect();
-                sentOnChannel = 0;
             }
             MailResult result = channel.send(mail(rendered, c));
             if (result.delivered()) {
                 lastSent = f.marks.add(new Deliveries.Sent(issueId, c.subscriberId(), result.messageId(), Instant.now()));
                 health.delivered();
                 outageSince = null;
-                if (++sentOnChannel >= f.smtp.messagesPerConnection()) {
-                    closeChannel();
-                }
             } else if (!failed(c, result)) {
                 return false;
             }

@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * One SMTP connection to the relay as a {@link MailConnection}, reused for many mails: opened at the first mail, and
- * again at the next one after the server closed it (421) or it broke. Angus' exceptions end here, classified by
+ * again at the next one after the server closed it (421), it broke, or it carried {@code messages-per-connection}. Angus' exceptions end here, classified by
  * {@link SmtpOutcome}, and only on a failure, so a mail that went through costs nothing more.
  */
 final class SmtpConnection extends ComposingConnection {
@@ -15,6 +15,7 @@ final class SmtpConnection extends ComposingConnection {
     private final Session session;
     private final SmtpConfig smtp;
     private Transport transport;
+    private int sentOnTransport;
 
     SmtpConnection(Mailer mailer, Session session, SmtpConfig smtp) {
         super(mailer);
@@ -26,8 +27,12 @@ final class SmtpConnection extends ComposingConnection {
     void carry(MimeMessage message) throws MessagingException {
         if (transport == null) {
             transport = open();
+            sentOnTransport = 0;
         }
         transport.sendMessage(message, message.getAllRecipients());
+        if (++sentOnTransport >= smtp.messagesPerConnection()) {
+            close(); // roundup.smtp.messages-per-connection: the next mail opens a new one
+        }
     }
 
     @Override
