@@ -113,7 +113,4 @@ public interface SendConfig {
             return url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:") || url.contains(";auto_server=true");
         }
     }
-
-    /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
-    Optional<String> unsubscribeMailto();
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.mail.SmtpConfig;
+
 /**
  * A place in a send's worker count is given back when its worker cannot be started, without an app: a pool whose
  * factory fails once still starts one worker per connection afterwards.
