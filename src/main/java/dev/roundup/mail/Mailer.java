@@ -8,6 +8,7 @@ import java.util.Properties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -17,6 +18,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The way out for every mail: composes the RFC 5322 message and hands it to the SMTP relay, or, when none is
@@ -45,6 +47,13 @@ public class Mailer {
     private Path outbox;
     private MailLayout layout;
     private StalledWrites stalledWrites;
+
+    /** A greeting that is no host name is refused when Roundup starts, not at the first mail. */
+    void checkGreeting(@Observes StartupEvent start) {
+        if (smtp.host().isPresent()) {
+            EhloName.choose(smtp.ehloName(), mail.from(), roundup.baseUrl());
+        }
+    }
 
     @PostConstruct
     void init() {
