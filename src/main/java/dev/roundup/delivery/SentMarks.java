@@ -33,7 +33,7 @@ import io.quarkus.runtime.StartupEvent;
  * background committer saves queued marks to the database in groups, at least every {@link #FLUSH_EVERY_MILLIS} ms,
  * and deletes the journal segment it saved. At start, segments left by a crash are saved before anything is sent.
  * So a kill loses at most the message each connection had in flight, as with a commit per message, at a fraction of
- * the cost (a commit per message was most of a send's time on H2).
+ * the cost (on H2 a commit per message was what a send spent its time on: docs/performance.md).
  *
  * <p>The journal lives in this instance's data folder: when several instances share PostgreSQL and one dies for
  * good, the marks it had not yet saved (at most {@link #FLUSH_EVERY_MILLIS} ms of its sending) go out again once
