@@ -1,5 +1,9 @@
 package dev.roundup.delivery;
 
+import static dev.roundup.delivery.DeliveryStatus.FAILED;
+import static dev.roundup.delivery.DeliveryStatus.PENDING;
+import static dev.roundup.delivery.DeliveryStatus.SENT;
+import static dev.roundup.delivery.DeliveryStatus.SKIPPED;
 import static dev.roundup.delivery.Jdbc.at;
 import static dev.roundup.delivery.Jdbc.longs;
 import static dev.roundup.delivery.Jdbc.prepare;
@@ -13,16 +17,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,13 +33,15 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts,
- * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. On a shared
- * database (PostgreSQL) the claim uses {@code FOR UPDATE SKIP LOCKED}, so several instances share a send without
- * overlap; embedded H2 serves one process, where claims are kept in this JVM.
+ * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts
+ * (for the recipients {@link Recipients} names),
+ * claimed a batch at a time, marked sent only after the server's 250, retried, failed or skipped. Two ways to claim,
+ * chosen by {@code roundup.send.claims}: in the database, with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * on PostgreSQL share a send without overlap; or in this JVM, for embedded H2, which serves one process.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -50,8 +55,11 @@ public class Deliveries {
     @Inject
     Jdbc jdbc;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
+    @Inject
+    Recipients recipients;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
@@ -66,7 +74,7 @@ public class Deliveries {
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
     }
 
-    /** Fixes the recipient set: every confirmed subscriber now, in one statement. Returns how many. */
+    /** Fixes the recipient set: everyone {@link Recipients} names now, in one statement. Returns how many. */
     int createFor(long issueId, Instant now) {
         // a send restarted after a cancel keeps what was sent: only new readers are added, unfinished ones retried.
         // A claim younger than the lease may belong to a worker of the cancelled run still finishing its message
@@ -76,8 +84,8 @@ public class Deliveries {
                 + "where issue_id = ?1 and (status = 'PENDING' or (status = 'CLAIMED' and (claimed_at is null or claimed_at < ?3)))")
                 .setParameter(1, issueId).setParameter(2, now).setParameter(3, now.minus(config.claimLease())).executeUpdate();
         em.createNativeQuery("insert into delivery (issue_id, subscriber_id, status, attempts, next_attempt_at) "
-                + "select ?1, s.id, 'PENDING', 0, ?2 from subscriber s where s.status = 'CONFIRMED' "
-                + "and not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = s.id)")
+                + "select ?1, r.id, 'PENDING', 0, ?2 from (" + recipients.idsSql() + ") r "
+                + "where not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = r.id)")
                 .setParameter(1, issueId).setParameter(2, now).executeUpdate();
         return ((Number) em.createNativeQuery("select count(*) from delivery where issue_id = ?1").setParameter(1, issueId)
                 .getSingleResult()).intValue();
@@ -168,12 +176,11 @@ public class Deliveries {
     }
 
     /**
-     * Embedded H2 (a file or in-memory database, not an H2 server): only this process can open it, so claims can live
-     * here. Anything else may be shared by several instances and claims go through the database.
+     * Whether claims live in this JVM ({@link SendConfig.Claims}): as {@code roundup.send.claims} says, by default for
+     * H2, which Roundup embeds; a database any other instance can reach keeps them in the database.
      */
     private boolean claimsInThisJvm() {
-        String url = jdbcUrl.toLowerCase(Locale.ROOT);
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
+        return config.claims().orElse("h2".equals(dbKind) ? SendConfig.Claims.IN_PROCESS : SendConfig.Claims.DATABASE) == SendConfig.Claims.IN_PROCESS;
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */
@@ -206,8 +213,9 @@ public class Deliveries {
      */
     public void sent(List<Sent> sent) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("update delivery set status = 'SENT', message_id = ?, sent_at = ?, "
-                    + "last_error = null where issue_id = ? and subscriber_id = ?")) {
+            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see DeliveryWorker)
+            try (PreparedStatement update = c.prepareStatement("update delivery set status = " + SENT.sql() + ", message_id = ?, sent_at = ?, "
+                    + "last_error = null where issue_id = ? and subscriber_id = ? and " + SENT.mayBecomeSql())) {
                 // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)
                 for (Sent s : sent.stream().sorted(Comparator.comparingLong(Sent::issueId).thenComparingLong(Sent::subscriberId)).toList()) {
                     update.setString(1, s.messageId());
@@ -221,20 +229,15 @@ public class Deliveries {
         });
     }
 
-    /** Of these subscribers, the ones who may still get mail (confirmed), read in one query. */
+    /** Of these subscribers, the ones who still receive issues, asked of {@link Recipients}. */
     public Set<Long> stillSubscribed(Collection<Long> subscriberIds) {
-        if (subscriberIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc.inTransaction(c -> new HashSet<>(longs(c, "select id from subscriber where id between ? and ? and id in ("
-                + "?,".repeat(subscriberIds.size() - 1) + "?) and status = 'CONFIRMED'",
-                Stream.concat(Stream.of(Collections.min(subscriberIds), Collections.max(subscriberIds)), subscriberIds.stream()).toArray())));
+        return recipients.stillReceiving(subscriberIds);
     }
 
     /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
     public void retryLater(long issueId, long subscriberId, Instant when, String error, boolean countAttempt) {
-        update("status = 'PENDING', claimed_by = null, next_attempt_at = ?3, last_error = ?4"
-                + (countAttempt ? ", attempts = attempts + 1" : ""), issueId, subscriberId, when, cut(error));
+        change(PENDING, "claimed_by = null, next_attempt_at = ?3, last_error = ?4" + (countAttempt ? ", attempts = attempts + 1" : ""),
+                issueId, subscriberId, when, cut(error));
     }
 
     /**
@@ -256,26 +259,35 @@ public class Deliveries {
      * with their attempts reset; readers who left, bounced or are suppressed stay as they are. Returns how many.
      */
     int retryFailed(long issueId, Instant now) {
-        return jdbc.execute("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ? "
-                + "where issue_id = ? and status = 'FAILED' and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')",
-                at(now), issueId);
+        // in the caller's transaction, with the send's change to running
+        return em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, claimed_by = null, next_attempt_at = ?1 "
+                + "where issue_id = ?2 and status = 'FAILED' and subscriber_id in (" + recipients.idsSql() + ")")
+                .setParameter(1, now).setParameter(2, issueId).executeUpdate();
     }
 
     public void failed(long issueId, long subscriberId, String error) {
-        update("status = 'FAILED', attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error));
+        change(FAILED, "attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error), null);
     }
 
     /** The subscriber left (or bounced) after the send started: nothing is sent to them. */
     public void skipped(long issueId, long subscriberId, String why) {
-        update("status = 'SKIPPED', last_error = ?3", issueId, subscriberId, why);
+        change(SKIPPED, "last_error = ?3", issueId, subscriberId, why, null);
     }
 
-    /** Extends the lease of a batch still being sent. */
-    public void renew(long issueId, String token) {
-        if (claimsInThisJvm()) {
-            return; // claims on embedded H2 live in this JVM and have no lease
+    /**
+     * Extends the lease of the part of a batch still to be sent, and says whether the claim still holds: false when
+     * any of those deliveries is no longer claimed with this token (the lease ran out and another worker, of this or
+     * another instance, took it over). The token is the fence: a takeover writes its own. A worker that gets false
+     * must send nothing more of that batch, or the other worker's readers get it twice.
+     */
+    public boolean renew(long issueId, String token, List<Long> stillToSend) {
+        if (claimsInThisJvm() || stillToSend.isEmpty()) {
+            return true; // claims on embedded H2 live in this JVM and have no lease
         }
-        jdbc.execute("update delivery set claimed_at = ? where issue_id = ? and status = 'CLAIMED' and claimed_by = ?", at(Instant.now()), issueId, token);
+        List<Object> params = new ArrayList<>(List.of(at(Instant.now()), token, issueId, Collections.min(stillToSend), Collections.max(stillToSend)));
+        params.addAll(stillToSend);
+        return jdbc.execute("update delivery d set claimed_at = ? where d.status = 'CLAIMED' and d.claimed_by = ? and " + these(stillToSend),
+                params.toArray()) == stillToSend.size();
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
@@ -288,15 +300,15 @@ public class Deliveries {
     }
 
     /** Deliveries of an issue by status. */
-    public Map<String, Long> counts(long issueId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String s : List.of("PENDING", "CLAIMED", "SENT", "FAILED", "SKIPPED")) {
-            counts.put(s.toLowerCase(), 0L);
+    public Map<DeliveryStatus, Long> counts(long issueId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            counts.put(s, 0L);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select status, count(*) from delivery where issue_id = ?1 group by status").setParameter(1, issueId).getResultList());
-        rows.forEach(r -> counts.put(((String) r[0]).toLowerCase(), ((Number) r[1]).longValue()));
+        rows.forEach(r -> counts.put(DeliveryStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return counts;
     }
 
@@ -307,9 +319,14 @@ public class Deliveries {
                 .setParameter(1, issueId).setParameter(2, since).getSingleResult()).longValue());
     }
 
-    private void update(String set, long issueId, long subscriberId, Object p3, Object p4) {
+    /**
+     * Changes one delivery to {@code status}, with more columns set as {@code set} says, unless its status may not
+     * become that one ({@link DeliveryStatus}): a sent delivery is never made pending or failed again.
+     */
+    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, Object p3, Object p4) {
         QuarkusTransaction.requiringNew().run(() -> {
-            var q = em.createNativeQuery("update delivery set " + set + " where issue_id = ?1 and subscriber_id = ?2")
+            var q = em.createNativeQuery("update delivery set status = " + status.sql() + ", " + set
+                    + " where issue_id = ?1 and subscriber_id = ?2 and " + status.mayBecomeSql())
                     .setParameter(1, issueId).setParameter(2, subscriberId);
             if (set.contains("?3")) {
                 q.setParameter(3, p3);
@@ -319,10 +336,6 @@ public class Deliveries {
             }
             q.executeUpdate();
         });
-    }
-
-    private void update(String set, long issueId, long subscriberId, Object p3) {
-        update(set, issueId, subscriberId, p3, null);
     }
 
     private static String cut(String s) {

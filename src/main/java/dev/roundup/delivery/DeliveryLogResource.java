@@ -25,7 +25,7 @@ public class DeliveryLogResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance issueLog(Issue issue, Sender.Progress progress, List<DeliveryLog.Entry> entries, String status, int page,
+        static native TemplateInstance issueLog(Issue issue, IssueSends.Progress progress, List<DeliveryLog.Entry> entries, String status, int page,
                 boolean more);
 
         static native TemplateInstance subscriberLog(Subscriber subscriber, List<DeliveryLog.Entry> entries);
@@ -38,7 +38,7 @@ public class DeliveryLogResource {
         @Inject
         DeliveryLog log;
         @Inject
-        Sender sender;
+        IssueSends sends;
 
         @GET
         @Path("{id}/deliveries")
@@ -46,7 +46,7 @@ public class DeliveryLogResource {
             Issue issue = QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findByIdOptional(id).orElseThrow(NotFoundException::new));
             int p = page == null ? 0 : Math.max(0, page);
             List<DeliveryLog.Entry> entries = log.ofIssue(id, status, p);
-            return Templates.issueLog(issue, sender.progress(id), entries, status == null ? "" : status, p, entries.size() == DeliveryLog.PAGE_SIZE);
+            return Templates.issueLog(issue, sends.progress(id), entries, status == null ? "" : status, p, entries.size() == DeliveryLog.PAGE_SIZE);
         }
     }
 

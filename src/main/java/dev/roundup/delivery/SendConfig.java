@@ -26,7 +26,11 @@ public interface SendConfig {
     @WithDefault("1m")
     Duration retryBackoff();
 
-    /** A claimed batch not confirmed within this time (its sender died) is sent again. */
+    /**
+     * How long a claimed batch is its worker's alone. A worker renews the claim on what is left of its batch once half
+     * of this has passed; a batch whose claim ran out (its sender died or hung) is claimed again by another worker, and
+     * its first worker, finding that at its renewal, sends no more of it.
+     */
     @WithDefault("2m")
     Duration claimLease();
 
@@ -64,6 +68,20 @@ public interface SendConfig {
     /** The longest wait for a busy relay. */
     @WithDefault("10m")
     Duration relayBackoffMax();
+
+    /** Where the claims on delivery rows are kept; see {@link Claims}. */
+    Optional<Claims> claims();
+
+    /** Where claims are kept: chosen by this setting, by default from the database kind (H2: in-process, else database). */
+    enum Claims {
+        /**
+         * In this process: for embedded H2, which only this process can open. A claim writes nothing; rows stay
+         * pending until their "sent" marks are saved.
+         */
+        IN_PROCESS,
+        /** In the database, with FOR UPDATE SKIP LOCKED, a token and a lease: for PostgreSQL shared by several instances. */
+        DATABASE
+    }
 
     /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
     Optional<String> unsubscribeMailto();

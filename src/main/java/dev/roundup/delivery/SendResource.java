@@ -28,10 +28,10 @@ import dev.roundup.web.Roles;
 public class SendResource {
 
     @Inject
-    Sender sender;
+    IssueSends sends;
 
     @Inject
-    SendWorkers workers;
+    WorkerPool workers;
 
     @Inject
     DeliveryLog deliveryLog;
@@ -40,14 +40,14 @@ public class SendResource {
     @Path("{id}/send")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send the issue now to every confirmed subscriber; with version, only if the issue is still at that version")
-    public Sender.Progress sendNow(@RestPath long id, @RestQuery Long version) {
+    public IssueSends.Progress sendNow(@RestPath long id, @RestQuery Long version) {
         start(id, version);
-        return sender.progress(id);
+        return sends.progress(id);
     }
 
-    /** Starts the send (see {@link Sender#start(long, Long)}) and this instance's workers for it; returns the recipients. */
+    /** Starts the send (see {@link IssueSends#start(long, Long)}) and this instance's workers for it; returns the recipients. */
     int start(long id, Long version) {
-        int recipients = sender.start(id, version);
+        int recipients = sends.start(id, version);
         workers.ensureWorkers(id);
         return recipients;
     }
@@ -56,17 +56,17 @@ public class SendResource {
     @Path("{id}/send")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "How far the send has got: sent, failed, skipped, pending, rate, ETA")
-    public Sender.Progress progress(@RestPath long id) {
-        return sender.progress(id);
+    public IssueSends.Progress progress(@RestPath long id) {
+        return sends.progress(id);
     }
 
     @POST
     @Path("{id}/send/{action}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "pause, resume or cancel a send, or retry-failed: its failed deliveries (of readers still subscribed) go out again")
-    public Sender.Progress control(@RestPath long id, @RestPath String action) {
+    public IssueSends.Progress control(@RestPath long id, @RestPath String action) {
         act(id, action);
-        return sender.progress(id);
+        return sends.progress(id);
     }
 
     @GET
@@ -79,15 +79,15 @@ public class SendResource {
 
     void act(long id, String action) {
         switch (action) {
-            case "pause" -> sender.pause(id, "paused by an editor");
+            case "pause" -> sends.pause(id, "paused by an editor");
             case "resume" -> {
-                sender.resume(id);
+                sends.resume(id);
                 workers.resumed(id);
                 workers.ensureWorkers(id);
             }
-            case "cancel" -> sender.cancel(id);
+            case "cancel" -> sends.cancel(id);
             case "retry-failed" -> {
-                sender.retryFailed(id);
+                sends.retryFailed(id);
                 workers.ensureWorkers(id);
             }
             default -> throw new Curation.Rejected("Use pause, resume, cancel or retry-failed.");

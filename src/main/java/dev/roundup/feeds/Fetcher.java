@@ -71,9 +71,13 @@ public class Fetcher {
 
     @PostConstruct
     void start() {
+        // One connection per request: a fetch that stops reading (an error status, a link check that wants only the
+        // status) resets its connection, and a pooled connection reset that way could be lent to the next request
+        // meanwhile, which then fails with "Connection was closed" (seen on link checks under load). Feeds are
+        // fetched every half hour, so reusing connections saves nothing that matters.
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setDecompressionSupported(true)
-                .setKeepAlive(true)
+                .setKeepAlive(false)
                 .setMaxPoolSize(Math.max(2, config.concurrency()))
                 .setForceSni(true)
                 .setVerifyHost(true)

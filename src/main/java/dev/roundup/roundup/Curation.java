@@ -197,25 +197,46 @@ public class Curation {
     public void changeStatus(long issueId, IssueStatus target, Instant scheduledAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
-            if (!issue.status.canBecome(target)) {
-                throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
+            if (issue.status == IssueStatus.SENDING && target == IssueStatus.CANCELLED) {
+                throw new Conflict("A sending issue is cancelled by cancelling its send, so that its send stops too.");
             }
-            if (target == IssueStatus.SCHEDULED) {
-                if (scheduledAt == null || scheduledAt.isBefore(Instant.now())) {
-                    throw new Rejected("Choose a time in the future to schedule the issue.");
-                }
-                issue.scheduledAt = scheduledAt;
-            }
-            if (target == IssueStatus.DRAFT) {
-                issue.scheduledAt = null;
-            }
-            issue.status = target;
-            issue.updatedAt = Instant.now();
-            if (target == IssueStatus.SENT) {
-                issue.sentAt = issue.updatedAt;
-                recordFeatures(issue);
+            move(issue, target, scheduledAt);
+        });
+    }
+
+    /**
+     * The send of an issue ended: a sending issue becomes sent (or cancelled), in the transaction that changes the
+     * send's state, so the two never disagree. An issue already sent, whose failed deliveries an editor retried,
+     * stays sent.
+     */
+    public void sendEnded(long issueId, IssueStatus target) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+            if (issue.status != IssueStatus.SENT) {
+                move(issue, target, null);
             }
         });
+    }
+
+    private static void move(Issue issue, IssueStatus target, Instant scheduledAt) {
+        if (!issue.status.canBecome(target)) {
+            throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
+        }
+        if (target == IssueStatus.SCHEDULED) {
+            if (scheduledAt == null || scheduledAt.isBefore(Instant.now())) {
+                throw new Rejected("Choose a time in the future to schedule the issue.");
+            }
+            issue.scheduledAt = scheduledAt;
+        }
+        if (target == IssueStatus.DRAFT) {
+            issue.scheduledAt = null;
+        }
+        issue.status = target;
+        issue.updatedAt = Instant.now();
+        if (target == IssueStatus.SENT) {
+            issue.sentAt = issue.updatedAt;
+            recordFeatures(issue);
+        }
     }
 
     /** Tells the listings which of them this issue featured ("already featured in #12"). */

@@ -30,6 +30,11 @@ public enum SubscriberStatus {
         };
     }
 
+    /** Whether a subscriber in this status receives the newsletter's issues: only one who confirmed. */
+    public boolean receivesIssues() {
+        return this == CONFIRMED;
+    }
+
     /** Whether mail may go to an address in this status at all (confirmation mails included). */
     public boolean mailable() {
         return this != BOUNCED && this != SUPPRESSED;

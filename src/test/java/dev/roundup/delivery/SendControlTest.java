@@ -59,10 +59,10 @@ class SendControlTest {
     SubscriberLinks links;
 
     @Inject
-    Sender sender;
+    IssueSends sends;
 
     @Inject
-    SendWorkers workers;
+    WorkerPool workers;
 
     @Inject
     Curation curation;
@@ -127,6 +127,9 @@ class SendControlTest {
         long issueId = drafts.create(LocalDate.of(2019, 2, 4), LocalDate.of(2019, 2, 11)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
         Thread.sleep(700);
+        // the issue and its send change together: cancelling the issue alone would leave its send running
+        Api.asEditor().body(Map.of("status", "cancelled")).post("/api/issues/" + issueId + "/status").then().statusCode(409)
+                .body("detail", containsString("cancelling its send"));
         Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200).body("state", equalTo("cancelled"));
         Thread.sleep(1500);
         long sent = progress(issueId).getLong("sent");
@@ -151,9 +154,9 @@ class SendControlTest {
         assertTrue(sentBefore >= 10 && sentBefore < progress(issueId).getLong("total"), "cancelled mid-send: " + sentBefore);
         // cancelled and sent again quicker than a worker of the first run looks at the send's state again (a few
         // times a second): in-process, as the API's three requests take longer than that
-        sender.cancel(issueId);
+        sends.cancel(issueId);
         curation.changeStatus(issueId, IssueStatus.DRAFT, null);
-        sender.start(issueId);
+        sends.start(issueId);
         workers.ensureWorkers(issueId);
 
         JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
@@ -210,7 +213,7 @@ class SendControlTest {
         long current = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
         editor.post("/editor/issues/" + issueId + "/send", Map.of("version", current)).then().statusCode(303);
         Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("sending"));
-        sender.cancel(issueId); // the other tests of this class share its 40 messages a second
+        sends.cancel(issueId); // the other tests of this class share its 40 messages a second
     }
 
     @Test

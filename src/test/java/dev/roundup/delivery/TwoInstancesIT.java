@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -20,7 +21,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The scale-out promise on PostgreSQL: two Roundup processes on one database send the same issue together
- * ({@code FOR UPDATE SKIP LOCKED}), each through its own relay, and no reader gets it twice or not at all.
+ * ({@code FOR UPDATE SKIP LOCKED}), each through its own relay, and no reader gets it twice or not at all; and a
+ * worker whose claim was taken over while one message hung stops before its next message.
  */
 @EnabledIfEnvironmentVariable(named = "ROUNDUP_DB_KIND", matches = "postgresql", disabledReason = "several instances need PostgreSQL")
 class TwoInstancesIT {
@@ -35,27 +37,9 @@ class TwoInstancesIT {
                 PackagedApp b = instance(Files.createTempDirectory("roundup-b"), database, relayB)) {
             a.start();
             b.start();
-            StringBuilder csv = new StringBuilder();
-            for (int i = 0; i < READERS; i++) {
-                csv.append("two").append(i).append("@two.example.org\n");
-            }
-            api().contentType("text/csv").body(csv.toString()).post(a.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
-            long issueId = api().contentType(ContentType.JSON).body(Map.of("from", "2016-01-04", "to", "2016-01-11"))
-                    .post(a.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
-            api().contentType(ContentType.JSON).post(a.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
-
-            long deadline = System.currentTimeMillis() + 120_000;
-            String state = "";
-            while (!state.equals("done") && System.currentTimeMillis() < deadline) {
-                Thread.sleep(500);
-                state = api().get(b.url("/api/issues/" + issueId + "/send")).then().extract().path("state");
-            }
-            assertEquals("done", state, a.log() + b.log());
-
-            Map<String, Integer> copies = new HashMap<>();
-            for (SmtpSink relay : new SmtpSink[] {relayA, relayB}) {
-                relay.received().forEach(m -> m.recipients().forEach(r -> copies.merge(r, 1, Integer::sum)));
-            }
+            long issueId = sendToReaders(a, "two", READERS);
+            awaitDone(a, b, issueId);
+            Map<String, Integer> copies = copies(relayA, relayB);
             long a1 = relayA.messageCount();
             long b1 = relayB.messageCount();
             System.out.printf("two instances: A sent %d, B sent %d, %d readers%n", a1, b1, copies.size());
@@ -63,6 +47,91 @@ class TwoInstancesIT {
             assertTrue(copies.values().stream().allMatch(c -> c == 1), "nobody got it twice");
             assertTrue(a1 > READERS / 10 && b1 > READERS / 10, "both instances did a share of the work: A " + a1 + ", B " + b1);
         }
+    }
+
+    /**
+     * One message hangs for 15 s, three times the 5 s lease: the rest of its worker's batch is claimed again by
+     * another worker (of either instance) and sent. When the hung message is answered, its worker finds its claim
+     * gone and sends nothing more of that batch, so only the hung message can reach its reader twice. The last
+     * reader is greylisted once (retried after 25 s), so the send still runs when the hung message is answered.
+     */
+    @Test
+    void aWorkerWhoseClaimWasTakenOverStopsBeforeItsNextMessage() throws Exception {
+        String database = TestDatabases.fresh("fence");
+        int readers = 800;
+        String hung = "fence50@fence.example.org";
+        String greylisted = "fence" + (readers - 1) + "@fence.example.org";
+        AtomicBoolean held = new AtomicBoolean();
+        AtomicBoolean refused = new AtomicBoolean();
+        SmtpSink.Replies holdOnce = new SmtpSink.Replies() {
+            @Override
+            public String rcpt(String address, int attempt) {
+                if (address.equals(greylisted) && refused.compareAndSet(false, true)) {
+                    return "451 4.7.1 Greylisted, try again later";
+                }
+                if (address.equals(hung) && held.compareAndSet(false, true)) {
+                    try {
+                        Thread.sleep(15_000); // a relay stuck on one message, longer than the lease
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return "250 2.1.5 Ok";
+            }
+        };
+        try (SmtpSink relayA = SmtpSink.countingOnly().answering(holdOnce); SmtpSink relayB = SmtpSink.countingOnly().answering(holdOnce);
+                PackagedApp a = fenced(instance(Files.createTempDirectory("roundup-fa"), database, relayA));
+                PackagedApp b = fenced(instance(Files.createTempDirectory("roundup-fb"), database, relayB))) {
+            a.start();
+            b.start();
+            long issueId = sendToReaders(a, "fence", readers);
+            awaitDone(a, b, issueId);
+            assertTrue(held.get(), "the relay held one message");
+
+            Map<String, Integer> copies = copies(relayA, relayB);
+            Map<String, Integer> twice = new HashMap<>(copies);
+            twice.values().removeIf(c -> c == 1);
+            System.out.printf("fenced claims: %d readers, got it more than once: %s%n", copies.size(), twice);
+            assertEquals(readers, copies.size(), "every reader got the issue");
+            twice.remove(hung);
+            assertEquals(Map.of(), twice, "only the hung message may have gone out twice");
+        }
+    }
+
+    /** Imports {@code count} confirmed readers {@code <prefix><n>@<prefix>.example.org}, drafts an issue and sends it. */
+    private static long sendToReaders(PackagedApp app, String prefix, int count) {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            csv.append(prefix).append(i).append('@').append(prefix).append(".example.org\n");
+        }
+        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+        long issueId = api().contentType(ContentType.JSON).body(Map.of("from", "2016-01-04", "to", "2016-01-11"))
+                .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
+        api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
+        return issueId;
+    }
+
+    private static void awaitDone(PackagedApp a, PackagedApp b, long issueId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        String state = "";
+        while (!state.equals("done") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            state = api().get(b.url("/api/issues/" + issueId + "/send")).then().extract().path("state");
+        }
+        assertEquals("done", state, a.log() + b.log());
+    }
+
+    /** How many copies each reader got, over both relays. */
+    private static Map<String, Integer> copies(SmtpSink... relays) {
+        Map<String, Integer> copies = new HashMap<>();
+        for (SmtpSink relay : relays) {
+            relay.received().forEach(m -> m.recipients().forEach(r -> copies.merge(r, 1, Integer::sum)));
+        }
+        return copies;
+    }
+
+    private static PackagedApp fenced(PackagedApp app) {
+        return app.env("ROUNDUP_SEND_CLAIM_LEASE", "5s").env("ROUNDUP_SEND_RETRY_BACKOFF", "25s");
     }
 
     private static PackagedApp instance(Path dataDir, String database, SmtpSink relay) throws Exception {

@@ -11,15 +11,17 @@ import jakarta.inject.Inject;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import dev.roundup.delivery.SendState.Change;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Starting, pausing, resuming and cancelling the send of an issue, and how far it has got. Starting fixes the
- * recipient set (one delivery row per confirmed subscriber, in one statement); the work itself is done by
- * {@link SendWorkers} on every instance that shares the database.
+ * The sends of issues ({@link IssueSend}): starting, pausing, resuming, retrying and cancelling one, each a change
+ * {@link SendState} allows, and how far it has got. Starting fixes the recipient set (one delivery row per
+ * recipient, in one statement); the work itself is done by the {@link WorkerPool} of every instance that shares the
+ * database.
  */
 @ApplicationScoped
-public class Sender {
+public class IssueSends {
 
     @Inject
     Jdbc jdbc;
@@ -62,13 +64,16 @@ public class Sender {
             issue.status = IssueStatus.SENDING;
             issue.updatedAt = now;
             int recipients = deliveries.createFor(issueId, now);
-            IssueSend send = IssueSend.<IssueSend>findByIdOptional(issueId).orElseGet(IssueSend::new);
-            send.issueId = issueId;
-            send.state = IssueSend.RUNNING;
-            send.stateReason = null;
+            IssueSend send = IssueSend.<IssueSend>findById(issueId);
+            if (send == null) {
+                send = new IssueSend();
+                send.issueId = issueId;
+                send.state = SendState.RUNNING;
+            } else {
+                send.apply(Change.START, null);
+            }
             send.total = recipients;
             send.startedAt = now;
-            send.finishedAt = null;
             send.persist();
             IssueSend.flush();
             // the cap counts per run: a send started again (after a cancel) has a cap of its own
@@ -79,11 +84,11 @@ public class Sender {
     }
 
     public void pause(long issueId, String reason) {
-        setState(issueId, IssueSend.RUNNING, IssueSend.PAUSED, reason);
+        change(issueId, Change.PAUSE, reason);
     }
 
     public void resume(long issueId) {
-        setState(issueId, IssueSend.PAUSED, IssueSend.RUNNING, null);
+        change(issueId, Change.RESUME, null);
         bounceCap.extendIfUsedUp(issueId); // a human looked: the send may bounce one cap more before asking again
     }
 
@@ -92,51 +97,40 @@ public class Sender {
      * was done or paused. Returns how many deliveries are due again.
      */
     public int retryFailed(long issueId) {
-        String state = QuarkusTransaction.requiringNew().call(() -> find(issueId).state);
-        if (state.equals(IssueSend.CANCELLED)) {
-            throw new Curation.Conflict("This send was cancelled: send the issue again instead.");
-        }
-        int again = deliveries.retryFailed(issueId, Instant.now());
-        if (again == 0) {
-            throw new Curation.Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
+        // the deliveries and the send change together: a send left done with deliveries due again would never finish
+        return QuarkusTransaction.requiringNew().call(() -> {
             IssueSend send = find(issueId);
-            if (!send.state.equals(IssueSend.CANCELLED)) {
-                send.state = IssueSend.RUNNING;
-                send.stateReason = null;
-                send.finishedAt = null;
+            send.apply(Change.RETRY_FAILED, null);
+            int again = deliveries.retryFailed(issueId, Instant.now());
+            if (again == 0) {
+                throw new Curation.Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
             }
+            return again;
         });
-        return again;
     }
 
-    /** Stops for good: nothing more is sent; what was sent stays sent. */
+    /** Stops for good: nothing more is sent; what was sent stays sent. The issue is cancelled with its send. */
     public void cancel(long issueId) {
         QuarkusTransaction.requiringNew().run(() -> {
-            IssueSend send = find(issueId);
-            if (send.state.equals(IssueSend.DONE) || send.state.equals(IssueSend.CANCELLED)) {
-                throw new Curation.Conflict("This send is already " + send.state + ".");
-            }
-            send.state = IssueSend.CANCELLED;
-            send.stateReason = "cancelled by an editor";
-            send.finishedAt = Instant.now();
+            find(issueId).apply(Change.CANCEL, "cancelled by an editor");
+            curation.sendEnded(issueId, IssueStatus.CANCELLED);
         });
-        curation.changeStatus(issueId, IssueStatus.CANCELLED, null);
     }
 
-    /** Marks the send done and the issue sent once no delivery is left to try. */
+    /** Marks the send done and the issue sent, in one transaction, once no delivery is left to try. */
     void finishIfDone(long issueId) {
-        Map<String, Long> counts = deliveries.counts(issueId);
-        if (counts.get("pending") + counts.get("claimed") > 0) {
+        Map<DeliveryStatus, Long> counts = deliveries.counts(issueId);
+        if (counts.get(DeliveryStatus.PENDING) + counts.get(DeliveryStatus.CLAIMED) > 0) {
             return;
         }
-        // every worker of every instance may get here at once: one conditional update decides who finishes
-        boolean finished = QuarkusTransaction.requiringNew().call(() -> IssueSend.update(
-                "state = ?1, finishedAt = ?2 where issueId = ?3 and state = ?4", IssueSend.DONE, Instant.now(), issueId, IssueSend.RUNNING) == 1);
-        if (finished && QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findById(issueId).status == IssueStatus.SENDING)) {
-            curation.changeStatus(issueId, IssueStatus.SENT, null);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            // every worker of every instance may get here at once: one conditional update decides who finishes
+            boolean finished = IssueSend.update("state = ?1, finishedAt = ?2 where issueId = ?3 and state in ?4", SendState.DONE,
+                    Instant.now(), issueId, SendState.allowing(Change.FINISH)) == 1;
+            if (finished) {
+                curation.sendEnded(issueId, IssueStatus.SENT);
+            }
+        });
     }
 
     public Progress progress(long issueId) {
@@ -144,34 +138,27 @@ public class Sender {
         if (send == null) {
             return new Progress(issueId, "not started", null, 0, 0, 0, 0, 0, 0, null);
         }
-        Map<String, Long> c = deliveries.counts(issueId);
+        Map<DeliveryStatus, Long> c = deliveries.counts(issueId);
         double rate = deliveries.sentSince(issueId, Instant.now().minus(Duration.ofSeconds(10))) / 10.0;
-        long pending = c.get("pending") + c.get("claimed");
-        Long eta = rate > 0 && send.state.equals(IssueSend.RUNNING) ? (long) Math.ceil(pending / rate) : null;
-        return new Progress(issueId, send.state, send.stateReason, send.total, c.get("sent"), c.get("failed"), c.get("skipped"),
-                pending, rate, eta);
+        long pending = c.get(DeliveryStatus.PENDING) + c.get(DeliveryStatus.CLAIMED);
+        Long eta = rate > 0 && send.state == SendState.RUNNING ? (long) Math.ceil(pending / rate) : null;
+        return new Progress(issueId, send.state.label(), send.stateReason, send.total, c.get(DeliveryStatus.SENT),
+                c.get(DeliveryStatus.FAILED), c.get(DeliveryStatus.SKIPPED), pending, rate, eta);
     }
 
     /** Sends that should be worked on now. */
     public List<Long> running() {
-        return QuarkusTransaction.requiringNew().call(() -> IssueSend.<IssueSend>list("state", IssueSend.RUNNING).stream()
+        return QuarkusTransaction.requiringNew().call(() -> IssueSend.<IssueSend>list("state", SendState.RUNNING).stream()
                 .map(s -> s.issueId).toList());
     }
 
     /** Asked by every worker several times a second, so it is one plain query, not an ORM load in a JTA transaction. */
     boolean isRunning(long issueId) {
-        return IssueSend.RUNNING.equals(jdbc.text("select state from issue_send where issue_id = ?", issueId));
+        return SendState.RUNNING.label().equals(jdbc.text("select state from issue_send where issue_id = ?", issueId));
     }
 
-    private void setState(long issueId, String from, String to, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IssueSend send = find(issueId);
-            if (!send.state.equals(from)) {
-                throw new Curation.Conflict("This send is " + send.state + ", not " + from + ".");
-            }
-            send.state = to;
-            send.stateReason = reason;
-        });
+    private void change(long issueId, Change change, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> find(issueId).apply(change, reason));
     }
 
     private static IssueSend find(long issueId) {

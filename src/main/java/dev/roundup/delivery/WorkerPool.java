@@ -18,17 +18,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs the senders of this instance: every few seconds, starts scheduled issues that are due and makes sure each
- * running send has its connections' worth of {@link SendWorker}s here. After a crash or restart, running sends
+ * The delivery workers of this instance: every few seconds, starts scheduled issues that are due and makes sure each
+ * running send has its connections' worth of {@link DeliveryWorker}s here, one per SMTP connection. After a crash or restart, running sends
  * simply pick up again; deliveries claimed by the dead process are sent once their lease runs out.
  */
 @ApplicationScoped
-public class SendWorkers {
+public class WorkerPool {
 
-    private static final Logger LOG = Logger.getLogger(SendWorkers.class);
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class);
 
     @Inject
-    Sender sender;
+    IssueSends sends;
 
     @Inject
     SmtpConfig smtp;
@@ -37,7 +37,7 @@ public class SendWorkers {
     SendConfig config;
 
     @Inject
-    SendWorker.Factory factory;
+    DeliveryWorker.Factory factory;
 
     @Inject
     Deliveries deliveries;
@@ -52,22 +52,33 @@ public class SendWorkers {
     @Scheduled(every = "{roundup.send.check-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         startDueScheduledIssues();
-        for (Long issueId : sender.running()) {
+        for (Long issueId : sends.running()) {
             ensureWorkers(issueId);
         }
     }
 
-    /** Starts workers for a send now rather than at the next tick. */
+    /**
+     * Starts workers for a send now rather than at the next tick. Called at once by the scheduler's tick, an editor's
+     * resume and others: a place is taken by a compare-and-set on the count before a worker starts, so together they
+     * never start more workers than connections.
+     */
     public void ensureWorkers(long issueId) {
         AtomicInteger count = active.computeIfAbsent(issueId, id -> new AtomicInteger());
-        while (!stopping && count.get() < Math.max(1, smtp.connections())) {
-            count.incrementAndGet();
-            SendWorker worker = factory.create(issueId);
+        int connections = Math.max(1, smtp.connections());
+        while (!stopping) {
+            int running = count.get();
+            if (running >= connections) {
+                return;
+            }
+            if (!count.compareAndSet(running, running + 1)) {
+                continue; // another caller took a place meanwhile: look again
+            }
+            DeliveryWorker worker = factory.create(issueId);
             Thread t = new Thread(() -> {
                 try {
                     worker.run();
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "A sender for issue %d stopped", issueId);
+                    LOG.errorf(e, "A worker for issue %d stopped", issueId);
                 } finally {
                     if (count.decrementAndGet() == 0) {
                         health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
@@ -86,7 +97,7 @@ public class SendWorkers {
                 IssueStatus.SCHEDULED, Instant.now()).stream().map(i -> i.id).toList());
         for (Long id : due) {
             try {
-                int recipients = sender.start(id);
+                int recipients = sends.start(id);
                 LOG.infof("Started the scheduled send of issue %d to %d subscribers", id, recipients);
             } catch (RuntimeException e) {
                 LOG.warnf("Could not start the scheduled send of issue %d: %s", id, e.getMessage());
@@ -102,7 +113,7 @@ public class SendWorkers {
         return health.computeIfAbsent(issueId, id -> {
             RelayHealth h = new RelayHealth(new RelayHealth.Rules(config.refusalsAtStart(), config.busyAfter(), config.relayBackoff(),
                     config.relayBackoffMax()), System.nanoTime());
-            if (resumed.remove(id) || deliveries.counts(id).get("sent") > 0) {
+            if (resumed.remove(id) || deliveries.counts(id).get(DeliveryStatus.SENT) > 0) {
                 h.pastTheStart();
             }
             return h;

@@ -1,0 +1,106 @@
+package dev.roundup.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roundup.roundup.Drafts;
+import dev.roundup.testing.Sends;
+import dev.roundup.testing.TestDatabases;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Starting a send's workers is atomic: scheduler ticks and editors' resumes arriving at the same moment, from many
+ * threads at once, start no more workers than there are connections.
+ */
+@QuarkusTest
+@TestProfile(WorkerStartTest.Slow.class)
+class WorkerStartTest {
+
+    static final int CONNECTIONS = 4;
+
+    public static class Slow implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // no ticks of its own: the test makes them, all at once; slow, so the workers live while they are counted
+            return Map.of("roundup.send.rate", "20", "roundup.send.batch-size", "5", "roundup.send.check-every", "off",
+                    "roundup.smtp.connections", String.valueOf(CONNECTIONS), "quarkus.datasource.jdbc.url", TestDatabases.fresh("start"));
+        }
+    }
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    IssueSends sends;
+
+    @Inject
+    WorkerPool workers;
+
+    @Test
+    void ticksAndResumesAtTheSameMomentStartNoMoreWorkersThanConnections() throws Exception {
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            readers.add("start" + i + "@start.example.org");
+        }
+        Sends.subscribe(readers);
+        long issueId = drafts.create(LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 10)).id;
+        sends.start(issueId);
+        int most = 0;
+        for (int round = 0; round < 10; round++) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                boolean tick = t % 2 == 0;
+                Thread caller = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (tick) {
+                        workers.tick();
+                    } else {
+                        workers.ensureWorkers(issueId);
+                    }
+                });
+                caller.start();
+                callers.add(caller);
+            }
+            go.countDown();
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            int live = liveWorkers(issueId);
+            most = Math.max(most, live);
+            assertTrue(live >= 1, "round " + round + ": a worker runs");
+            // pause, wait until this instance's workers have stopped, resume: the next round races a fresh start
+            sends.pause(issueId, "between rounds");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (liveWorkers(issueId) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, liveWorkers(issueId), "round " + round + ": paused, its workers stopped");
+            sends.resume(issueId);
+        }
+        sends.cancel(issueId);
+        assertEquals(CONNECTIONS, most, "at most one worker per connection, and all of them");
+    }
+
+    /** The workers of this send alive in this JVM, counted by their threads rather than by the count being tested. */
+    private static int liveWorkers(long issueId) {
+        String prefix = "send-" + issueId + "-";
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
+}
