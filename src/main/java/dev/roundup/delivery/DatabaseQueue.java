@@ -14,7 +14,7 @@ import dev.roundup.subscribers.Subscriptions;
 
 /**
  * The {@link DeliveryQueue} of one worker over the database: delivery rows through {@link Deliveries}, "sent" marks
- * through the journal ({@link SentMarks}), the send's state through {@link IssueSends}. It keeps the two rules that make
+ * through the journal ({@link SentMarks}), the send's state through {@link IssueSends}. It keeps the rules that make
  * sending safe:
  * <ul>
  * <li>A batch goes back only once its marks are saved. The batch a worker is done with is held while the worker sends
@@ -25,6 +25,9 @@ import dev.roundup.subscribers.Subscriptions;
  * passed, then one update that renews what is left of the batch and counts it. A count short of the batch means the
  * lease ran out and another worker took over (writing its own token): the worker sends no more of it. So a message
  * never starts with less than half a lease left.
+ * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}), and
+ * a mark the journal could not take pauses the send with the reason; the rest of the batch is then not the worker's
+ * to send.
  * </ul>
  */
 final class DatabaseQueue implements DeliveryQueue {
@@ -58,6 +61,7 @@ final class DatabaseQueue implements DeliveryQueue {
     private String token;
     private long renewedAt;
     private boolean lost;
+    private boolean stopped;
     private SentMarks.Mark lastSent;
     private String held;
     private SentMarks.Mark heldLastSent;
@@ -74,6 +78,10 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public List<Deliveries.Claimed> claim() {
+        stopped = false;
+        if (!p.marks.recover()) {
+            return List.of(); // marks a crashed run left are not saved yet: their readers still look unsent
+        }
         String claim = Secrets.randomToken(12);
         long claimedAt = System.nanoTime(); // before the claim is written: the lease is counted from no later than this
         List<Deliveries.Claimed> batch = p.deliveries.claim(issueId, claim, p.config.batchSize());
@@ -87,6 +95,9 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public boolean holds(List<Deliveries.Claimed> batch, int next) {
+        if (stopped) {
+            return false;
+        }
         long now = System.nanoTime();
         if (lost || now - renewedAt < p.config.claimLease().toNanos() / 2) {
             return !lost;
@@ -108,6 +119,10 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void sent(Deliveries.Claimed reader, String messageId) {
         lastSent = p.marks.add(new Deliveries.Sent(issueId, reader.subscriberId(), messageId, Instant.now()));
+        if (lastSent.journalTrouble() != null) {
+            pause(lastSent.journalTrouble()); // the next mark would not fare better
+            stopped = true; // so the worker sends nothing more of this batch
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +27,11 @@ import io.restassured.specification.RequestSpecification;
  * The packaged app sending to a few thousand readers is killed with SIGKILL mid-send, several times, and started
  * again. In the end every reader got the issue, and the duplicates are at most the messages that were in flight:
  * one per connection per crash. Size: -Dcrash.readers (default 3000), -Dcrash.kills (default 3).
+ *
+ * <p>The bound must not depend on the JDBC URL: a second run uses an H2 URL as an operator writes it, without
+ * {@code WRITE_DELAY=0}, so H2 keeps commits in memory for up to half a second (issue #16). It is smaller
+ * (-Dcrash.operator-readers, default 1500, two kills), and still far past its bound were the journal to trust such
+ * a commit (docs/performance.md).
  */
 @DisabledIfEnvironmentVariable(named = "ROUNDUP_DB_KIND", matches = "postgresql", disabledReason = "runs the packaged H2 build")
 class CrashRecoveryIT {
@@ -36,6 +42,17 @@ class CrashRecoveryIT {
 
     @Test
     void killedMidSendItFinishesAfterRestartsLosingNoOne() throws Exception {
+        sendThroughKills(null, READERS, KILLS);
+    }
+
+    @Test
+    void anOperatorsH2UrlWithoutWriteDelayZeroKeepsTheSameBound() throws Exception {
+        sendThroughKills(dataDir -> "jdbc:h2:file:" + dataDir.resolve("roundup") + ";DB_CLOSE_ON_EXIT=FALSE",
+                Integer.getInteger("crash.operator-readers", 1500), 2);
+    }
+
+    /** Sends to {@code readers}, killing the app {@code kills} times; {@code databaseUrl} null for the default URL. */
+    private static void sendThroughKills(Function<Path, String> databaseUrl, int readers, int kills) throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         Path dataDir = Files.createTempDirectory("roundup-crash");
@@ -45,9 +62,12 @@ class CrashRecoveryIT {
                     .env("ROUNDUP_SMTP_TLS", "none").env("ROUNDUP_SMTP_CONNECTIONS", String.valueOf(CONNECTIONS))
                     .env("ROUNDUP_SEND_RATE", "400").env("ROUNDUP_SEND_CLAIM_LEASE", "3s").env("ROUNDUP_SEND_CHECK_EVERY", "1s")
                     .env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off");
+            if (databaseUrl != null) {
+                app.env("ROUNDUP_DB_URL", databaseUrl.apply(dataDir));
+            }
             app.start();
             StringBuilder csv = new StringBuilder();
-            for (int i = 0; i < READERS; i++) {
+            for (int i = 0; i < readers; i++) {
                 csv.append("crash").append(i).append("@crash.example.org\n");
             }
             api(app).contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
@@ -57,8 +77,8 @@ class CrashRecoveryIT {
             long issueId = created.jsonPath().getLong("id");
             api(app).contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
 
-            for (int kill = 1; kill <= KILLS; kill++) {
-                int target = READERS * kill / (KILLS + 1);
+            for (int kill = 1; kill <= kills; kill++) {
+                int target = readers * kill / (kills + 1);
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (smtp.getReceivedMessages().length < target && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
@@ -80,10 +100,10 @@ class CrashRecoveryIT {
                 copies.merge(m.getRecipients(Message.RecipientType.TO)[0].toString(), 1, Integer::sum);
             }
             int duplicates = copies.values().stream().mapToInt(c -> c - 1).sum();
-            System.out.printf("%d readers, %d crashes: %d received, %d duplicates (bound %d)%n", READERS, KILLS,
-                    smtp.getReceivedMessages().length, duplicates, CONNECTIONS * KILLS);
-            assertEquals(READERS, copies.size(), "every reader got the issue");
-            assertTrue(duplicates <= CONNECTIONS * KILLS, "duplicates " + duplicates + " > messages in flight " + CONNECTIONS * KILLS);
+            System.out.printf("%s: %d readers, %d crashes: %d received, %d duplicates (bound %d)%n", databaseUrl == null ? "default URL" : "operator's URL",
+                    readers, kills, smtp.getReceivedMessages().length, duplicates, CONNECTIONS * kills);
+            assertEquals(readers, copies.size(), "every reader got the issue");
+            assertTrue(duplicates <= CONNECTIONS * kills, "duplicates " + duplicates + " > messages in flight " + CONNECTIONS * kills);
         } finally {
             smtp.stop();
         }
