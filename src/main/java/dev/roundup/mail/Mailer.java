@@ -58,7 +58,8 @@ public class Mailer {
     @PostConstruct
     void init() {
         // Jakarta Mail looks its StreamProvider up through ServiceLoader on every header it encodes (a jar scan each
-        // time: most of the CPU of a large send); the system property is checked first and makes it a class lookup.
+        // time, where a large send's CPU went: docs/performance.md); the system property is checked first and makes
+        // it a class lookup.
         System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         Properties props = new Properties();
         stalledWrites = smtp.host().isPresent() ? new StalledWrites(smtp.timeout()) : null;
