@@ -1,6 +1,7 @@
 package dev.roundup.delivery;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,9 +23,10 @@ import dev.roundup.subscribers.Subscriptions;
  * {@link SentMarks#FLUSH_EVERY_MILLIS} ms), so nobody waits, where waiting at the end of every batch forced a database
  * commit per batch and connection.
  * <li>A claim is fenced. It is a random token and a lease; {@link #holds} is a clock read until half the lease has
- * passed, then one update that renews what is left of the batch and counts it. A count short of the batch means the
- * lease ran out and another worker took over (writing its own token): the worker sends no more of it. So a message
- * never starts with less than half a lease left.
+ * passed, then one update that renews what is left of the batch and reads which of it is still claimed with the
+ * token. A delivery that is not was taken over by another worker after the lease ran out (writing its own token), or
+ * changed meanwhile: the worker skips it and sends the rest, so a message never starts with less than half a lease
+ * left. Every change the worker makes to a row carries the token too, so a row another worker holds stays theirs.
  * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}), and
  * a mark the journal could not take pauses the send with the reason; the rest of the batch is then not the worker's
  * to send.
@@ -60,7 +62,7 @@ final class DatabaseQueue implements DeliveryQueue {
     private final long issueId;
     private String token;
     private long renewedAt;
-    private boolean lost;
+    private Set<Long> lost = Set.of();
     private boolean stopped;
     private SentMarks.Mark lastSent;
     private String held;
@@ -88,7 +90,7 @@ final class DatabaseQueue implements DeliveryQueue {
         if (!batch.isEmpty()) {
             token = claim;
             renewedAt = claimedAt;
-            lost = false;
+            lost = Set.of();
         }
         return batch;
     }
@@ -99,16 +101,19 @@ final class DatabaseQueue implements DeliveryQueue {
             return false;
         }
         long now = System.nanoTime();
-        if (lost || now - renewedAt < p.config.claimLease().toNanos() / 2) {
-            return !lost;
-        }
-        if (p.deliveries.renew(issueId, token, batch.subList(next, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList())) {
+        if (now - renewedAt >= p.config.claimLease().toNanos() / 2) {
+            List<Long> rest = batch.subList(next, batch.size()).stream().map(Deliveries.Claimed::subscriberId).toList();
+            Set<Long> ours = p.deliveries.renew(issueId, token, rest);
             renewedAt = now;
-        } else {
-            lost = true;
-            LOG.warnf("A batch of issue %d was claimed by another worker after its lease ran out: this worker sends no more of it", issueId);
+            Set<Long> gone = new HashSet<>(lost);
+            rest.stream().filter(id -> !ours.contains(id)).forEach(gone::add);
+            if (gone.size() > lost.size()) {
+                LOG.warnf("%d deliveries of a batch of issue %d are no longer this worker's (claimed by another after its lease ran out, "
+                        + "or changed meanwhile): it sends the rest", gone.size() - lost.size(), issueId);
+            }
+            lost = gone;
         }
-        return !lost;
+        return !lost.contains(batch.get(next).subscriberId());
     }
 
     @Override
@@ -127,7 +132,7 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public void retryLater(Deliveries.Claimed reader, Instant when, String error, boolean countAttempt) {
-        p.deliveries.retryLater(issueId, reader.subscriberId(), when, error, countAttempt);
+        p.deliveries.retryLater(issueId, reader.subscriberId(), token, when, error, countAttempt);
     }
 
     @Override
@@ -137,7 +142,7 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public void failed(Deliveries.Claimed reader, String error) {
-        p.deliveries.failed(issueId, reader.subscriberId(), error);
+        p.deliveries.failed(issueId, reader.subscriberId(), token, error);
     }
 
     @Override
@@ -158,7 +163,7 @@ final class DatabaseQueue implements DeliveryQueue {
 
     @Override
     public void skipped(Deliveries.Claimed reader, String why) {
-        p.deliveries.skipped(issueId, reader.subscriberId(), why);
+        p.deliveries.skipped(issueId, reader.subscriberId(), token, why);
     }
 
     @Override
@@ -177,7 +182,7 @@ final class DatabaseQueue implements DeliveryQueue {
     public void pause(String reason) {
         LOG.warnf("Pausing the send of issue %d: %s", issueId, reason);
         try {
-            p.sends.pause(issueId, reason);
+            p.sends.pauseItself(issueId, reason);
         } catch (RuntimeException alreadyPaused) {
             // another worker paused it first
         }

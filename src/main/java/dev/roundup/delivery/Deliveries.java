@@ -22,12 +22,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The one place that changes delivery rows, one per (issue, subscriber): created in one statement when a send starts
@@ -60,6 +63,11 @@ public class Deliveries {
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    Optional<String> jdbcUrl;
+
+    private volatile SendConfig.Claims claims;
 
     private final ReentrantLock localClaims = new ReentrantLock();
     private final Map<String, LocalClaim> claimedHere = new ConcurrentHashMap<>();
@@ -175,12 +183,20 @@ public class Deliveries {
                 List.of(issueId, afterSubscriber, at(Instant.now()))));
     }
 
+    /** Decides where claims live at start, so that an H2 URL the rule refuses stops the app before anything is sent. */
+    void onStart(@Observes StartupEvent event) {
+        claimsInThisJvm();
+    }
+
     /**
-     * Whether claims live in this JVM ({@link SendConfig.Claims}): as {@code roundup.send.claims} says, by default for
-     * H2, which Roundup embeds; a database any other instance can reach keeps them in the database.
+     * Whether claims live in this JVM ({@link SendConfig.Claims#of}): as {@code roundup.send.claims} says, by default for
+     * embedded H2; a database any other instance can reach keeps them in the database.
      */
     private boolean claimsInThisJvm() {
-        return config.claims().orElse("h2".equals(dbKind) ? SendConfig.Claims.IN_PROCESS : SendConfig.Claims.DATABASE) == SendConfig.Claims.IN_PROCESS;
+        if (claims == null) {
+            claims = SendConfig.Claims.of(config.claims(), dbKind, jdbcUrl.orElse(null));
+        }
+        return claims == SendConfig.Claims.IN_PROCESS;
     }
 
     /** Deliveries held by a worker of this JVM, on embedded H2. */
@@ -234,10 +250,13 @@ public class Deliveries {
         return recipients.stillReceiving(subscriberIds);
     }
 
-    /** A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered. */
-    public void retryLater(long issueId, long subscriberId, Instant when, String error, boolean countAttempt) {
-        change(PENDING, "claimed_by = null, next_attempt_at = ?3, last_error = ?4" + (countAttempt ? ", attempts = attempts + 1" : ""),
-                issueId, subscriberId, when, cut(error));
+    /**
+     * A temporary refusal (4xx) or an outage: try again later; counts as an attempt only when the server answered.
+     * Like every change a worker makes to its readers' rows, fenced by its claim {@code token} (see {@link #change}).
+     */
+    public void retryLater(long issueId, long subscriberId, String token, Instant when, String error, boolean countAttempt) {
+        change(PENDING, "claimed_by = null, next_attempt_at = ?4, last_error = ?5" + (countAttempt ? ", attempts = attempts + 1" : ""),
+                issueId, subscriberId, token, when, cut(error));
     }
 
     /**
@@ -265,29 +284,39 @@ public class Deliveries {
                 .setParameter(1, now).setParameter(2, issueId).executeUpdate();
     }
 
-    public void failed(long issueId, long subscriberId, String error) {
-        change(FAILED, "attempts = attempts + 1, last_error = ?3", issueId, subscriberId, cut(error), null);
+    /** Refused for good, or after the last attempt; fenced by the claim {@code token} as {@link #change} says. */
+    public void failed(long issueId, long subscriberId, String token, String error) {
+        change(FAILED, "attempts = attempts + 1, last_error = ?4", issueId, subscriberId, token, cut(error), null);
     }
 
-    /** The subscriber left (or bounced) after the send started: nothing is sent to them. */
-    public void skipped(long issueId, long subscriberId, String why) {
-        change(SKIPPED, "last_error = ?3", issueId, subscriberId, why, null);
+    /** The subscriber left (or bounced) after the send started: nothing is sent to them. Fenced by the claim {@code token}. */
+    public void skipped(long issueId, long subscriberId, String token, String why) {
+        change(SKIPPED, "last_error = ?4", issueId, subscriberId, token, why, null);
     }
 
     /**
-     * Extends the lease of the part of a batch still to be sent, and says whether the claim still holds: false when
-     * any of those deliveries is no longer claimed with this token (the lease ran out and another worker, of this or
-     * another instance, took it over). The token is the fence: a takeover writes its own. A worker that gets false
-     * must send nothing more of that batch, or the other worker's readers get it twice.
+     * Extends the lease of the part of a batch still to be sent, and returns which of those deliveries are still
+     * claimed with this token. One missing was taken over by another worker, of this or another instance, after the
+     * lease ran out (a takeover writes its own token: the token is the fence), or changed meanwhile (a restart after
+     * a cancel, a reader deleted): either way it is not this worker's to send any more, or another worker's reader
+     * gets it twice. The others still are.
      */
-    public boolean renew(long issueId, String token, List<Long> stillToSend) {
+    public Set<Long> renew(long issueId, String token, List<Long> stillToSend) {
         if (claimsInThisJvm() || stillToSend.isEmpty()) {
-            return true; // claims on embedded H2 live in this JVM and have no lease
+            return Set.copyOf(stillToSend); // claims on embedded H2 live in this JVM and have no lease
         }
-        List<Object> params = new ArrayList<>(List.of(at(Instant.now()), token, issueId, Collections.min(stillToSend), Collections.max(stillToSend)));
+        List<Object> params = new ArrayList<>(List.of(token, issueId, Collections.min(stillToSend), Collections.max(stillToSend)));
         params.addAll(stillToSend);
-        return jdbc.execute("update delivery d set claimed_at = ? where d.status = 'CLAIMED' and d.claimed_by = ? and " + these(stillToSend),
-                params.toArray()) == stillToSend.size();
+        return jdbc.inTransaction(c -> {
+            List<Object> update = new ArrayList<>(params);
+            update.add(0, at(Instant.now()));
+            try (PreparedStatement renew = prepare(c, "update delivery d set claimed_at = ? where d.status = 'CLAIMED' and d.claimed_by = ? and "
+                    + these(stillToSend), update)) {
+                renew.executeUpdate();
+            }
+            return new HashSet<>(longs(c, "select d.subscriber_id from delivery d where d.status = 'CLAIMED' and d.claimed_by = ? and "
+                    + these(stillToSend), params.toArray()));
+        });
     }
 
     /** Gives back what a worker claimed but did not get to (pause, shutdown). */
@@ -312,6 +341,12 @@ public class Deliveries {
         return counts;
     }
 
+    /** Deliveries of an issue still to try (pending or claimed), counted in the caller's transaction. */
+    long leftToTry(long issueId) {
+        return ((Number) em.createNativeQuery("select count(*) from delivery where issue_id = ?1 and status in ('PENDING', 'CLAIMED')")
+                .setParameter(1, issueId).getSingleResult()).longValue();
+    }
+
     /** Sent in the last {@code seconds}, for the rate shown on the progress bar. */
     public long sentSince(long issueId, Instant since) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -321,18 +356,21 @@ public class Deliveries {
 
     /**
      * Changes one delivery to {@code status}, with more columns set as {@code set} says, unless its status may not
-     * become that one ({@link DeliveryStatus}): a sent delivery is never made pending or failed again.
+     * become that one ({@link DeliveryStatus}): a sent delivery is never made pending or failed again. A worker's
+     * change is fenced by its claim token: a row claimed in the database under another token (a worker that took it
+     * over when this one's lease ran out) stays that worker's. With claims in this JVM rows stay pending.
      */
-    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, Object p3, Object p4) {
+    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, String token, Object p4, Object p5) {
         QuarkusTransaction.requiringNew().run(() -> {
             var q = em.createNativeQuery("update delivery set status = " + status.sql() + ", " + set
-                    + " where issue_id = ?1 and subscriber_id = ?2 and " + status.mayBecomeSql())
-                    .setParameter(1, issueId).setParameter(2, subscriberId);
-            if (set.contains("?3")) {
-                q.setParameter(3, p3);
-            }
+                    + " where issue_id = ?1 and subscriber_id = ?2 and " + status.mayBecomeSql()
+                    + " and (status <> 'CLAIMED' or claimed_by = ?3)")
+                    .setParameter(1, issueId).setParameter(2, subscriberId).setParameter(3, token);
             if (set.contains("?4")) {
                 q.setParameter(4, p4);
+            }
+            if (set.contains("?5")) {
+                q.setParameter(5, p5);
             }
             q.executeUpdate();
         });

@@ -19,8 +19,10 @@ interface DeliveryQueue extends AutoCloseable {
     List<Deliveries.Claimed> claim();
 
     /**
-     * Whether the deliveries of the current batch from {@code next} on are still this worker's to send: false once
-     * its claim ran out and another worker took it over. Cheap; asked before every message.
+     * Whether the delivery at {@code next} of the current batch is still this worker's to send: false once its claim
+     * ran out and another worker took it over, or it changed meanwhile, and for all the rest of the batch once the
+     * queue stopped it (a mark the journal could not take). The worker skips it and goes on with the rest. Cheap;
+     * asked before every message.
      */
     boolean holds(List<Deliveries.Claimed> batch, int next);
 

@@ -136,7 +136,7 @@ public final class DeliveryWorker implements Runnable {
                 checkedAt = now;
             }
             if (!queue.holds(batch, i)) {
-                return true; // taken over: what is left of the batch is another worker's now
+                continue; // taken over: this reader is another worker's now, the rest of the batch may still be ours
             }
             long backoff = health.backoffNanos(now);
             if (backoff > 0) {
@@ -155,7 +155,7 @@ public final class DeliveryWorker implements Runnable {
             }
             pace.await();
             if (!queue.holds(batch, i)) {
-                return true;
+                continue;
             }
             MailResult result = connection.send(composer.compose(reader));
             if (result.delivered()) {

@@ -7,12 +7,14 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * The send of one issue: running, paused (by an editor or by itself, with the reason), cancelled or done. Its state
- * changes only through {@link #apply}, which asks {@link SendState} whether the change is allowed.
+ * changes only through {@link #apply}, which asks {@link SendState} whether the change is allowed, and is written
+ * only if nobody changed it since it was read ({@link #version}).
  */
 @Entity
 @Table(name = "issue_send")
@@ -38,10 +40,21 @@ public class IssueSend extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** Makes the change if the state allows it (or refuses, with a 409), with the reason shown beside the state. */
+    /** Checked by every write: of two changes that read the same state, the second to commit is refused. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /**
+     * Makes the change if the state allows it (or refuses, with a 409), with the reason shown beside the state; a
+     * change that leaves the state as it was (retrying failed deliveries of a paused send) keeps its reason.
+     */
     public void apply(SendState.Change change, String reason) {
-        state = state.after(change);
-        stateReason = reason;
+        SendState next = state.after(change);
+        if (next != state || reason != null) {
+            stateReason = reason;
+        }
+        state = next;
         finishedAt = state == SendState.DONE || state == SendState.CANCELLED ? Instant.now() : null;
     }
 }

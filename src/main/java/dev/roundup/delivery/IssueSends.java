@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
@@ -51,7 +53,7 @@ public class IssueSends {
      */
     public int start(long issueId, Long seenVersion) {
         // the status change, the recipient set and the send record commit together or not at all
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return changing(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
             if (!issue.status.canBecome(IssueStatus.SENDING)) {
                 throw new Curation.Conflict("A " + issue.status.label() + " issue cannot be sent.");
@@ -83,8 +85,27 @@ public class IssueSends {
         });
     }
 
+    /** An editor pauses the send (a 409 if it changed meanwhile: they look again). */
     public void pause(long issueId, String reason) {
         change(issueId, Change.PAUSE, reason);
+    }
+
+    /**
+     * The engine pauses the send (the relay, the cap, an outage). Another change may have been committed since the
+     * state was read (an editor cancelling, another worker pausing): then it looks again, and the state it finds may
+     * allow no pause, which it refuses like any other.
+     */
+    void pauseItself(long issueId, String reason) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                change(issueId, Change.PAUSE, reason);
+                return;
+            } catch (ChangedMeanwhile e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public void resume(long issueId) {
@@ -93,13 +114,14 @@ public class IssueSends {
     }
 
     /**
-     * Retries the failed deliveries of an issue (see {@link Deliveries#retryFailed}) and runs its send again if it
-     * was done or paused. Returns how many deliveries are due again.
+     * Retries the failed deliveries of an issue (see {@link Deliveries#retryFailed}): a done send runs again, a
+     * running one picks them up, a paused one stays paused until an editor resumes it. Returns how many are due again.
      */
     public int retryFailed(long issueId) {
-        // the deliveries and the send change together: a send left done with deliveries due again would never finish
-        return QuarkusTransaction.requiringNew().call(() -> {
-            IssueSend send = find(issueId);
+        // the deliveries and the send change together: a send left done with deliveries due again would never finish.
+        // The send's row is locked first, as finishIfDone locks it before it counts: the two take turns
+        return changing(() -> {
+            IssueSend send = find(issueId, LockModeType.PESSIMISTIC_WRITE);
             send.apply(Change.RETRY_FAILED, null);
             int again = deliveries.retryFailed(issueId, Instant.now());
             if (again == 0) {
@@ -111,9 +133,10 @@ public class IssueSends {
 
     /** Stops for good: nothing more is sent; what was sent stays sent. The issue is cancelled with its send. */
     public void cancel(long issueId) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        changing(() -> {
             find(issueId).apply(Change.CANCEL, "cancelled by an editor");
             curation.sendEnded(issueId, IssueStatus.CANCELLED);
+            return null;
         });
     }
 
@@ -121,15 +144,18 @@ public class IssueSends {
     void finishIfDone(long issueId) {
         Map<DeliveryStatus, Long> counts = deliveries.counts(issueId);
         if (counts.get(DeliveryStatus.PENDING) + counts.get(DeliveryStatus.CLAIMED) > 0) {
-            return;
+            return; // the common answer, without a lock
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            // every worker of every instance may get here at once: one conditional update decides who finishes
-            boolean finished = IssueSend.update("state = ?1, finishedAt = ?2 where issueId = ?3 and state in ?4", SendState.DONE,
-                    Instant.now(), issueId, SendState.allowing(Change.FINISH)) == 1;
-            if (finished) {
-                curation.sendEnded(issueId, IssueStatus.SENT);
+            // every worker of every instance may get here at once, and an editor may retry failed deliveries meanwhile:
+            // the send's row is locked, then what is left is counted again. A retry locks the row too, so it either
+            // committed before this count (its rows are counted) or comes after the send is done (and runs it again)
+            IssueSend send = IssueSend.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+            if (send == null || !send.state.allows(Change.FINISH) || deliveries.leftToTry(issueId) > 0) {
+                return;
             }
+            send.apply(Change.FINISH, null);
+            curation.sendEnded(issueId, IssueStatus.SENT);
         });
     }
 
@@ -158,11 +184,46 @@ public class IssueSends {
     }
 
     private void change(long issueId, Change change, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> find(issueId).apply(change, reason));
+        changing(() -> {
+            find(issueId).apply(change, reason);
+            return null;
+        });
+    }
+
+    /**
+     * A change of a send in its own transaction, written at its end only if the send is still at the version it read
+     * ({@link IssueSend#version}); otherwise refused as {@link ChangedMeanwhile}, and nothing of it is kept.
+     */
+    private static <T> T changing(java.util.function.Supplier<T> change) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                T result = change.get();
+                IssueSend.flush(); // a change committed meanwhile shows here: the version read is no longer there
+                return result;
+            });
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                    throw new ChangedMeanwhile();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The send changed between reading it and writing the change (another editor, a worker): look again. */
+    public static class ChangedMeanwhile extends Curation.Conflict {
+        ChangedMeanwhile() {
+            super("This send changed at the same moment (another editor, or the send itself): nothing was changed. Look at it again.");
+        }
     }
 
     private static IssueSend find(long issueId) {
-        IssueSend send = IssueSend.findById(issueId);
+        return find(issueId, LockModeType.NONE);
+    }
+
+    private static IssueSend find(long issueId, LockModeType lock) {
+        IssueSend send = IssueSend.findById(issueId, lock);
         if (send == null) {
             throw new Curation.Conflict("This issue has not been sent.");
         }

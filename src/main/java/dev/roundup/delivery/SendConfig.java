@@ -78,7 +78,10 @@ public interface SendConfig {
      */
     Optional<String> unsubscribeMailto();
 
-    /** Where claims are kept: chosen by this setting, by default from the database kind (H2: in-process, else database). */
+    /**
+     * Where claims are kept: chosen by this setting, by default from the database kind (embedded H2: in-process, else
+     * database). {@link #of} is the rule.
+     */
     enum Claims {
         /**
          * In this process: for embedded H2, which only this process can open. A claim writes nothing; rows stay
@@ -86,6 +89,34 @@ public interface SendConfig {
          */
         IN_PROCESS,
         /** In the database, with FOR UPDATE SKIP LOCKED, a token and a lease: for PostgreSQL shared by several instances. */
-        DATABASE
+        DATABASE;
+
+        /**
+         * The claims of a database: as {@code roundup.send.claims} says when it is set; otherwise in-process for an
+         * embedded H2 database and in the database for any other kind. An H2 URL that other processes can open too
+         * (a {@code tcp:} or {@code ssl:} server, or {@code AUTO_SERVER=TRUE}) is refused without the setting: claims
+         * kept in one process would let two processes send the same readers, and H2's claims in the database are not
+         * proven under concurrent workers, so the operator chooses.
+         */
+        static Claims of(Optional<Claims> setting, String dbKind, String jdbcUrl) {
+            if (setting.isPresent()) {
+                return setting.get();
+            }
+            if (!"h2".equals(dbKind)) {
+                return DATABASE;
+            }
+            if (sharedH2(jdbcUrl)) {
+                throw new IllegalStateException("The H2 database " + jdbcUrl + " is a server that several processes can open, "
+                        + "and claims kept in one process would let two of them send to the same readers. Set roundup.send.claims "
+                        + "(ROUNDUP_SEND_CLAIMS): in-process if only this instance ever sends, database if several do "
+                        + "(PostgreSQL is the tested way to run several instances).");
+            }
+            return IN_PROCESS;
+        }
+
+        private static boolean sharedH2(String jdbcUrl) {
+            String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+            return url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:") || url.contains(";auto_server=true");
+        }
     }
 }

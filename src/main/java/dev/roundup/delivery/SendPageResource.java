@@ -87,7 +87,9 @@ public class SendPageResource {
             flash.set(switch (action) {
                 case "pause" -> "Send paused.";
                 case "resume" -> "Send resumed.";
-                case "retry-failed" -> "Retrying the failed deliveries.";
+                case "retry-failed" -> "paused".equals(api.progress(id).state())
+                        ? "The failed deliveries are due again. The send stays paused: resume it to send them."
+                        : "Retrying the failed deliveries.";
                 default -> "Send cancelled.";
             });
         } catch (Curation.Conflict | Curation.Rejected refused) {

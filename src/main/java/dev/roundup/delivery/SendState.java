@@ -18,7 +18,10 @@ public enum SendState {
         START("be started again"),
         PAUSE("be paused"),
         RESUME("be resumed"),
-        /** An editor retries the failed deliveries: the send runs again. */
+        /**
+         * An editor retries the failed deliveries: a done send runs again, a running one picks them up, a paused one
+         * stays paused until the editor resumes it.
+         */
         RETRY_FAILED("retry its failed deliveries"),
         /** No delivery is left to try. */
         FINISH("finish"),
@@ -61,7 +64,11 @@ public enum SendState {
             case START -> this == CANCELLED ? RUNNING : null;
             case PAUSE -> this == RUNNING ? PAUSED : null;
             case RESUME -> this == PAUSED ? RUNNING : null;
-            case RETRY_FAILED -> this == CANCELLED ? null : RUNNING;
+            case RETRY_FAILED -> switch (this) {
+                case DONE, RUNNING -> RUNNING;
+                case PAUSED -> PAUSED; // paused for a reason (the relay, the cap): only the editor's resume sends again
+                case CANCELLED -> null;
+            };
             case FINISH -> this == RUNNING ? DONE : null;
             case CANCEL -> this == RUNNING || this == PAUSED ? CANCELLED : null;
         };

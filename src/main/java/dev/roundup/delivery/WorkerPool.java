@@ -74,22 +74,37 @@ public class WorkerPool {
             if (!count.compareAndSet(running, running + 1)) {
                 continue; // another caller took a place meanwhile: look again
             }
-            DeliveryWorker worker = factory.create(issueId);
-            Thread t = new Thread(() -> {
-                try {
-                    worker.run();
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "A worker for issue %d stopped", issueId);
-                } finally {
-                    if (count.decrementAndGet() == 0) {
-                        health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
+            Thread t = null;
+            try {
+                DeliveryWorker worker = factory.create(issueId);
+                t = new Thread(() -> {
+                    try {
+                        worker.run();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "A worker for issue %d stopped", issueId);
+                    } finally {
+                        leave(issueId, count);
+                        threads.remove(Thread.currentThread());
                     }
-                    threads.remove(Thread.currentThread());
+                }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            } catch (RuntimeException | Error e) {
+                // no worker runs in the place taken: give it back, or it stays taken for as long as this instance lives
+                if (t != null) {
+                    threads.remove(t);
                 }
-            }, "send-" + issueId + "-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+                leave(issueId, count);
+                LOG.errorf(e, "Could not start a worker for issue %d; the next tick tries again", issueId);
+                return;
+            }
+        }
+    }
+
+    private void leave(long issueId, AtomicInteger count) {
+        if (count.decrementAndGet() == 0) {
+            health.remove(issueId); // the send stopped here (paused, done): a resume starts afresh
         }
     }
 

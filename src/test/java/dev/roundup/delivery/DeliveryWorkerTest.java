@@ -86,13 +86,57 @@ class DeliveryWorkerTest {
     @Test
     void aWorkerWhoseClaimWasTakenOverSendsNoMoreOfTheBatch() {
         FakeQueue queue = new FakeQueue(List.of(reader(1, "a@example.org", 0), reader(2, "b@example.org", 0), reader(3, "c@example.org", 0)));
-        queue.lostAfter = 1;
+        queue.lost.addAll(List.of(2L, 3L));
         FakeConnection relay = new FakeConnection(Map.of());
 
         worker(queue, relay, health()).run();
 
         assertEquals(List.of("a@example.org"), relay.tried);
         assertEquals(List.of("sent 1", "released", "closed"), queue.said);
+    }
+
+    @Test
+    void aWorkerThatLostPartOfItsBatchSendsTheRestOfItAndClaimsAgain() {
+        FakeQueue queue = new FakeQueue(List.of(reader(1, "a@example.org", 0), reader(2, "b@example.org", 0), reader(3, "c@example.org", 0)),
+                List.of(reader(4, "d@example.org", 0), reader(5, "e@example.org", 0)));
+        queue.lost.add(2L); // taken over by another worker when this one's lease ran out
+        FakeConnection relay = new FakeConnection(Map.of());
+
+        worker(queue, relay, health()).run();
+
+        assertEquals(List.of("a@example.org", "c@example.org", "d@example.org", "e@example.org"), relay.tried,
+                "the reader taken over is the other worker's; the rest of the batch is still this one's, and so is the next batch");
+        assertEquals(List.of("sent 1", "sent 3", "released", "sent 4", "sent 5", "released", "closed"), queue.said);
+    }
+
+    @Test
+    void aWorkerWhoseWholeBatchWasTakenOverClaimsAgain() {
+        FakeQueue queue = new FakeQueue(List.of(reader(1, "a@example.org", 0), reader(2, "b@example.org", 0)),
+                List.of(reader(3, "c@example.org", 0)));
+        queue.lost.addAll(List.of(1L, 2L));
+        FakeConnection relay = new FakeConnection(Map.of());
+
+        worker(queue, relay, health()).run();
+
+        assertEquals(List.of("c@example.org"), relay.tried);
+        assertEquals(List.of("released", "sent 3", "released", "closed"), queue.said);
+    }
+
+    @Test
+    void aSendThatUsedItsBounceCapPausesAndAsks() {
+        RelayHealth health = health();
+        health.pastTheStart();
+        FakeQueue queue = new FakeQueue(List.of(reader(1, "gone1@example.org", 0), reader(2, "gone2@example.org", 0), reader(3, "ok@example.org", 0)));
+        queue.bounceCap = 1;
+        MailResult unknown = new MailResult(SmtpOutcome.RECIPIENT_REFUSED, 550, "550 5.1.1 User unknown", true, null);
+        FakeConnection relay = new FakeConnection(Map.of("gone1@example.org", unknown, "gone2@example.org", unknown));
+
+        worker(queue, relay, health).run();
+
+        assertEquals(List.of("gone1@example.org", "gone2@example.org"), relay.tried, "the worker stops at the cap");
+        assertEquals(List.of("bounced 1: 550 5.1.1 User unknown", "cap reached 2"), queue.said.subList(0, 2));
+        assertTrue(queue.said.get(2).startsWith("paused: This send has hard-bounced 1 readers, as many as it may without a human"), queue.said.get(2));
+        assertEquals(List.of("released", "closed"), queue.said.subList(3, queue.said.size()));
     }
 
     private static DeliveryWorker worker(FakeQueue queue, FakeConnection relay, RelayHealth health) {
@@ -131,34 +175,35 @@ class DeliveryWorkerTest {
         }
     }
 
-    /** One batch, then nothing: the send stops running once the batch went back. Writes down what it is told. */
+    /**
+     * These batches, then nothing: the send stops running once the last went back, or once it was paused. Readers in
+     * {@link #lost} were taken over by another worker; {@link #bounceCap} readers may bounce. Writes down what it is told.
+     */
     static final class FakeQueue implements DeliveryQueue {
-        final List<Deliveries.Claimed> batch;
+        final List<List<Deliveries.Claimed>> batches;
         final List<String> said = new ArrayList<>();
-        boolean claimed;
-        int lostAfter = Integer.MAX_VALUE;
+        final Set<Long> lost = new HashSet<>();
+        int claimed;
+        int bounceCap = Integer.MAX_VALUE;
 
-        FakeQueue(List<Deliveries.Claimed> batch) {
-            this.batch = batch;
+        @SafeVarargs
+        FakeQueue(List<Deliveries.Claimed>... batches) {
+            this.batches = List.of(batches);
         }
 
         @Override
         public boolean running() {
-            return !said.contains("released") && !said.stream().anyMatch(s -> s.startsWith("paused"));
+            return said.stream().filter(s -> s.equals("released")).count() < batches.size() && !said.stream().anyMatch(s -> s.startsWith("paused"));
         }
 
         @Override
         public List<Deliveries.Claimed> claim() {
-            if (claimed) {
-                return List.of();
-            }
-            claimed = true;
-            return batch;
+            return claimed < batches.size() ? batches.get(claimed++) : List.of();
         }
 
         @Override
         public boolean holds(List<Deliveries.Claimed> b, int next) {
-            return next < lostAfter;
+            return !lost.contains(b.get(next).subscriberId());
         }
 
         @Override
@@ -188,6 +233,10 @@ class DeliveryWorkerTest {
 
         @Override
         public boolean bounce(Deliveries.Claimed reader, String reply) {
+            if (bounced() >= bounceCap) {
+                said.add("cap reached " + reader.subscriberId());
+                return false;
+            }
             said.add("bounced " + reader.subscriberId() + ": " + reply);
             return true;
         }

@@ -42,12 +42,27 @@ class SendStateTest {
     }
 
     @Test
-    void retryingFailedDeliveriesRunsADoneOrPausedSendAgain() {
+    void retryingFailedDeliveriesRunsADoneSendAgainAndARunningOneGoesOn() {
         assertEquals(SendState.RUNNING, SendState.DONE.after(Change.RETRY_FAILED));
-        assertEquals(SendState.RUNNING, SendState.PAUSED.after(Change.RETRY_FAILED));
         assertEquals(SendState.RUNNING, SendState.RUNNING.after(Change.RETRY_FAILED));
         assertThrows(Curation.Conflict.class, () -> SendState.DONE.after(Change.CANCEL), "what was sent stays sent");
         assertThrows(Curation.Conflict.class, () -> SendState.DONE.after(Change.PAUSE));
+    }
+
+    @Test
+    void retryingFailedDeliveriesOfAPausedSendLeavesItPausedUntilTheEditorResumes() {
+        // paused by the relay or the bounce cap: retrying must not send again behind the editor's back
+        assertEquals(SendState.PAUSED, SendState.PAUSED.after(Change.RETRY_FAILED));
+    }
+
+    @Test
+    void retryingKeepsThePauseReasonAndAFinishedTimeGoes() {
+        IssueSend send = new IssueSend();
+        send.state = SendState.PAUSED;
+        send.stateReason = "The SMTP relay refuses to send for Roundup";
+        send.apply(Change.RETRY_FAILED, null);
+        assertEquals(SendState.PAUSED, send.state);
+        assertEquals("The SMTP relay refuses to send for Roundup", send.stateReason, "the editor still sees why it paused");
     }
 
     @Test
