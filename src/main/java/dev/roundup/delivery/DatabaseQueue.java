@@ -25,9 +25,9 @@ import dev.roundup.subscribers.Subscriptions;
  * passed, then one update that renews what is left of the batch and counts it. A count short of the batch means the
  * lease ran out and another worker took over (writing its own token): the worker sends no more of it. So a message
  * never starts with less than half a lease left.
- * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}), and
- * a mark the journal could not take pauses the send with the reason; the rest of the batch is then not the worker's
- * to send.
+ * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}): while
+ * they cannot be, the send pauses with the reason. A mark the journal could not take pauses the send with the reason
+ * too; the rest of the batch is then not the worker's to send.
  * </ul>
  */
 final class DatabaseQueue implements DeliveryQueue {
@@ -80,7 +80,13 @@ final class DatabaseQueue implements DeliveryQueue {
     public List<Deliveries.Claimed> claim() {
         stopped = false;
         if (!p.marks.recover()) {
-            return List.of(); // marks a crashed run left are not saved yet: their readers still look unsent
+            // marks a crashed run left are not saved yet: their readers still look unsent. The editor sees why, and
+            // resuming tries again
+            String why = p.marks.recoveryTrouble();
+            if (why != null) { // null: saved meanwhile, by another worker's try
+                pause(why);
+            }
+            return List.of();
         }
         String claim = Secrets.randomToken(12);
         long claimedAt = System.nanoTime(); // before the claim is written: the lease is counted from no later than this
