@@ -31,7 +31,7 @@ public class BounceMailbox {
     }
 
     /** What one reading found. */
-    public record Reading(int messages, int recorded, int alreadySeen, int notFailures, int unmatched, int notReports) {
+    public record Reading(int messages, int recorded, int alreadySeen, int notFailures, int notReaders, int unmatched, int notReports) {
     }
 
     @Inject
@@ -82,7 +82,7 @@ public class BounceMailbox {
             boolean imap = p.startsWith("imap");
             Folder folder = store.getFolder(imap ? address.folder() : "INBOX");
             folder.open(Folder.READ_WRITE);
-            int recorded = 0, seen = 0, notFailures = 0, unmatched = 0, notReports = 0;
+            int recorded = 0, seen = 0, notFailures = 0, notReaders = 0, unmatched = 0, notReports = 0;
             Message[] messages = imap ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)) : folder.getMessages();
             try {
                 for (Message m : messages) {
@@ -99,6 +99,7 @@ public class BounceMailbox {
                         case RECORDED -> recorded++;
                         case ALREADY_SEEN -> seen++;
                         case NOT_A_FAILURE -> notFailures++;
+                        case NOT_A_READER -> notReaders++;
                         case UNMATCHED -> unmatched++;
                     }
                     if (outcome == Bounces.Outcome.UNMATCHED) {
@@ -112,7 +113,7 @@ public class BounceMailbox {
             } finally {
                 folder.close(true); // expunges the deleted reports
             }
-            return new Reading(messages.length, recorded, seen, notFailures, unmatched, notReports);
+            return new Reading(messages.length, recorded, seen, notFailures, notReaders, unmatched, notReports);
         } finally {
             store.close();
         }

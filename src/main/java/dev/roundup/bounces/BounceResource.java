@@ -53,7 +53,8 @@ public class BounceResource {
         public Response check() {
             try {
                 BounceMailbox.Reading r = mailbox.check();
-                flash.set("Read " + r.messages() + " new messages: " + r.recorded() + " bounces recorded, " + r.unmatched()
+                flash.set("Read " + r.messages() + " new messages: " + r.recorded() + " bounces recorded, " + r.notReaders()
+                        + " about receipts or test sends, " + r.unmatched()
                         + " reports not about a Roundup delivery, " + r.notReports() + " other messages left in the mailbox.");
             } catch (MessagingException e) {
                 flash.set("Could not read the bounce mailbox: " + e.getMessage());

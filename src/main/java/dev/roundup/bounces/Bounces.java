@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.roundup.EmailAddress;
 import dev.roundup.delivery.DeliveryLog;
 import dev.roundup.delivery.DeliveryTag;
+import dev.roundup.mail.MailTag;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.Subscriptions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +21,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Turns delivery reports into bounces: finds the delivery by its tag (never by the address alone, so a forged
  * report cannot remove a reader), records the bounce once per report, and suppresses the address after a hard
- * bounce or {@code roundup.subscribers.soft-bounce-limit} soft ones.
+ * bounce or {@code roundup.subscribers.soft-bounce-limit} soft ones. A bounce of a confirmation mail counts against
+ * that sign-up the same way; one of a receipt or a test send is recognised by its {@link MailTag} and only logged.
  */
 @ApplicationScoped
 public class Bounces {
@@ -29,6 +31,9 @@ public class Bounces {
 
     @Inject
     DeliveryTag tags;
+
+    @Inject
+    MailTag mailTags;
 
     @Inject
     Subscriptions subscriptions;
@@ -44,6 +49,8 @@ public class Bounces {
         ALREADY_SEEN,
         /** About a delay or a success, not a failure. */
         NOT_A_FAILURE,
+        /** About a receipt or a test send: recognised and logged, but about nobody on the list. */
+        NOT_A_READER,
         /** Carries no genuine delivery tag: not about a Roundup issue, or forged. */
         UNMATCHED
     }
@@ -55,10 +62,23 @@ public class Bounces {
 
     public Outcome record(DeliveryReport report) {
         Optional<DeliveryTag.Delivery> delivery = tags.find(report.tagSearchText());
-        if (delivery.isEmpty()) {
+        if (delivery.isPresent()) {
+            return record(report, delivery.get().subscriberId(), delivery.get().issueId());
+        }
+        Optional<MailTag.Tagged> single = mailTags.find(report.tagSearchText());
+        if (single.isEmpty()) {
             return Outcome.UNMATCHED;
         }
-        long subscriberId = delivery.get().subscriberId();
+        if (single.get().kind() == MailTag.Kind.CONFIRMATION) {
+            return record(report, single.get().id(), null); // the address never confirmed: a hard bounce ends the sign-up
+        }
+        LOG.infof("A bounce report about a %s mail (%s): nobody on the list to change", single.get().kind().name().toLowerCase(),
+                report.failures().isEmpty() ? "" : report.failures().get(0).status());
+        return Outcome.NOT_A_READER;
+    }
+
+    /** Records a report about a mail to a subscriber: an issue ({@code issueId}) or their confirmation mail (null). */
+    private Outcome record(DeliveryReport report, long subscriberId, Long issueId) {
         String email = QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findByIdOptional(subscriberId).map(s -> s.email).orElse(null));
         if (email == null) {
             return Outcome.UNMATCHED; // deleted since
@@ -70,14 +90,13 @@ public class Bounces {
             return Outcome.NOT_A_FAILURE;
         }
         DeliveryReport.Failure f = failure.get();
-        long issueId = delivery.get().issueId();
         boolean isNew = QuarkusTransaction.requiringNew().call(() -> {
             if (Bounce.count("reportId = ?1 and subscriberId = ?2", report.reportId(), subscriberId) > 0) {
                 return false;
             }
             Bounce b = new Bounce();
             b.subscriberId = subscriberId;
-            b.issueId = issueExists(issueId) ? issueId : null;
+            b.issueId = issueId != null && issueExists(issueId) ? issueId : null;
             b.kind = f.kind().name();
             b.status = f.status();
             b.detail = cut(f.diagnostic());
@@ -89,13 +108,14 @@ public class Bounces {
         if (!isNew) {
             return Outcome.ALREADY_SEEN;
         }
-        String detail = (f.status() == null ? "" : f.status() + " ") + (f.diagnostic() == null ? "" : f.diagnostic()) + " (issue " + issueId + ")";
+        String detail = (f.status() == null ? "" : f.status() + " ") + (f.diagnostic() == null ? "" : f.diagnostic())
+                + (issueId == null ? " (confirmation mail)" : " (issue " + issueId + ")");
         if (f.kind() == DeliveryReport.Kind.HARD) {
             subscriptions.hardBounce(subscriberId, "bounce report: " + detail);
         } else {
             subscriptions.softBounce(subscriberId, "bounce report: " + detail);
         }
-        LOG.infof("Recorded a %s bounce for subscriber %d (issue %d)", f.kind(), subscriberId, issueId);
+        LOG.infof("Recorded a %s bounce for subscriber %d (%s)", f.kind(), subscriberId, issueId == null ? "confirmation mail" : "issue " + issueId);
         return Outcome.RECORDED;
     }
 

@@ -75,7 +75,7 @@ public record DeliveryReport(String reportId, List<Failure> failures, String tag
                     || part.isMimeType("message/global")) {
                 try (InputStream in = part.getInputStream()) {
                     InternetHeaders original = new InternetHeaders(in);
-                    for (String name : new String[] {dev.roundup.delivery.DeliveryTag.HEADER, "Return-Path"}) {
+                    for (String name : new String[] {dev.roundup.mail.MailTag.HEADER, "Return-Path"}) {
                         String[] values = original.getHeader(name);
                         if (values != null) {
                             tagText.append(String.join("\n", values)).append('\n');

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.roundup.Secrets;
+import dev.roundup.mail.MailTag;
 
 /**
  * Names one delivery (issue, subscriber) in a way only Roundup can produce: {@code <issue>.<subscriber>.<mac>}. It
@@ -19,7 +20,7 @@ import dev.roundup.Secrets;
 @ApplicationScoped
 public class DeliveryTag {
 
-    public static final String HEADER = "X-Roundup-Delivery";
+    public static final String HEADER = MailTag.HEADER;
 
     private static final Pattern TAG = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.([0-9a-f]{20})");
 
@@ -36,8 +37,7 @@ public class DeliveryTag {
 
     /** The VERP envelope sender for a delivery: {@code bounces+<tag>@example.org} for {@code bounces@example.org}. */
     public String returnPath(String bounceAddress, long issueId, long subscriberId) {
-        int at = bounceAddress.lastIndexOf('@');
-        return bounceAddress.substring(0, at) + "+" + of(issueId, subscriberId) + bounceAddress.substring(at);
+        return MailTag.verp(bounceAddress, of(issueId, subscriberId));
     }
 
     /** The first genuine tag found anywhere in {@code text} (a header value or an address). */

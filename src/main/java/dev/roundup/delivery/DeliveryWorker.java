@@ -9,14 +9,17 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
-
 import org.jboss.logging.Logger;
+
+import dev.roundup.mail.MailConnection;
+import dev.roundup.mail.MailResult;
+import dev.roundup.mail.Mailer;
+import dev.roundup.mail.SmtpOutcome;
 
 /**
  * One connection's worth of sending: claims a batch from its {@link DeliveryQueue}, sends each reader's copy on its
- * {@link RelayConnection}, tells the queue right after the server's 250, and acts on each failure as
- * {@link SmtpOutcome} classifies it and the send's {@link RelayHealth} judges it: a reader's refusal bounces or
+ * {@link MailConnection} (from {@code mail/}), tells the queue right after the server's 250, and acts on each failure
+ * as {@link SmtpOutcome} classifies it and the send's {@link RelayHealth} judges it: a reader's refusal bounces or
  * retries that reader, the relay's pauses or slows the send and counts against nobody. It depends on those two
  * interfaces and plain values only, so it is tested with two fakes. Holds one batch in memory, never more.
  */
@@ -47,25 +50,23 @@ public final class DeliveryWorker implements Runnable {
         @Inject
         Letters letters;
         @Inject
-        Postman postman;
+        Mailer mailer;
         @Inject
         WorkerPool workers;
         @Inject
         RateGate rate;
         @Inject
         SendConfig config;
-        @Inject
-        SmtpConfig smtp;
 
         DeliveryWorker create(long issueId) {
             // the issue is rendered and the relay's health looked up on the worker's thread, when it starts
-            return new DeliveryWorker(queues.open(issueId), new ChannelConnection(postman, smtp.messagesPerConnection()), () -> letters.of(issueId),
+            return new DeliveryWorker(queues.open(issueId), mailer.connect(), () -> letters.of(issueId),
                     () -> workers.health(issueId), Rules.of(config), rate::acquire, workers::stopping);
         }
     }
 
     private final DeliveryQueue queue;
-    private final RelayConnection connection;
+    private final MailConnection connection;
     private final Supplier<Letters.Composer> letters;
     private final Supplier<RelayHealth> healthOfTheSend;
     private final Rules rules;
@@ -75,7 +76,7 @@ public final class DeliveryWorker implements Runnable {
     private RelayHealth health;
     private Instant outageSince;
 
-    DeliveryWorker(DeliveryQueue queue, RelayConnection connection, Supplier<Letters.Composer> letters, Supplier<RelayHealth> health, Rules rules,
+    DeliveryWorker(DeliveryQueue queue, MailConnection connection, Supplier<Letters.Composer> letters, Supplier<RelayHealth> health, Rules rules,
             Pace pace, BooleanSupplier stopping) {
         this.queue = queue;
         this.connection = connection;
@@ -156,19 +157,12 @@ public final class DeliveryWorker implements Runnable {
             if (!queue.holds(batch, i)) {
                 return true;
             }
-            Letters.Letter letter;
-            try {
-                letter = composer.compose(reader);
-            } catch (MessagingException e) {
-                queue.failed(reader, "could not compose the message: " + e.getMessage());
-                continue;
-            }
-            SmtpOutcome.Failure failure = connection.send(letter.message());
-            if (failure == null) {
-                queue.sent(reader, letter.messageId());
+            MailResult result = connection.send(composer.compose(reader));
+            if (result.delivered()) {
+                queue.sent(reader, result.messageId());
                 health.delivered();
                 outageSince = null;
-            } else if (!failed(reader, failure)) {
+            } else if (!failed(reader, result)) {
                 return false;
             }
         }
@@ -176,7 +170,7 @@ public final class DeliveryWorker implements Runnable {
     }
 
     /** Acts on a refusal or an outage; false when the send was paused and this worker should stop. */
-    private boolean failed(Deliveries.Claimed reader, SmtpOutcome.Failure failure) throws InterruptedException {
+    private boolean failed(Deliveries.Claimed reader, MailResult failure) throws InterruptedException {
         String reply = failure.reply();
         switch (failure.outcome()) {
             case AUTH_FAILED -> {
@@ -201,6 +195,10 @@ public final class DeliveryWorker implements Runnable {
             }
             case TEMPORARY -> {
                 temporary(reader, failure);
+                return true;
+            }
+            case UNSENDABLE -> {
+                queue.failed(reader, "could not compose the message: " + reply);
                 return true;
             }
             default -> {
@@ -234,7 +232,7 @@ public final class DeliveryWorker implements Runnable {
     }
 
     /** A 4xx: the reader's own (counted, as many as max-attempts), or the relay's (uncounted; the send backs off). */
-    private void temporary(Deliveries.Claimed reader, SmtpOutcome.Failure failure) {
+    private void temporary(Deliveries.Claimed reader, MailResult failure) {
         RelayHealth.Temporary verdict = health.temporary(reader.subscriberId(), failure.atRecipient(), System.nanoTime());
         if (verdict.verdict() == RelayHealth.Verdict.BUSY) {
             if (!verdict.refund().isEmpty()) {

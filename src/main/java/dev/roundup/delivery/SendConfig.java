@@ -82,7 +82,4 @@ public interface SendConfig {
         /** In the database, with FOR UPDATE SKIP LOCKED, a token and a lease: for PostgreSQL shared by several instances. */
         DATABASE
     }
-
-    /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
-    Optional<String> unsubscribeMailto();
 }

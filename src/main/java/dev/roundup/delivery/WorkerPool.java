@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.mail.SmtpConfig;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -11,8 +11,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailTag;
+import dev.roundup.mail.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +28,7 @@ public class Listings {
     ListingsConfig config;
 
     @Inject
-    Postman postman;
+    Mailer mailer;
 
     @Inject
     RoundupConfig roundup;
@@ -88,7 +89,7 @@ public class Listings {
                     now.minus(config.duplicateWindow()), ListingStatus.PENDING);
             return Project.count("submissionKey", p.submissionKey) > 0 ? null : p;
         });
-        created.ifPresent(project -> acknowledge(project.makerEmail, project.makerName, "project", project.name));
+        created.ifPresent(project -> acknowledge(project.id, project.makerEmail, project.makerName, "project", project.name));
         return created;
     }
 
@@ -107,7 +108,7 @@ public class Listings {
                     now.minus(config.duplicateWindow()), ListingStatus.PENDING);
             return Job.count("submissionKey", j.submissionKey) > 0 ? null : j;
         });
-        created.ifPresent(job -> acknowledge(job.contactEmail, job.company, "job", job.title + " at " + job.company));
+        created.ifPresent(job -> acknowledge(job.id, job.contactEmail, job.company, "job", job.title + " at " + job.company));
         return created;
     }
 
@@ -156,11 +157,11 @@ public class Listings {
     }
 
     /** Thanks the submitter by mail; a mail failure does not lose the submission. */
-    private void acknowledge(String email, String name, String what, String title) {
+    private void acknowledge(long listingId, String email, String name, String what, String title) {
         try {
-            postman.send(OutgoingMail.of(email, name, "We received your " + what + " for " + roundup.name(),
+            mailer.send(Mail.of(email, name, "We received your " + what + " for " + roundup.name(),
                     Templates.receivedText(roundup.name(), name, what, title).render(),
-                    Templates.receivedHtml(roundup.name(), name, what, title).render()));
+                    Templates.receivedHtml(roundup.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
         } catch (Exception e) {
             LOG.warnf("Could not send the receipt for a %s submission: %s", what, e.getMessage());
         }

@@ -22,11 +22,15 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.EmailAddress;
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.ListHeaders;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailBody;
+import dev.roundup.mail.MailTag;
+import dev.roundup.mail.Mailer;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
 import dev.roundup.publishing.RenderedIssue;
+import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -54,7 +58,13 @@ public class IssueEditorResource {
     IssueRenderer renderer;
 
     @Inject
-    Postman postman;
+    Mailer mailer;
+
+    @Inject
+    ListHeaders listHeaders;
+
+    @Inject
+    SubscriberLinks links;
 
     @Inject
     Flash flash;
@@ -104,7 +114,7 @@ public class IssueEditorResource {
     @Path("{id}/preview")
     public TemplateInstance preview(@RestPath long id) {
         IssueView issue = IssueView.load(id).orElseThrow(NotFoundException::new);
-        return Templates.preview(issue, renderer.render(id).forReader(null, roundup.link("/unsubscribe/preview")).text());
+        return Templates.preview(issue, renderer.render(id).forReader(null, links.testUnsubscribeUrl()).text());
     }
 
     /** The email exactly as a reader gets it (the reader here is "there", with a sample unsubscribe link). */
@@ -112,7 +122,7 @@ public class IssueEditorResource {
     @Path("{id}/preview/email")
     public String previewEmail(@RestPath long id) {
         IssueView.load(id).orElseThrow(NotFoundException::new);
-        return renderer.render(id).forReader(null, roundup.link("/unsubscribe/preview")).html();
+        return renderer.render(id).forReader(null, links.testUnsubscribeUrl()).html();
     }
 
     @GET
@@ -130,9 +140,13 @@ public class IssueEditorResource {
         if (address.isEmpty()) {
             flash.set("Enter a valid address for the test mail.");
         } else {
-            RenderedIssue.Message m = renderer.render(id).forReader(null, roundup.link("/unsubscribe/test"));
+            // the same list headers as a real send; the unsubscribe link leads to a page saying this was a test
+            String unsubscribe = links.testUnsubscribeUrl();
+            RenderedIssue.Message m = renderer.render(id).forReader(null, unsubscribe);
+            Mail test = new Mail(address.get(), null, "[TEST] " + m.subject(), MailBody.of(m.text()), MailBody.of(m.html()),
+                    listHeaders.of(unsubscribe), null);
             try {
-                postman.send(OutgoingMail.of(address.get(), null, "[TEST] " + m.subject(), m.text(), m.html()));
+                mailer.send(test, MailTag.Kind.TEST, id);
                 flash.set("Test sent to " + address.get() + ".");
             } catch (Exception e) {
                 flash.set("The test could not be sent: " + e.getMessage());

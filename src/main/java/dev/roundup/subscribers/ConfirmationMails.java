@@ -10,8 +10,9 @@ import jakarta.mail.MessagingException;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.delivery.OutgoingMail;
-import dev.roundup.delivery.Postman;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailTag;
+import dev.roundup.mail.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +26,7 @@ public class ConfirmationMails {
     private static final Logger LOG = Logger.getLogger(ConfirmationMails.class);
 
     @Inject
-    Postman postman;
+    Mailer mailer;
 
     @Inject
     SubscriberLinks links;
@@ -44,15 +45,15 @@ public class ConfirmationMails {
     }
 
     /** Sends the confirmation mail now. The subscriber must be readable (call inside or after its transaction). */
-    void send(String email, String name, String publicId) throws MessagingException {
+    void send(long id, String email, String name, String publicId) throws MessagingException {
         Subscriber target = new Subscriber();
         target.publicId = publicId;
         String url = links.confirmUrl(target, config.confirmLinkValidity());
         String days = String.valueOf(Math.max(1, config.confirmLinkValidity().toDays()));
         String who = name == null || name.isBlank() ? null : name;
-        postman.send(OutgoingMail.of(email, who, "Confirm your subscription to " + roundup.name(),
+        mailer.send(Mail.of(email, who, "Confirm your subscription to " + roundup.name(),
                 Templates.confirmationText(roundup.name(), who, url, days).render(),
-                Templates.confirmationHtml(roundup.name(), who, url, days).render()));
+                Templates.confirmationHtml(roundup.name(), who, url, days).render()), MailTag.Kind.CONFIRMATION, id);
     }
 
     /** Sends the confirmations that imports queued, a batch at a time; a failure leaves the rest queued. */
@@ -65,7 +66,7 @@ public class ConfirmationMails {
                 .page(Page.ofSize(100)).list());
         for (Subscriber s : batch) {
             try {
-                send(s.email, s.name, s.publicId);
+                send(s.id, s.email, s.name, s.publicId);
                 QuarkusTransaction.requiringNew().run(() -> {
                     Subscriber fresh = Subscriber.findById(s.id);
                     fresh.confirmationSentAt = Instant.now();

@@ -123,7 +123,7 @@ public class SubscriberDirectory {
             throw e;
         }
         if (!confirmed) {
-            mails.send(added.email, added.name, added.publicId);
+            mails.send(added.id, added.email, added.name, added.publicId);
         }
         return added;
     }

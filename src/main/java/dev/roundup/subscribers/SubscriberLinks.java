@@ -38,6 +38,14 @@ public class SubscriberLinks {
         return publicId + "." + secrets.sign(UNSUBSCRIBE, publicId + ":" + tokenVersion);
     }
 
+    /** The token in a test send's unsubscribe link: it names nobody, and its page says the mail was a test. */
+    public static final String TEST_TOKEN = "test";
+
+    /** The unsubscribe link of a test send and of the preview: it leads to a page saying so, and unsubscribes nobody. */
+    public String testUnsubscribeUrl() {
+        return roundup.link("/unsubscribe/" + TEST_TOKEN);
+    }
+
     public String unsubscribeUrl(Subscriber s) {
         return roundup.link("/unsubscribe/" + unsubscribeToken(s));
     }

@@ -10,17 +10,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
+
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailConnection;
+import dev.roundup.mail.MailResult;
+import dev.roundup.mail.SmtpOutcome;
 
 /**
  * One worker, without an app: a fake queue of delivery rows and a fake connection that answers as a relay would.
@@ -37,8 +35,8 @@ class DeliveryWorkerTest {
         health.pastTheStart();
         FakeQueue queue = new FakeQueue(List.of(reader(1, "ok@example.org", 0), reader(2, "unknown@example.org", 0), reader(3, "full@example.org", 0)));
         FakeConnection relay = new FakeConnection(Map.of(
-                "unknown@example.org", new SmtpOutcome.Failure(SmtpOutcome.RECIPIENT_REFUSED, 550, "550 5.1.1 User unknown", true),
-                "full@example.org", new SmtpOutcome.Failure(SmtpOutcome.TEMPORARY, 452, "452 4.2.2 Mailbox full", true)));
+                "unknown@example.org", new MailResult(SmtpOutcome.RECIPIENT_REFUSED, 550, "550 5.1.1 User unknown", true, null),
+                "full@example.org", new MailResult(SmtpOutcome.TEMPORARY, 452, "452 4.2.2 Mailbox full", true, null)));
 
         worker(queue, relay, health).run();
 
@@ -52,7 +50,7 @@ class DeliveryWorkerTest {
     void aReaderRefusedBeforeAnythingGotThroughIsHeldNotBounced() {
         FakeQueue queue = new FakeQueue(List.of(reader(1, "unknown@example.org", 0), reader(2, "ok@example.org", 0)));
         FakeConnection relay = new FakeConnection(Map.of(
-                "unknown@example.org", new SmtpOutcome.Failure(SmtpOutcome.RECIPIENT_REFUSED, 550, "550 5.1.1 User unknown", true)));
+                "unknown@example.org", new MailResult(SmtpOutcome.RECIPIENT_REFUSED, 550, "550 5.1.1 User unknown", true, null)));
 
         worker(queue, relay, health()).run();
 
@@ -64,7 +62,7 @@ class DeliveryWorkerTest {
     void aRelayRefusingToSendPausesTheSendAndBouncesNobody() {
         FakeQueue queue = new FakeQueue(List.of(reader(1, "a@example.org", 0), reader(2, "b@example.org", 0)));
         FakeConnection relay = new FakeConnection(Map.of(
-                "a@example.org", new SmtpOutcome.Failure(SmtpOutcome.RELAY_REFUSED, 550, "550 5.7.1 Relaying denied", true)));
+                "a@example.org", new MailResult(SmtpOutcome.RELAY_REFUSED, 550, "550 5.7.1 Relaying denied", true, null)));
 
         worker(queue, relay, health()).run();
 
@@ -78,7 +76,7 @@ class DeliveryWorkerTest {
     void aTemporaryRefusalOnTheLastAttemptFailsTheReader() {
         FakeQueue queue = new FakeQueue(List.of(reader(1, "full@example.org", RULES.maxAttempts() - 1)));
         FakeConnection relay = new FakeConnection(Map.of(
-                "full@example.org", new SmtpOutcome.Failure(SmtpOutcome.TEMPORARY, 452, "452 4.2.2 Mailbox full", true)));
+                "full@example.org", new MailResult(SmtpOutcome.TEMPORARY, 452, "452 4.2.2 Mailbox full", true, null)));
 
         worker(queue, relay, health()).run();
 
@@ -98,15 +96,7 @@ class DeliveryWorkerTest {
     }
 
     private static DeliveryWorker worker(FakeQueue queue, FakeConnection relay, RelayHealth health) {
-        Letters.Composer composer = reader -> {
-            try {
-                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-                m.setRecipient(Message.RecipientType.TO, new InternetAddress(reader.email()));
-                return new Letters.Letter(m, "<" + reader.subscriberId() + "@test>");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        Letters.Composer composer = reader -> Mail.of(reader.email(), reader.name(), "Issue", "text", "<p>html</p>");
         return new DeliveryWorker(queue, relay, () -> composer, () -> health, RULES, () -> { }, () -> false);
     }
 
@@ -119,25 +109,20 @@ class DeliveryWorkerTest {
     }
 
     /** A relay that accepts everyone except those it was told to refuse. */
-    static final class FakeConnection implements RelayConnection {
-        final Map<String, SmtpOutcome.Failure> refusals;
+    static final class FakeConnection implements MailConnection {
+        final Map<String, MailResult> refusals;
         final List<String> tried = new ArrayList<>();
         boolean closed;
 
-        FakeConnection(Map<String, SmtpOutcome.Failure> refusals) {
+        FakeConnection(Map<String, MailResult> refusals) {
             this.refusals = refusals;
         }
 
         @Override
-        public SmtpOutcome.Failure send(MimeMessage message) {
-            try {
-                String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
-                tried.add(to);
-                closed = false;
-                return refusals.get(to);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
+        public MailResult send(Mail mail) {
+            tried.add(mail.to());
+            closed = false;
+            return refusals.getOrDefault(mail.to(), new MailResult(SmtpOutcome.DELIVERED, 250, "250 2.0.0 Ok", false, "<" + tried.size() + "@test>"));
         }
 
         @Override

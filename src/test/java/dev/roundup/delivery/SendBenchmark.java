@@ -29,6 +29,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.mail.NoDelaySocketFactory;
 import dev.roundup.testing.FeedServer;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.SmtpSink;

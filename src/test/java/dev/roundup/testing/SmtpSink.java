@@ -62,6 +62,7 @@ public final class SmtpSink implements AutoCloseable {
     };
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>()); // copy-on-write was quadratic
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
+    private final List<String> greetedAs = new CopyOnWriteArrayList<>();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private volatile byte[] sample;
@@ -105,9 +106,15 @@ public final class SmtpSink implements AutoCloseable {
     public void reset() {
         received.clear();
         rcptAttempts.clear();
+        greetedAs.clear();
         messages.set(0);
         bytes.set(0);
         sample = null;
+    }
+
+    /** The names clients greeted with (the argument of each EHLO or HELO), in order. */
+    public List<String> greetings() {
+        return List.copyOf(greetedAs);
     }
 
     public long messageCount() {
@@ -127,6 +134,19 @@ public final class SmtpSink implements AutoCloseable {
     /** The messages received for one address. */
     public List<Received> to(String address) {
         return received.stream().filter(r -> r.recipients().contains(address)).toList();
+    }
+
+    /** The first message received for an address, waiting up to {@code timeout} for it; fails the test if none came. */
+    public Received first(String address, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (to(address).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Received> got = to(address);
+        if (got.isEmpty()) {
+            throw new AssertionError("no mail for " + address + " within " + timeout);
+        }
+        return got.get(0);
     }
 
     /** How often RCPT TO was tried for an address, refused or not. */
@@ -165,6 +185,9 @@ public final class SmtpSink implements AutoCloseable {
             String line;
             while ((line = lines.command()) != null) {
                 String upper = line.toUpperCase();
+                if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
+                    greetedAs.add(line.substring(4).strip());
+                }
                 if (upper.startsWith("EHLO")) {
                     reply(out, "250-sink.test\r\n250-8BITMIME\r\n250 SIZE 52428800");
                 } else if (upper.startsWith("HELO")) {

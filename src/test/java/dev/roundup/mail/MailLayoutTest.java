@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +33,7 @@ class MailLayoutTest {
         MailLayout layout = new MailLayout("news@roundup.example", "Ünïcode Weekly");
         String text = "Hello Zoë,\n.a line starting with a dot\n" + "long line ".repeat(30) + "\nbye";
         String html = "<p>Hello Zoë — <a href=\"https://example.org/?a=1&amp;b=2\">link</a></p>";
-        OutgoingMail mail = new OutgoingMail("zoe@example.org", "Zoë \"the\" Reader", "Weekly Roundup: ☕ and 🐍, Mar 09–Mar 16, 2026",
+        Mail mail = new Mail("zoe@example.org", "Zoë \"the\" Reader", "Weekly Roundup: ☕ and 🐍, Mar 09–Mar 16, 2026",
                 MailBody.of(text), MailBody.of(html),
                 Map.of("List-Unsubscribe", "<https://roundup.example/unsubscribe/abc.def>", "List-Id", "Roundup <newsletter.roundup.example>"), null);
         byte[] bytes = layout.write(mail, "<1.abc@roundup.example>", ZonedDateTime.of(2026, 3, 16, 9, 5, 0, 0, ZoneId.of("Europe/Paris")));
@@ -68,7 +68,7 @@ class MailLayoutTest {
         // dots at the start of lines, after soft breaks (a 75-character line, then a dot) and at the start of pieces
         String text = ".\n..\n.leading\n" + "x".repeat(75) + ".after a soft break\n" + ". ".repeat(200);
         MailBody joined = MailBody.joined(List.of(MailBody.piece("Hello "), MailBody.piece(".dot name"), MailBody.piece(".\n.")));
-        OutgoingMail mail = new OutgoingMail("a@example.org", ".Dot", ".subject", MailBody.of(text), joined, Map.of(), null);
+        Mail mail = new Mail("a@example.org", ".Dot", ".subject", MailBody.of(text), joined, Map.of(), null);
         byte[] bytes = layout.write(mail, "<3@roundup.example>", ZonedDateTime.now());
         assertArrayEquals(bytes, throughAngusSmtpStream(bytes));
         MimeMultipart parts = (MimeMultipart) new MimeMessage(session, new ByteArrayInputStream(bytes)).getContent();
@@ -82,7 +82,7 @@ class MailLayoutTest {
         Random random = new Random(2026);
         String alphabet = "ab .\t\r\n.:;\"<>=?_\u00e9\u2014\ud83d\ude00";
         for (int round = 0; round < 300; round++) {
-            OutgoingMail mail = new OutgoingMail("r" + round + "@example.org", randomText(random, alphabet), randomText(random, alphabet),
+            Mail mail = new Mail("r" + round + "@example.org", randomText(random, alphabet), randomText(random, alphabet),
                     MailBody.of(randomText(random, alphabet)), MailBody.of(randomText(random, alphabet)),
                     Map.of("List-Id", randomText(random, alphabet) + " <newsletter.roundup.example>", "X-Note", randomText(random, alphabet)), null);
             byte[] bytes = layout.write(mail, "<" + round + "@roundup.example>", ZonedDateTime.now());
@@ -117,7 +117,7 @@ class MailLayoutTest {
     @Test
     void noHeaderCanBeAddedThroughAValue() throws Exception {
         MailLayout layout = new MailLayout("news@roundup.example", "Roundup");
-        OutgoingMail mail = new OutgoingMail("a@example.org", "Eve\r\nBcc: victim@example.org", "Hi\r\nX-Injected: yes",
+        Mail mail = new Mail("a@example.org", "Eve\r\nBcc: victim@example.org", "Hi\r\nX-Injected: yes",
                 MailBody.of("t"), MailBody.of("h"), Map.of("X-Note", "one\nX-Other: two"), null);
         String raw = new String(layout.write(mail, "<2@roundup.example>", ZonedDateTime.now()), StandardCharsets.US_ASCII);
         List<String> headerNames = raw.substring(0, raw.indexOf("\r\n\r\n")).lines().filter(l -> !l.startsWith(" ") && !l.startsWith("\t"))

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
@@ -18,7 +18,7 @@ import dev.roundup.Secrets;
 
 /**
  * The one place that lays a mail out as it travels (RFC 5322 and MIME): header lines, then a multipart/alternative
- * body of a quoted-printable text part and a quoted-printable HTML part. Header values come from {@link OutgoingMail},
+ * body of a quoted-printable text part and a quoted-printable HTML part. Header values come from {@link Mail},
  * which has already made them single-line; words outside ASCII are MIME-encoded here.
  *
  * <p>Jakarta Mail's MimeMessage would build header tables, parse them back, and push each body through a chain of
@@ -51,7 +51,7 @@ final class MailLayout {
     }
 
     /** The whole message, as SMTP carries it (before dot-stuffing) and as an .eml file holds it. */
-    byte[] write(OutgoingMail mail, String messageId, ZonedDateTime date) throws MessagingException {
+    byte[] write(Mail mail, String messageId, ZonedDateTime date) throws MessagingException {
         byte[] text = mail.text().quotedPrintable();
         byte[] html = mail.html().quotedPrintable();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + text.length + html.length);
@@ -94,7 +94,7 @@ final class MailLayout {
     }
 
     /** The recipient, checked as an address, its name MIME-encoded when it needs to be. */
-    static InternetAddress address(OutgoingMail mail) throws MessagingException {
+    static InternetAddress address(Mail mail) throws MessagingException {
         InternetAddress to = new InternetAddress(mail.to(), true);
         if (mail.toName() != null && !mail.toName().isEmpty()) {
             try {
@@ -106,7 +106,7 @@ final class MailLayout {
         return to;
     }
 
-    private static String recipient(OutgoingMail mail) throws MessagingException {
+    private static String recipient(Mail mail) throws MessagingException {
         return InternetAddress.toString(new Address[] {address(mail)}, 4);
     }
 

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +60,7 @@ class WireTransportTest {
         }
     }
 
-    private static OutgoingMail mail(String text) {
-        return new OutgoingMail("reader@example.org", "Reader", "Hello", MailBody.of(text), MailBody.of("<p>" + text + "</p>"), Map.of(), null);
+    private static Mail mail(String text) {
+        return new Mail("reader@example.org", "Reader", "Hello", MailBody.of(text), MailBody.of("<p>" + text + "</p>"), Map.of(), null);
     }
 }

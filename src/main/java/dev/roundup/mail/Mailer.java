@@ -1,11 +1,7 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.util.Properties;
 
@@ -15,23 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
 
 /**
- * Sends single mails (confirmations, receipts, tests): composes the RFC 5322 message and hands it to the SMTP relay,
- * or, when none is configured, writes it as an .eml file into the outbox folder, exactly as SMTP would carry it.
+ * The way out for every mail: composes the RFC 5322 message and hands it to the SMTP relay, or, when none is
+ * configured, writes it as an .eml file into the outbox folder, exactly as SMTP would carry it. Single mails
+ * (confirmations, receipts, tests) go through {@link #send}; a send engine keeps a {@link MailConnection} open.
  */
 @ApplicationScoped
-public class Postman {
-
-    private static final Logger LOG = Logger.getLogger(Postman.class);
+public class Mailer {
 
     @Inject
     MailConfig mail;
@@ -44,6 +37,9 @@ public class Postman {
 
     @Inject
     DkimSigning dkim;
+
+    @Inject
+    MailTag tags;
 
     private Session session;
     private Path outbox;
@@ -64,6 +60,7 @@ public class Postman {
             props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
             props.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeout().toMillis()));
             props.put("mail." + protocol + ".timeout", String.valueOf(smtp.timeout().toMillis()));
+            props.put("mail." + protocol + ".localhost", EhloName.choose(smtp.ehloName(), mail.from(), roundup.baseUrl()));
             if (protocol.equals("smtps")) {
                 // implicit TLS does not go through our socket factory, so Jakarta Mail's write timeout guards it
                 props.put("mail.smtps.writetimeout", String.valueOf(smtp.timeout().toMillis()));
@@ -102,54 +99,36 @@ public class Postman {
         return smtp.host().isEmpty();
     }
 
-    /** Sends one mail on a channel of its own and returns its Message-ID. */
-    public String send(OutgoingMail outgoing) throws MessagingException {
-        MimeMessage message = compose(outgoing);
-        try (MailChannel channel = openChannel()) {
-            channel.send(message);
+    /**
+     * Sends one mail on a connection of its own and returns its Message-ID; throws with the server's reply if it did
+     * not go. The mail is tagged with what it was, in a header and in its envelope sender (the bounce address, VERP),
+     * so that a bounce of it is recognised.
+     */
+    public String send(Mail mail, MailTag.Kind kind, long id) throws MessagingException {
+        String tag = tags.of(kind, id);
+        Mail tagged = mail.withHeader(MailTag.HEADER, tag).withReturnPath(this.mail.bounceAddress().map(a -> MailTag.verp(a, tag)).orElse(null));
+        try (MailConnection connection = connect()) {
+            MailResult result = connection.send(tagged);
+            if (!result.delivered()) {
+                throw new MessagingException(result.reply());
+            }
+            return result.messageId();
         }
-        return message.getMessageID();
     }
 
-    /** Opens a way out for many messages: one SMTP connection kept open, or the outbox. */
-    public MailChannel openChannel() throws MessagingException {
+    /** A way out for many mails: one SMTP connection kept open (opened at the first mail), or the outbox. */
+    public MailConnection connect() {
         if (usesOutbox()) {
-            return new MailChannel() {
-                @Override
-                public void send(MimeMessage message) throws MessagingException {
-                    writeToOutbox(message);
-                }
-
-                @Override
-                public void close() {
-                    // nothing to close: each message is its own file
-                }
-            };
+            return new Outbox(this, outbox);
         }
-        Transport transport = new WireTransport(session, "smtps".equals(session.getProperty("mail.transport.protocol")));
-        transport.connect(smtp.host().orElseThrow(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
-        return new MailChannel() {
-            @Override
-            public void send(MimeMessage message) throws MessagingException {
-                transport.sendMessage(message, message.getAllRecipients());
-            }
-
-            @Override
-            public void close() {
-                try {
-                    transport.close();
-                } catch (MessagingException alreadyGone) {
-                    // the server may have closed it first, as Yahoo does
-                }
-            }
-        };
+        return new SmtpConnection(this, session, smtp);
     }
 
     /**
      * Lays the message out (From, To, Date, Message-ID, subject, extra headers, text and HTML alternatives; see
      * {@link MailLayout}); signed with DKIM when configured, and with its own envelope sender when the mail has one.
      */
-    public MimeMessage compose(OutgoingMail outgoing) throws MessagingException {
+    MimeMessage compose(Mail outgoing) throws MessagingException {
         String id = messageId();
         byte[] bytes = layout.write(outgoing, id, ZonedDateTime.now());
         String envelopeFrom = outgoing.returnPath() != null ? outgoing.returnPath() : mail.from();
@@ -166,21 +145,4 @@ public class Postman {
         String domain = from.substring(from.indexOf('@') + 1);
         return "<" + System.currentTimeMillis() + "." + Secrets.randomToken(12) + "@" + domain + ">";
     }
-
-    private void writeToOutbox(MimeMessage message) throws MessagingException {
-        try {
-            Files.createDirectories(outbox);
-            String id = message.getMessageID().replaceAll("[^A-Za-z0-9._-]", "");
-            Path tmp = Files.createTempFile(outbox, "writing-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                message.writeTo(out);
-            }
-            // a finished file appears at once or not at all
-            Files.move(tmp, outbox.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE);
-            LOG.debugf("Wrote %s to the outbox", id);
-        } catch (IOException e) {
-            throw new MessagingException("Could not write to the outbox " + outbox + ": " + e.getMessage(), e);
-        }
-    }
-
 }

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,9 +15,9 @@ public interface MailConfig {
     java.util.Optional<String> fromName();
 
     /**
-     * Where bounces of issues should go (the envelope sender), e.g. {@code bounces@example.org}; each issue mail then
-     * goes out from {@code bounces+<delivery tag>@example.org} (VERP), so every bounce names its delivery. Unset: the
-     * From address.
+     * Where bounces should go (the envelope sender), e.g. {@code bounces@example.org}; each mail then goes out from
+     * {@code bounces+<tag>@example.org} (VERP): an issue mail with its delivery tag, a confirmation, receipt or test
+     * send with its {@link MailTag}, so every bounce names what it was about. Unset: the From address.
      */
     java.util.Optional<String> bounceAddress();
 

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * envelope sender (a VERP bounce address). Every value that goes into a header is made single-line here, so no text
  * from a user or a feed can add headers.
  */
-public record OutgoingMail(String to, String toName, String subject, MailBody text, MailBody html, Map<String, String> headers,
+public record Mail(String to, String toName, String subject, MailBody text, MailBody html, Map<String, String> headers,
         String returnPath) {
 
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
-    public OutgoingMail {
+    public Mail {
         to = oneLine(to);
         toName = toName == null ? null : oneLine(toName);
         subject = oneLine(subject);
@@ -24,19 +24,19 @@ public record OutgoingMail(String to, String toName, String subject, MailBody te
         returnPath = returnPath == null ? null : oneLine(returnPath);
     }
 
-    public static OutgoingMail of(String to, String toName, String subject, String text, String html) {
-        return new OutgoingMail(to, toName, subject, MailBody.of(text), MailBody.of(html), Map.of(), null);
+    public static Mail of(String to, String toName, String subject, String text, String html) {
+        return new Mail(to, toName, subject, MailBody.of(text), MailBody.of(html), Map.of(), null);
     }
 
-    public OutgoingMail withHeader(String name, String value) {
+    public Mail withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new OutgoingMail(to, toName, subject, text, html, more, returnPath);
+        return new Mail(to, toName, subject, text, html, more, returnPath);
     }
 
     /** The same mail with bounces going to this envelope sender instead of the From address. */
-    public OutgoingMail withReturnPath(String address) {
-        return new OutgoingMail(to, toName, subject, text, html, headers, address);
+    public Mail withReturnPath(String address) {
+        return new Mail(to, toName, subject, text, html, headers, address);
     }
 
     /** Collapses CR, LF and other control characters into single spaces. */

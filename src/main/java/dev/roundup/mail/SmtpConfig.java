@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +31,12 @@ public interface SmtpConfig {
     /** Messages sent over one connection before it is closed and opened again. */
     @WithDefault("200")
     int messagesPerConnection();
+
+    /**
+     * The name Roundup greets the relay with (EHLO); unset: the From address's domain, else the base URL's host (see
+     * {@link EhloName}).
+     */
+    Optional<String> ehloName();
 
     /** Connect and read timeout for one SMTP command. */
     @WithDefault("30s")

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
  * List-Unsubscribe and List-Unsubscribe-Post, as RFC 8058 §4 requires for one-click unsubscribe to be trusted.
  */
 @ApplicationScoped
-public class DkimSigning {
+class DkimSigning {
 
     private static final Logger LOG = Logger.getLogger(DkimSigning.class);
 

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.delivery.DeliveryTag;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberStatus;

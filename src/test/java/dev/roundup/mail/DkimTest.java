@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,7 @@ import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.delivery.DeliveryTag;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.testing.ScriptedRelay;
 import dev.roundup.testing.Sends;

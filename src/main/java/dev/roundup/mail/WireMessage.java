@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.io.IOException;
 import java.io.OutputStream;

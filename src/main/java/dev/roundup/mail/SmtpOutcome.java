@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +14,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * What the SMTP relay's answer to one message means, decided in one place from the exception Angus threw. The point
  * is whose fault a refusal is: a reader's (their address, their full mailbox) or the relay's (its policy, our
  * credentials, its load), because only the first may ever count against a reader. Only failures are classified, so
- * the cost stays off the path of a message that went through.
+ * the cost stays off the path of a message that went through. Callers get it inside a {@link MailResult} from
+ * {@link MailConnection#send}; the walk over Angus' exception chains stays in this package.
  */
 public enum SmtpOutcome {
     /** 250: the relay took the message. */
@@ -30,7 +31,9 @@ public enum SmtpOutcome {
     /** The relay could not be reached, or the connection broke without an answer. */
     UNREACHABLE,
     /** Our credentials were refused (535) or the relay wants them (530). */
-    AUTH_FAILED;
+    AUTH_FAILED,
+    /** The mail could not be composed (an address that is not one, a DKIM key that cannot sign): nothing was sent. */
+    UNSENDABLE;
 
     /** Reply codes that are about authentication, wherever they come. */
     private static final int AUTH_REQUIRED = 530;
@@ -39,19 +42,8 @@ public enum SmtpOutcome {
     private static final Pattern GREETING = Pattern.compile("Got bad greeting from SMTP host.*response: ?(\\d{3})(.*)", Pattern.DOTALL);
     private static final Pattern LEADING_CODE = Pattern.compile("^(\\d{3})[ -]");
 
-    /**
-     * A classified failure: the outcome, the server's reply code (0 when it never answered), what it said, and whether
-     * it was the answer to one reader's RCPT (only such a reply can be about a reader).
-     */
-    public record Failure(SmtpOutcome outcome, int code, String reply, boolean atRecipient) {
-        /** 421 means the server closes the connection; after an outage there is none either. */
-        public boolean connectionGone() {
-            return code == 421 || outcome == UNREACHABLE;
-        }
-    }
-
-    /** Classifies what Angus threw for one message (or while connecting for it). */
-    public static Failure of(MessagingException e) {
+    /** Classifies what Angus threw for one message (or while connecting for it); the mail's Message-ID is not known here. */
+    static MailResult of(MessagingException e) {
         SMTPAddressFailedException rcpt = null;
         SMTPSendFailedException command = null;
         SMTPSenderFailedException sender = null;
@@ -71,7 +63,7 @@ public enum SmtpOutcome {
         }
         if (auth != null) {
             String reply = text(auth);
-            return new Failure(AUTH_FAILED, leadingCode(reply), reply, false);
+            return new MailResult(AUTH_FAILED, leadingCode(reply), reply, false);
         }
         if (rcpt != null) {
             return atRcpt(rcpt.getReturnCode(), text(rcpt));
@@ -87,41 +79,41 @@ public enum SmtpOutcome {
         if (greeting.find()) {
             int code = Integer.parseInt(greeting.group(1));
             String reply = (greeting.group(1) + greeting.group(2)).strip();
-            return new Failure(code >= 500 ? RELAY_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
+            return new MailResult(code >= 500 ? RELAY_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
         }
-        return new Failure(UNREACHABLE, 0, String.valueOf(e.getMessage()).strip(), false);
+        return new MailResult(UNREACHABLE, 0, String.valueOf(e.getMessage()).strip(), false);
     }
 
-    private static Failure atRcpt(int code, String reply) {
+    private static MailResult atRcpt(int code, String reply) {
         if (code == AUTH_REQUIRED || code == AUTH_INVALID) {
-            return new Failure(AUTH_FAILED, code, reply, false);
+            return new MailResult(AUTH_FAILED, code, reply, false);
         }
         if (code == 421) {
-            return new Failure(TEMPORARY, code, reply, false); // the relay is closing the connection: not about this reader
+            return new MailResult(TEMPORARY, code, reply, false); // the relay is closing the connection: not about this reader
         }
         if (code >= 500) {
             // 5.7.x is policy (relaying denied, sender not allowed, authentication needed): the relay refuses us, not them
-            return new Failure(policy(reply) ? RELAY_REFUSED : RECIPIENT_REFUSED, code, reply, true);
+            return new MailResult(policy(reply) ? RELAY_REFUSED : RECIPIENT_REFUSED, code, reply, true);
         }
         if (code >= 400) {
-            return new Failure(TEMPORARY, code, reply, true);
+            return new MailResult(TEMPORARY, code, reply, true);
         }
-        return new Failure(UNREACHABLE, code, reply, false);
+        return new MailResult(UNREACHABLE, code, reply, false);
     }
 
-    private static Failure atMail(int code, String reply) {
+    private static MailResult atMail(int code, String reply) {
         if (code == AUTH_REQUIRED || code == AUTH_INVALID) {
-            return new Failure(AUTH_FAILED, code, reply, false);
+            return new MailResult(AUTH_FAILED, code, reply, false);
         }
         // MAIL FROM names our sender: a refusal there is the relay's policy whatever the code says
-        return new Failure(code >= 500 ? RELAY_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
+        return new MailResult(code >= 500 ? RELAY_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
     }
 
-    private static Failure atData(int code, String reply) {
+    private static MailResult atData(int code, String reply) {
         if (code == AUTH_REQUIRED || code == AUTH_INVALID) {
-            return new Failure(AUTH_FAILED, code, reply, false);
+            return new MailResult(AUTH_FAILED, code, reply, false);
         }
-        return new Failure(code >= 500 ? MESSAGE_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
+        return new MailResult(code >= 500 ? MESSAGE_REFUSED : code >= 400 ? TEMPORARY : UNREACHABLE, code, reply, false);
     }
 
     /** Whether an enhanced status code says "policy or security" (class 7). */

@@ -1,4 +1,4 @@
-package dev.roundup.delivery;
+package dev.roundup.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class SmtpOutcomeTest {
 
     @Test
     void aUserUnknownAtRcptIsTheReaders() {
-        SmtpOutcome.Failure f = SmtpOutcome.of(rcpt(550, "550 5.1.1 <reader@example.org>: Recipient address rejected: User unknown"));
+        MailResult f = SmtpOutcome.of(rcpt(550, "550 5.1.1 <reader@example.org>: Recipient address rejected: User unknown"));
         assertEquals(SmtpOutcome.RECIPIENT_REFUSED, f.outcome());
         assertEquals(550, f.code());
         assertTrue(f.atRecipient());
@@ -40,7 +40,7 @@ class SmtpOutcomeTest {
     void authCodesAreAuthWhereverTheyCome() {
         assertEquals(SmtpOutcome.AUTH_FAILED, SmtpOutcome.of(rcpt(530, "530 5.7.0 Authentication required")).outcome());
         assertEquals(SmtpOutcome.AUTH_FAILED, SmtpOutcome.of(command("MAIL FROM:<news@roundup.test>", 530, "530 5.7.0 Authentication required")).outcome());
-        SmtpOutcome.Failure bad = SmtpOutcome.of(new AuthenticationFailedException("535 5.7.8 Error: authentication failed"));
+        MailResult bad = SmtpOutcome.of(new AuthenticationFailedException("535 5.7.8 Error: authentication failed"));
         assertEquals(SmtpOutcome.AUTH_FAILED, bad.outcome());
         assertEquals(535, bad.code());
         assertFalse(bad.atRecipient());
@@ -59,18 +59,18 @@ class SmtpOutcomeTest {
     @Test
     void aRefusalAfterDataIsTheMessages() {
         assertEquals(SmtpOutcome.MESSAGE_REFUSED, SmtpOutcome.of(command(".", 554, "554 5.7.1 Message rejected as spam")).outcome());
-        SmtpOutcome.Failure later = SmtpOutcome.of(command(".", 451, "451 4.7.1 Try again later"));
+        MailResult later = SmtpOutcome.of(command(".", 451, "451 4.7.1 Try again later"));
         assertEquals(SmtpOutcome.TEMPORARY, later.outcome());
         assertFalse(later.atRecipient(), "a 4xx after DATA is not about one reader");
     }
 
     @Test
     void fourXxAtRcptMayBeTheReadersButA421IsTheRelays() {
-        SmtpOutcome.Failure grey = SmtpOutcome.of(rcpt(451, "451 4.7.1 Greylisted"));
+        MailResult grey = SmtpOutcome.of(rcpt(451, "451 4.7.1 Greylisted"));
         assertEquals(SmtpOutcome.TEMPORARY, grey.outcome());
         assertTrue(grey.atRecipient());
         assertFalse(grey.connectionGone());
-        SmtpOutcome.Failure closing = SmtpOutcome.of(rcpt(421, "421 4.7.0 Too many connections, closing"));
+        MailResult closing = SmtpOutcome.of(rcpt(421, "421 4.7.0 Too many connections, closing"));
         assertEquals(SmtpOutcome.TEMPORARY, closing.outcome());
         assertFalse(closing.atRecipient());
         assertTrue(closing.connectionGone(), "421: the server closes the connection");
@@ -78,7 +78,7 @@ class SmtpOutcomeTest {
 
     @Test
     void aBadGreetingIsTheRelaysOrABusyRelay() {
-        SmtpOutcome.Failure refused = SmtpOutcome.of(new MessagingException(
+        MailResult refused = SmtpOutcome.of(new MessagingException(
                 "Got bad greeting from SMTP host: 127.0.0.1, port: 25, response: 554 5.7.1 You are not allowed to connect"));
         assertEquals(SmtpOutcome.RELAY_REFUSED, refused.outcome());
         assertEquals(554, refused.code());
@@ -89,7 +89,7 @@ class SmtpOutcomeTest {
 
     @Test
     void noAnswerIsUnreachable() {
-        SmtpOutcome.Failure down = SmtpOutcome.of(new MessagingException("Couldn't connect to host, port: 127.0.0.1, 1; timeout -1",
+        MailResult down = SmtpOutcome.of(new MessagingException("Couldn't connect to host, port: 127.0.0.1, 1; timeout -1",
                 new java.net.ConnectException("Connection refused")));
         assertEquals(SmtpOutcome.UNREACHABLE, down.outcome());
         assertEquals(0, down.code());
