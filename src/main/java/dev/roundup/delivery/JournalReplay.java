@@ -110,7 +110,11 @@ final class JournalReplay {
             }
             start = end + 1;
         }
-        // what follows the last line end was cut short by the crash: its message was in flight
+        // what follows the last line end was cut short by the crash (its message was in flight), unless all of it made it
+        Deliveries.Sent last = mark(text.substring(start));
+        if (last != null) {
+            read.marks.add(last);
+        }
         return read;
     }
 
