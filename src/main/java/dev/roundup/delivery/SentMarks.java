@@ -242,7 +242,9 @@ public class SentMarks {
                     if (giveUp) {
                         group.addAll(queued); // nobody is left to save those either
                         queued = new ArrayList<>();
-                        unsavedSegments.addAll(segments); // they stay for the next start
+                        // their segments stay on disk for the next start, no longer this run's to delete: a committer
+                        // started by a later mark must not take them for saved
+                        unsavedSegments.clear();
                         committer = null;
                     } else {
                         // saved with the next group: marks are never dropped while the process runs (a worker hands

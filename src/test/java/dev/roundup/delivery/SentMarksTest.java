@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,39 @@ class SentMarksTest {
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    /** A mark the committer gave up on at close stays in the journal, also when a later mark is saved after all. */
+    @Test
+    void aSegmentGivenUpOnAtCloseStaysForTheNextStart() throws Exception {
+        Path data = Files.createTempDirectory("sent-marks-given-up");
+        AtomicBoolean up = new AtomicBoolean();
+        List<Long> saved = Collections.synchronizedList(new ArrayList<>());
+        Deliveries saving = savingInto(saved);
+        SentMarks marks = marks(data, new Deliveries() {
+            @Override
+            public void sent(List<Sent> sent) {
+                if (!up.get()) {
+                    throw new IllegalStateException("database gone");
+                }
+                saving.sent(sent);
+            }
+        }, commitsOnDisk());
+        marks.add(new Deliveries.Sent(1, 10, "<a@roundup.test>", Instant.now()));
+        List<String> givenUp = marks.storage.segments();
+        marks.close();
+
+        up.set(true);
+        SentMarks.Mark later = marks.add(new Deliveries.Sent(1, 11, "<b@roundup.test>", Instant.now())); // a worker still running
+        CompletableFuture.runAsync(() -> {
+            try {
+                marks.await(later);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(30, TimeUnit.SECONDS); // a guard against waiting for ever, not a timing
+        assertEquals(List.of(11L), saved);
+        assertTrue(marks.storage.segments().containsAll(givenUp), "the mark given up on is still in the journal");
     }
 
     /** A segment with a line that is no mark (here a byte no journal writes): the others are saved, the segment set aside. */
