@@ -72,6 +72,12 @@ public interface SendConfig {
     /** Where the claims on delivery rows are kept; see {@link Claims}. */
     Optional<Claims> claims();
 
+    /**
+     * An optional mailto: address for List-Unsubscribe, beside the one-click link. Read by mail's {@code ListHeaders};
+     * declared here too because the key sits under this mapping's prefix, where an undeclared key stops the start.
+     */
+    Optional<String> unsubscribeMailto();
+
     /** Where claims are kept: chosen by this setting, by default from the database kind (H2: in-process, else database). */
     enum Claims {
         /**

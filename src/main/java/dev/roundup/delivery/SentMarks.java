@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
  * the mark to a journal segment (one write, no database commit: a killed process keeps what it wrote) and goes on; a
  * background committer saves queued marks to the database in groups, at least every {@link #FLUSH_EVERY_MILLIS} ms.
  * So a kill loses at most the message each connection had in flight, as with a commit per message, at a fraction of
- * the cost (a commit per message was most of a send's time on H2).
+ * the cost (on H2 a commit per message was what a send spent its time on: docs/performance.md).
  *
  * <p>Three rules keep that bound whatever goes wrong:
  * <ul>

@@ -20,11 +20,20 @@ abstract class ComposingConnection implements MailConnection {
         } catch (MessagingException e) {
             return MailResult.unsendable(String.valueOf(e.getMessage()));
         }
+        String messageId = messageId(message); // before carrying it: after the 250 nothing may turn it into a failure
         try {
             carry(message);
-            return MailResult.delivered(message.getMessageID());
         } catch (MessagingException e) {
             return failed(SmtpOutcome.of(e));
+        }
+        return MailResult.delivered(messageId);
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException unreadable) {
+            return null;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Properties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -17,6 +18,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The way out for every mail: composes the RFC 5322 message and hands it to the SMTP relay, or, when none is
@@ -46,10 +48,18 @@ public class Mailer {
     private MailLayout layout;
     private StalledWrites stalledWrites;
 
+    /** A greeting that is no host name is refused when Roundup starts, not at the first mail. */
+    void checkGreeting(@Observes StartupEvent start) {
+        if (smtp.host().isPresent()) {
+            EhloName.choose(smtp.ehloName(), mail.from(), roundup.baseUrl());
+        }
+    }
+
     @PostConstruct
     void init() {
         // Jakarta Mail looks its StreamProvider up through ServiceLoader on every header it encodes (a jar scan each
-        // time: most of the CPU of a large send); the system property is checked first and makes it a class lookup.
+        // time, where a large send's CPU went: docs/performance.md); the system property is checked first and makes
+        // it a class lookup.
         System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         Properties props = new Properties();
         stalledWrites = smtp.host().isPresent() ? new StalledWrites(smtp.timeout()) : null;

@@ -10,10 +10,10 @@ import javax.net.SocketFactory;
 
 /**
  * Plain sockets with TCP_NODELAY, for SMTP. SMTP sends many small commands that each wait for an answer; with
- * Nagle's algorithm and delayed ACKs every one of them stalls about 40 ms (measured here: 85 msg/s over 4 connections
- * without it, 420–610 msg/s with it). Given {@link StalledWrites}, every write to a socket it made is watched, so a
- * relay that stops reading cannot hold a sender for good; STARTTLS layers TLS on these same sockets, so its writes
- * are watched too.
+ * Nagle's algorithm and delayed ACKs every one of them stalls until the other side's delayed-ACK timer fires, which
+ * holds a send far below what its connections carry (docs/performance.md). Given {@link StalledWrites}, every write
+ * to a socket it made is watched, so a relay that stops reading cannot hold a sender for good; STARTTLS layers TLS on
+ * these same sockets, so its writes are watched too.
  */
 public class NoDelaySocketFactory extends SocketFactory {
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Quoted-printable (RFC 2045 §6.7) for the text and HTML parts of outgoing mail, in one pass over the UTF-8 bytes.
  * Jakarta Mail would first scan each body to pick an encoding and then encode it through a chain of streams; on a
- * send of many thousands of messages that was most of the CPU. Lines end in CRLF, stay within 76 characters, and
+ * large send that was where the CPU went (docs/performance.md). Lines end in CRLF, stay within 76 characters, and
  * spaces before a line break are encoded so no relay can strip them. A dot that would begin a line is encoded too, so
  * no line of a body ever begins with one: SMTP has nothing to escape ("dot-stuff") and the bytes go out as they are.
  */

@@ -65,8 +65,8 @@ final class SmtpConnection extends ComposingConnection {
     private static void quietlyClose(Transport t) {
         try {
             t.close();
-        } catch (MessagingException alreadyGone) {
-            // the server may have closed it first, as Yahoo does
+        } catch (MessagingException | RuntimeException alreadyGone) {
+            // the server may have closed it first, as Yahoo does; the mail it carried was taken all the same
         }
     }
 }

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +28,6 @@ import dev.roundup.mail.NoDelaySocketFactory;
 import dev.roundup.testing.FeedServer;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.SmtpSink;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Benchmark, not part of the suite: the packaged app sends an issue (12 posts) to N subscribers through 4 reused
@@ -42,14 +35,14 @@ import io.restassured.specification.RequestSpecification;
  * to the same sink; and the app's heap and RSS while it sends. After the warm-ups, measured Roundup sends and bare
  * loops alternate, each started on a quiet machine, and the ratio reported is the median of the pairs. Run:
  * {@code ./mvnw package -DskipTests && ./mvnw test -Dtest=SendBenchmark} ({@code -Dsend.readers=20000},
- * {@code -Dsend.memory-readers=100000}; 0 skips a part). Results: stdout and target/benchmarks/send.txt.
+ * {@code -Dsend.memory-readers=100000}; 0 skips a part). With {@code ROUNDUP_DB_KIND=postgresql} and the other
+ * {@code ROUNDUP_DB_*} variables, at build and at run, the app sends from PostgreSQL (see docs/performance.md).
+ * Results: stdout and target/benchmarks/send.txt.
  */
 class SendBenchmark {
 
     static final int READERS = Integer.getInteger("send.readers", 20_000);
     static final int MEMORY_READERS = Integer.getInteger("send.memory-readers", 100_000);
-    /** JVM options for the app, space-separated, e.g. {@code -Dsend.jvm="-Xmx256m"}. */
-    static final String JVM = System.getProperty("send.jvm", "");
     /** Whole sends (and bare loops) before the measured ones: the JIT of a 2-core machine compiles for several. */
     static final int WARM_UPS = Integer.getInteger("send.warm-ups", 6);
     /** Measured pairs of a Roundup send and a bare loop. */
@@ -67,10 +60,14 @@ class SendBenchmark {
             compare();
         }
         if (MEMORY_READERS > 0) {
-            try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start(); PackagedApp app = start(sink, feeds, MEMORY_READERS, 1)) {
-                Run big = send(app, sink, 0, MEMORY_READERS);
+            String database = BenchmarkApp.database("memory");
+            try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start();
+                    PackagedApp app = start(sink, feeds, database, MEMORY_READERS, 1)) {
+                Run big = send(app, sink, database, 0, MEMORY_READERS);
                 line("Memory at %,d subscribers: %.0f msg/s; heap used (sampled every 500 ms) at 10/50/90 %%: %s MB; peak heap %d MB; peak RSS %d MB",
                         MEMORY_READERS, MEMORY_READERS / big.seconds(), big.heapAtProgress(), big.peakHeapMb(), big.peakRssMb());
+            } finally {
+                BenchmarkApp.drop(database);
             }
         }
         Path out = Path.of("target/benchmarks/send.txt");
@@ -78,18 +75,21 @@ class SendBenchmark {
         Files.writeString(out, report.toString());
     }
 
+    /** One send; {@code databaseCpuMsPerMessage} is PostgreSQL's backends (0 on H2, whose work is in the app's CPU). */
     record Run(double seconds, byte[] sample, long messageBytes, long peakHeapMb, long peakRssMb, String heapAtProgress, double cpuMsPerMessage,
-            double coresBusy) {
+            double databaseCpuMsPerMessage, double coresBusy) {
     }
 
     private void compare() throws Exception {
+        String database = BenchmarkApp.database("send");
         try (SmtpSink sink = SmtpSink.countingOnly(); FeedServer feeds = FeedServer.start();
-                PackagedApp app = start(sink, feeds, READERS, WARM_UPS + PAIRS)) {
+                PackagedApp app = start(sink, feeds, database, READERS, WARM_UPS + PAIRS)) {
+            line("Database: %s", database == null ? "H2 (embedded file)" : "PostgreSQL");
             int issue = 0;
             byte[] sample = null;
             // a server sends for weeks: the first sends after a start pay for the JIT, so whole sends warm it up
             for (int w = 1; w <= WARM_UPS; w++) {
-                Run warm = send(app, sink, issue++, READERS);
+                Run warm = send(app, sink, database, issue++, READERS);
                 sample = warm.sample();
                 line("  warm-up send %d: %.0f msg/s (%,d bytes each), app CPU %.3f ms a message", w, READERS / warm.seconds(), warm.messageBytes(),
                         warm.cpuMsPerMessage());
@@ -106,16 +106,17 @@ class SendBenchmark {
                     bare = bareAngusOnce(sample, READERS);
                 }
                 awaitQuiet(app);
-                Run roundup = send(app, sink, issue++, READERS);
+                Run roundup = send(app, sink, database, issue++, READERS);
                 if (pair % 2 == 1) {
                     awaitQuiet(app);
                     bare = bareAngusOnce(roundup.sample(), READERS);
                 }
                 double ratio = READERS / roundup.seconds() / bare;
                 ratios.add(ratio);
-                line("Pair %d. Roundup: %,d messages (%,d bytes each) in %.2f s = %.0f msg/s; app CPU %.3f ms a message; cores busy (app and sink) "
-                        + "%.2f; peak heap %d MB, peak RSS %d MB", pair, READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(),
-                        roundup.cpuMsPerMessage(), roundup.coresBusy(), roundup.peakHeapMb(), roundup.peakRssMb());
+                line("Pair %d. Roundup: %,d messages (%,d bytes each) in %.2f s = %.0f msg/s; app CPU %.3f ms a message%s; cores busy (app, "
+                        + "%ssink) %.2f; peak heap %d MB, peak RSS %d MB", pair, READERS, roundup.messageBytes(), roundup.seconds(), READERS / roundup.seconds(),
+                        roundup.cpuMsPerMessage(), database == null ? "" : String.format(", PostgreSQL's backends %.3f ms", roundup.databaseCpuMsPerMessage()),
+                        database == null ? "" : "database, ", roundup.coresBusy(), roundup.peakHeapMb(), roundup.peakRssMb());
                 line("Pair %d. Bare Angus loop, same message, %d reused connections: %.0f msg/s; its sending threads' CPU %.3f ms a message; "
                         + "cores busy (loop and sink) %.2f. Ratio %.2f×", pair, CONNECTIONS, bare, bareCpuNanos.get() / 1e6 / READERS, bareCoresBusy, ratio);
             }
@@ -123,48 +124,26 @@ class SendBenchmark {
             int n = sorted.size();
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
             line("Ratio Roundup / bare: %.2f× (median of %d pairs; lowest %.2f×, highest %.2f×)", median, n, sorted.get(0), sorted.get(n - 1));
+        } finally {
+            BenchmarkApp.drop(database);
         }
     }
 
     /** The packaged app with N confirmed subscribers and a feed for each of {@code issues} weeks. */
-    private static PackagedApp start(SmtpSink sink, FeedServer feeds, int readers, int issues) throws Exception {
-        PackagedApp app = new PackagedApp(Files.createTempDirectory("roundup-bench"));
-        for (String option : JVM.split(" ")) {
-            if (!option.isBlank()) {
-                app.jvm(option);
-            }
-        }
-        app.env("ROUNDUP_ADMIN_EMAIL", "bench@example.org").env("ROUNDUP_ADMIN_PASSWORD", "bench-password-123")
-                .env("ROUNDUP_SMTP_HOST", "127.0.0.1").env("ROUNDUP_SMTP_PORT", String.valueOf(sink.port())).env("ROUNDUP_SMTP_TLS", "none")
-                .env("ROUNDUP_SMTP_CONNECTIONS", String.valueOf(CONNECTIONS)).env("ROUNDUP_SMTP_MESSAGES_PER_CONNECTION", String.valueOf(PER_CONNECTION))
-                .env("ROUNDUP_SEND_CHECK_EVERY", "1s").env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off")
-                .env("ROUNDUP_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("send.env.")).forEach(k -> app.env(k.substring(9), System.getProperty(k)));
-        app.start();
-        for (int issue = 0; issue < issues; issue++) {
-            feeds.serve("/feed-" + issue + ".xml", "application/rss+xml", rss(week(issue)).getBytes(StandardCharsets.UTF_8));
-            api().contentType(ContentType.JSON).body(Map.of("url", feeds.url("/feed-" + issue + ".xml"))).post(app.url("/api/feeds")).then().statusCode(201);
-        }
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < readers; i++) {
-            csv.append("reader").append(i).append("@bench.example.org\n");
-        }
-        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+    private static PackagedApp start(SmtpSink sink, FeedServer feeds, String database, int readers, int issues) throws Exception {
+        PackagedApp app = BenchmarkApp.app(sink, database, CONNECTIONS, PER_CONNECTION).start();
+        BenchmarkApp.addFeeds(app, feeds, issues);
+        BenchmarkApp.importReaders(app, readers);
         return app;
-    }
-
-    /** The week of the {@code issue}-th send: a year apart, so each issue has its own 12 posts. */
-    private static LocalDate week(int issue) {
-        return LocalDate.of(2016, 2, 1).minusYears(issue);
     }
 
     /** Waits until the app has been idle for half a second (its JIT done with the last send), at most 10 s. */
     private static void awaitQuiet(PackagedApp app) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        long before = cpuTicks(app.pid());
+        long before = BenchmarkApp.cpuTicks(app.pid());
         while (System.nanoTime() < deadline) {
             Thread.sleep(500);
-            long now = cpuTicks(app.pid());
+            long now = BenchmarkApp.cpuTicks(app.pid());
             if (now - before <= 2) {
                 return;
             }
@@ -172,16 +151,15 @@ class SendBenchmark {
         }
     }
 
-    private Run send(PackagedApp app, SmtpSink sink, int issue, int readers) throws Exception {
+    private Run send(PackagedApp app, SmtpSink sink, String database, int issue, int readers) throws Exception {
         sink.reset();
-        LocalDate from = week(issue);
-        long issueId = api().contentType(ContentType.JSON).body(Map.of("from", from.toString(), "to", from.plusDays(7).toString()))
-                .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
+        long issueId = BenchmarkApp.createIssue(app, issue);
 
         long started = System.nanoTime();
-        long cpuBefore = cpuTicks(app.pid());
+        long cpuBefore = BenchmarkApp.cpuTicks(app.pid());
         long sinkCpuBefore = processCpuNanos();
-        api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);
+        Map<Long, Long> databaseBefore = BenchmarkApp.databaseCpuTicks(database);
+        BenchmarkApp.send(app, issueId);
         long peakHeap = 0;
         long peakRss = 0;
         List<String> atProgress = new ArrayList<>();
@@ -208,10 +186,11 @@ class SendBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(readers, sink.messageCount(), "every reader got it exactly once");
-        double cpuMs = (cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
+        double cpuMs = (BenchmarkApp.cpuTicks(app.pid()) - cpuBefore) * 10.0; // 100 ticks a second on Linux
         double testJvmCores = (processCpuNanos() - sinkCpuBefore) / 1e9 / seconds;
-        return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024,
-                String.join("/", atProgress), cpuMs / readers, cpuMs / 1000 / seconds + testJvmCores);
+        double databaseCpuMs = BenchmarkApp.ticksBetween(databaseBefore, BenchmarkApp.databaseCpuTicks(database)) * 10.0;
+        return new Run(seconds, sink.sample(), sink.byteCount() / readers, peakHeap / 1024 / 1024, peakRss / 1024, String.join("/", atProgress),
+                cpuMs / readers, databaseCpuMs / readers, (cpuMs + databaseCpuMs) / 1000 / seconds + testJvmCores);
     }
 
     /** The same message over {@link #CONNECTIONS} connections, each reused for {@link #PER_CONNECTION} messages. */
@@ -265,19 +244,6 @@ class SendBenchmark {
         }
     }
 
-    /** 12 posts in the week from {@code week}. */
-    private static String rss(LocalDate week) {
-        StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench blog</title><link>https://bench.example.org/</link>");
-        DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
-        for (int i = 0; i < 12; i++) {
-            s.append("<item><title>A post worth reading, number ").append(i).append("</title><link>https://bench.example.org/")
-                    .append(week.getYear()).append("/post/").append(i).append("</link><pubDate>")
-                    .append(rfc1123.format(week.plusDays(i % 6).atTime(9, i).atOffset(ZoneOffset.UTC))).append("</pubDate><description>")
-                    .append("Some thoughts on Django, deployment and the community. ".repeat(10)).append("</description></item>");
-        }
-        return s.append("</channel></rss>").toString();
-    }
-
     private static long heapUsed(PackagedApp app) {
         String metrics = given().get(app.managementUrl("/q/metrics")).then().extract().asString();
         long sum = 0;
@@ -287,16 +253,6 @@ class SendBenchmark {
             }
         }
         return sum;
-    }
-
-    /** The process's CPU time (user + system, all threads: senders, JIT, GC, database) in clock ticks. */
-    private static long cpuTicks(long pid) {
-        try {
-            String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceFirst(".*\\) ", "").split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (Exception gone) {
-            return 0;
-        }
     }
 
     /** This JVM's CPU time: while the app sends, mostly the sink's. */
@@ -321,9 +277,5 @@ class SendBenchmark {
         String s = String.format(format, args);
         System.out.println(s);
         report.append(s).append('\n');
-    }
-
-    private static RequestSpecification api() {
-        return given().auth().preemptive().basic("bench@example.org", "bench-password-123").header("X-Requested-By", "send-benchmark");
     }
 }

@@ -1,6 +1,7 @@
 package dev.roundup.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.Optional;
@@ -31,5 +32,18 @@ class EhloNameTest {
     void withNothingBetterTheFromDomainStays() {
         assertEquals("localhost", EhloName.choose(Optional.empty(), "roundup@localhost", URI.create("http://localhost:8080/")));
         assertEquals("mybox", EhloName.choose(Optional.empty(), "roundup@mybox", URI.create("http://127.0.0.1:8080/")));
+    }
+
+    @Test
+    void aSettingThatIsNoHostNameIsRefusedRatherThanWrittenIntoTheCommand() {
+        assertThrows(IllegalArgumentException.class, () -> EhloName.choose(Optional.of("mx1.example.org\r\nRSET"), "news@example.org", null));
+        assertThrows(IllegalArgumentException.class, () -> EhloName.choose(Optional.of("mx1 example.org"), "news@example.org", null));
+        assertEquals("[192.0.2.1]", EhloName.choose(Optional.of("[192.0.2.1]"), "news@example.org", null));
+    }
+
+    @Test
+    void anInternationalDomainGoesOutInItsAsciiForm() {
+        assertEquals("xn--bcher-kva.example", EhloName.choose(Optional.empty(), "news@bücher.example", null));
+        assertEquals("xn--bcher-kva.example", EhloName.choose(Optional.of("Bücher.example"), "news@example.org", null));
     }
 }

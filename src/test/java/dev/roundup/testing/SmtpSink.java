@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small SMTP server in the test JVM that answers what a test tells it to: 4xx or 5xx to chosen recipients or
  * messages, like a greylisting or a strict relay, which GreenMail cannot. It keeps each message's raw bytes (as they
  * crossed the wire, for DKIM checks) or, for benchmarks, only who it was for. Sockets use TCP_NODELAY, as a real MTA.
+ * It can answer each message late, as a relay across a network does, so that a benchmark waits as it would there.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -60,6 +62,7 @@ public final class SmtpSink implements AutoCloseable {
     private final boolean keepRaw;
     private volatile Replies replies = new Replies() {
     };
+    private volatile long messageDelayNanos;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>()); // copy-on-write was quadratic
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final List<String> greetedAs = new CopyOnWriteArrayList<>();
@@ -89,6 +92,15 @@ public final class SmtpSink implements AutoCloseable {
 
     public SmtpSink answering(Replies replies) {
         this.replies = replies;
+        return this;
+    }
+
+    /**
+     * Answers each message (the reply to the final dot of DATA) only this long after it arrived, as a remote relay
+     * does: a sender then waits on the network, not on the CPU. Each connection waits on its own.
+     */
+    public SmtpSink answeringEachMessageAfter(Duration delay) {
+        this.messageDelayNanos = delay.toNanos();
         return this;
     }
 
@@ -215,6 +227,7 @@ public final class SmtpSink implements AutoCloseable {
                     }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     byte[] raw = lines.message();
+                    waitBeforeAnswering();
                     String answer = replies.data(raw);
                     if (answer.startsWith("2")) {
                         messages.incrementAndGet();
@@ -244,6 +257,18 @@ public final class SmtpSink implements AutoCloseable {
             // the client went away
         } finally {
             open.remove(socket);
+        }
+    }
+
+    private void waitBeforeAnswering() throws IOException {
+        long delay = messageDelayNanos;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay / 1_000_000, (int) (delay % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while holding a message", e);
+            }
         }
     }
 
