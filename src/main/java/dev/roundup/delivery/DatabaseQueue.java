@@ -27,9 +27,9 @@ import dev.roundup.subscribers.Subscriptions;
  * token. A delivery that is not was taken over by another worker after the lease ran out (writing its own token), or
  * changed meanwhile: the worker skips it and sends the rest, so a message never starts with less than half a lease
  * left. Every change the worker makes to a row carries the token too, so a row another worker holds stays theirs.
- * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}), and
- * a mark the journal could not take pauses the send with the reason; the rest of the batch is then not the worker's
- * to send.
+ * <li>Nothing is claimed before the marks a crashed run left in the journal are saved ({@link SentMarks#recover}): while
+ * they cannot be, the send pauses with the reason. A mark the journal could not take pauses the send with the reason
+ * too; the rest of the batch is then not the worker's to send.
  * </ul>
  */
 final class DatabaseQueue implements DeliveryQueue {
@@ -82,7 +82,13 @@ final class DatabaseQueue implements DeliveryQueue {
     public List<Deliveries.Claimed> claim() {
         stopped = false;
         if (!p.marks.recover()) {
-            return List.of(); // marks a crashed run left are not saved yet: their readers still look unsent
+            // marks a crashed run left are not saved yet: their readers still look unsent. The editor sees why, and
+            // resuming tries again
+            String why = p.marks.recoveryTrouble();
+            if (why != null) { // null: saved meanwhile, by another worker's try
+                pause(why);
+            }
+            return List.of();
         }
         String claim = Secrets.randomToken(12);
         long claimedAt = System.nanoTime(); // before the claim is written: the lease is counted from no later than this

@@ -2,6 +2,7 @@ package dev.roundup.delivery;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  * a background thread) or when enough have piled up, so a kill loses up to the last half second of commits (H2's
  * default delay). There a {@code CHECKPOINT} writes every committed change to the file at once (not synced: a power
  * cut is another matter, as for the journal itself). It needs the database's admin rights; an H2 database with a
- * write delay whose user lacks them is refused at start, with what to change.
+ * write delay whose user lacks them is refused at start, with what to change. The delay is read once, at start.
+ * An in-memory H2 needs nothing: it does not outlive the process.
  */
 @ApplicationScoped
 class DurablePoint {
@@ -43,8 +45,8 @@ class DurablePoint {
         } catch (RuntimeException e) {
             throw new IllegalStateException("The H2 database keeps commits in memory for up to " + writeDelay + " ms (its WRITE_DELAY), "
                     + "so a killed Roundup would forget what it sent meanwhile and send it again; Roundup then writes them to the file "
-                    + "itself (CHECKPOINT), but the database user may not (" + e.getMessage() + "). Add ;WRITE_DELAY=0 to ROUNDUP_DB_URL, "
-                    + "or connect as the database's admin.", e);
+                    + "itself (CHECKPOINT), but the database user may not (" + e.getMessage() + "). Connect as the database's admin, "
+                    + "best with ;WRITE_DELAY=0 added to ROUNDUP_DB_URL, which saves the checkpoints (setting it takes the admin too).", e);
         }
         LOG.infof("The H2 database delays writing commits by %d ms (WRITE_DELAY): the send journal keeps each group of sent "
                 + "marks until a CHECKPOINT has written it to the file. ;WRITE_DELAY=0 in ROUNDUP_DB_URL saves that step.", writeDelay);
@@ -66,16 +68,29 @@ class DurablePoint {
         }
     }
 
-    /** H2's write delay in milliseconds; 0 for any other database. */
+    /**
+     * H2's write delay in milliseconds; 0 for an in-memory H2 (nothing of it survives a kill anyway) and for any other
+     * database. An H2 that does not say is taken to delay: a checkpoint too many costs little, one too few a repeat;
+     * refusing to start instead would stop an install that works for want of a setting Roundup can do without.
+     */
     private int writeDelay() {
         return jdbc.inTransaction(c -> {
             if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
                 return 0;
             }
+            try (Statement st = c.createStatement(); ResultSet path = st.executeQuery("select database_path()")) {
+                if (path.next() && path.getString(1) == null) {
+                    return 0;
+                }
+            }
             try (PreparedStatement select = c.prepareStatement("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'");
                     ResultSet row = select.executeQuery()) {
-                // an H2 that does not say is taken to delay: a checkpoint too many costs little, one too few a repeat
                 return row.next() ? Integer.parseInt(row.getString(1).trim()) : 1;
+            } catch (SQLException | NumberFormatException e) {
+                // e.g. OLD_INFORMATION_SCHEMA=TRUE, where the settings table has other columns
+                LOG.warnf("Could not read H2's WRITE_DELAY (%s): taking it that commits are delayed, so a CHECKPOINT follows each group of "
+                        + "sent marks", e.getMessage());
+                return 1;
             }
         });
     }

@@ -2,7 +2,6 @@ package dev.roundup.delivery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,19 +27,21 @@ import io.quarkus.runtime.StartupEvent;
  * <li><b>A segment is deleted only once its marks are on disk</b>, not when the commit returns: after the commit,
  * {@link DurablePoint#reach()} makes it survive a kill (on H2 with a write delay, a {@code CHECKPOINT}). Of the two
  * ways out of issue #16's repeats (an operator's H2 URL without {@code WRITE_DELAY=0}), this one holds for
- * any URL, the delay H2 has by default or one set later with {@code SET WRITE_DELAY}, and it changes nobody's
- * database settings; rewriting or refusing the URL would have to know every way of writing one. The workers do
- * not wait for it: a batch may go back once its marks are committed (then they are visible to every claim), the
- * journal only has to outlive the process until they are on disk.
+ * any URL and the delay H2 has by default, and it changes nobody's database settings; rewriting or refusing the URL
+ * would have to know every way of writing one. The delay is read once, at start: one changed later with
+ * {@code SET WRITE_DELAY} is not seen until the next start. A mark counts as saved (and a worker waiting for it
+ * returns, {@link #await}) only after that step, so a worker handing a batch back waits for the checkpoint too;
+ * it rarely does, as the batch is held while the next one is sent ({@link DatabaseQueue#release}).
  * <li><b>A mark the journal could not take is saved in the database at once</b> (disk full, a read-only folder):
  * the caller gets it back with {@link Mark#journalTrouble()} set and pauses the send with that reason
  * ({@link DatabaseQueue#sent}), rather than fail after the server's 250 and hand the message out again at every tick.
- * <li><b>Nothing is sent before the marks an earlier run left are saved</b>: {@link #recover()} replays them and
- * only then says so; a worker's queue asks it before each claim ({@link DatabaseQueue#claim}), and a failed replay is tried again while sending stays
- * stopped on this instance.
+ * <li><b>Nothing is sent before the marks an earlier run left are saved</b>: {@link #recover()} replays them
+ * ({@link JournalReplay}) and only then says so; a worker's queue asks it before each claim
+ * ({@link DatabaseQueue#claim}) and, while it cannot, pauses the send with {@link #recoveryTrouble()}.
  * </ul>
  *
- * <p>The journal lives in this instance's data folder ({@link JournalStorage}): when several instances share
+ * <p>The journal lives in this instance's data folder ({@link JournalStorage}). Instances sharing a data folder
+ * replay only the segments of runs that ended (a run holds an OS lock for its life). When several instances share
  * PostgreSQL and one dies for good, the marks it had not yet saved (at most {@link #FLUSH_EVERY_MILLIS} ms of its
  * sending) go out again once its claims expire.
  */
@@ -51,7 +52,6 @@ public class SentMarks {
 
     static final long FLUSH_EVERY_MILLIS = 250;
     private static final int FLUSH_AT = 1000;
-    private static final long RECOVER_EVERY_NANOS = 1_000_000_000L;
 
     @Inject
     Deliveries deliveries;
@@ -65,8 +65,8 @@ public class SentMarks {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
-    /** Segments of this run start so, those of earlier runs do not: this run never writes into one it must replay. */
-    private final String runPrefix = "sent-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-";
+    /** The run whose segments this one writes, {@code <run>-<n>.journal}: it never writes into one it must replay. */
+    private final String run = "sent-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
 
     private final Object lock = new Object();
     private List<Mark> queued = new ArrayList<>();
@@ -82,8 +82,7 @@ public class SentMarks {
 
     private final Object recovery = new Object();
     private volatile boolean recovered;
-    private long lastRecoveryAttempt;
-    private boolean recoveryTried;
+    private volatile String recoveryTrouble;
 
     /** A mark handed in, saved to the database or not yet. */
     public static final class Mark {
@@ -118,30 +117,39 @@ public class SentMarks {
         Mark mark = new Mark(sent);
         byte[] line = (sent.issueId() + " " + sent.subscriberId() + " " + sent.at().toEpochMilli() + " " + sent.messageId() + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
+        String trouble = null;
         synchronized (lock) {
             try {
                 if (segment == null) {
-                    segment = runPrefix + String.format("%06d.journal", ++segmentNumber);
+                    storage.hold(run); // before its first segment: another instance sharing the folder leaves them alone
+                    segment = run + String.format("-%06d.journal", ++segmentNumber);
                     queuedSegments.add(segment);
                 }
                 storage.append(segment, line);
             } catch (IOException | RuntimeException e) {
-                storage.close(segment); // the next mark tries a new segment: the trouble may pass
+                if (segment != null) {
+                    storage.close(segment); // the next mark tries a new segment: the trouble may pass
+                }
                 segment = null;
-                mark.journalTrouble = "Could not write the send journal in " + storage.where() + " (" + e.getMessage() + "). Sending is paused "
-                        + "so that no message goes out without a record that survives a crash; the message the server had just accepted "
-                        + "is marked sent in the database. Free disk space or fix the folder's permissions, then resume.";
+                trouble = "Could not write the send journal in " + storage.where() + " (" + e.getMessage() + "). Sending is paused "
+                        + "so that no message goes out without a record that survives a crash";
                 LOG.errorf(e, "Could not write a sent mark to the send journal in %s; saving it in the database at once", storage.where());
                 flushNow = true;
             }
             enqueue(mark);
         }
-        if (mark.journalTrouble != null) {
+        if (trouble != null) {
+            String outcome;
             try {
                 await(mark); // saved with the marks before it, so that it being saved means they are too
+                outcome = "the message the server had just accepted is marked sent in the database";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // stopping: the worker's own wait for its marks says so
+                outcome = "this instance stopped before the message the server had just accepted was marked sent";
+            } catch (RuntimeException e) {
+                outcome = "the database did not take the mark of the message the server had just accepted either (" + e.getMessage() + ")";
             }
+            mark.journalTrouble = trouble + "; " + outcome + ". Free disk space or fix the folder's permissions, then resume.";
         }
         return mark;
     }
@@ -185,6 +193,18 @@ public class SentMarks {
     }
 
     private void commitLoop() {
+        try {
+            commitGroups();
+        } finally {
+            synchronized (lock) {
+                if (committer == Thread.currentThread()) {
+                    committer = null; // the next mark starts another, or a worker still running after close() would wait for ever
+                }
+            }
+        }
+    }
+
+    private void commitGroups() {
         while (true) {
             List<Mark> group;
             List<String> segments;
@@ -199,6 +219,7 @@ public class SentMarks {
                     closing = true;
                 }
                 if (queued.isEmpty()) {
+                    committer = null;
                     return; // closing, nothing left
                 }
                 group = queued;
@@ -218,7 +239,14 @@ public class SentMarks {
                 boolean giveUp;
                 synchronized (lock) {
                     giveUp = closing;
-                    if (!giveUp) {
+                    if (giveUp) {
+                        group.addAll(queued); // nobody is left to save those either
+                        queued = new ArrayList<>();
+                        // their segments stay on disk for the next start, no longer this run's to delete: a committer
+                        // started by a later mark must not take them for saved
+                        unsavedSegments.clear();
+                        committer = null;
+                    } else {
                         // saved with the next group: marks are never dropped while the process runs (a worker hands
                         // a batch back only once its marks are saved, so a dropped mark would mean a second copy)
                         group.addAll(queued);
@@ -284,60 +312,34 @@ public class SentMarks {
     }
 
     /**
-     * Whether the marks earlier runs left in the journal are saved: if not yet, tries (at most once a second) and
-     * says whether that worked. Until it did, this instance must send nothing: those readers' rows still look unsent.
+     * Whether the marks earlier runs left in the journal are saved: if not yet, tries and says whether that worked. Until it did, this instance must send nothing: those readers' rows still look unsent;
+     * {@link #recoveryTrouble()} says why.
      */
     public boolean recover() {
         if (recovered) {
             return true;
         }
         synchronized (recovery) {
-            if (recovered || (recoveryTried && System.nanoTime() - lastRecoveryAttempt < RECOVER_EVERY_NANOS)) {
-                return recovered;
+            if (recovered) {
+                return true;
             }
-            recoveryTried = true;
-            lastRecoveryAttempt = System.nanoTime();
             try {
-                replayEarlierRuns();
+                new JournalReplay(storage, deliveries, durable).replay(run, !jdbcUrl.startsWith("jdbc:h2:mem:"));
+                recoveryTrouble = null;
                 recovered = true;
             } catch (IOException | RuntimeException e) {
-                LOG.errorf("Sending is stopped on this instance: the sent marks an earlier run left in the send journal in %s could not be "
-                        + "saved (%s). Nothing is sent until they are, or readers they name would get a second copy; trying again every second.",
-                        storage.where(), e.getMessage());
+                recoveryTrouble = "The sent marks an earlier run left in the send journal in " + storage.where() + " could not be saved ("
+                        + e.getMessage() + "). Nothing is sent until they are, or readers they name would get a second copy. "
+                        + "Fix what stops them (the log says more), then resume.";
+                LOG.errorf(e, "Sending is stopped on this instance: %s", recoveryTrouble);
             }
             return recovered;
         }
     }
 
-    private void replayEarlierRuns() throws IOException {
-        for (String s : storage.segments()) {
-            if (s.startsWith(runPrefix)) {
-                continue;
-            }
-            // an in-memory database did not survive the crash either: its marks have no rows to go to
-            List<Deliveries.Sent> marks = jdbcUrl.startsWith("jdbc:h2:mem:") ? List.of() : read(s);
-            for (int i = 0; i < marks.size(); i += FLUSH_AT) {
-                deliveries.sent(marks.subList(i, Math.min(marks.size(), i + FLUSH_AT)));
-            }
-            durable.reach();
-            storage.delete(s);
-            LOG.infof("Saved %d sent marks left in %s by an earlier run", marks.size(), s);
-        }
-    }
-
-    private List<Deliveries.Sent> read(String segment) throws IOException {
-        List<Deliveries.Sent> marks = new ArrayList<>();
-        for (String line : storage.lines(segment)) {
-            String[] f = line.split(" ", 4);
-            if (f.length == 4 && f[3].endsWith(">")) { // a line cut short by the crash: its message was in flight
-                try {
-                    marks.add(new Deliveries.Sent(Long.parseLong(f[0]), Long.parseLong(f[1]), f[3], Instant.ofEpochMilli(Long.parseLong(f[2]))));
-                } catch (NumberFormatException e) {
-                    throw new IllegalStateException("The send journal segment " + segment + " is unreadable: " + e.getMessage(), e);
-                }
-            }
-        }
-        return marks;
+    /** Why the marks earlier runs left are not saved yet, for the editor; null when they are, or no try was made. */
+    public String recoveryTrouble() {
+        return recoveryTrouble;
     }
 
     /** Saves what is still queued before the database goes away (senders have stopped by now). */
@@ -351,6 +353,11 @@ public class SentMarks {
         }
         if (t != null) {
             t.join(10_000);
+        }
+        synchronized (lock) {
+            if (committer == null && queued.isEmpty() && queuedSegments.isEmpty() && unsavedSegments.isEmpty()) {
+                storage.letGo(run); // all its marks are saved: the next start has nothing of this run to replay
+            }
         }
     }
 }
