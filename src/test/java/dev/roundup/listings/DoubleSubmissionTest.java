@@ -3,16 +3,12 @@ package dev.roundup.listings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.testing.AtOnce;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.GreenMailResource;
 import dev.roundup.testing.Mails;
@@ -23,34 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DoubleSubmissionTest {
 
-    /** Posts one form from {@code n} browsers released at the same instant; returns their status codes. */
-    static List<Integer> burst(int n, String path, Map<String, String> form) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(n);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                answers.add(pool.submit(() -> {
-                    Browser browser = new Browser();
-                    browser.csrfToken();
-                    start.await();
-                    return browser.post(path, form).statusCode();
-                }));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                codes.add(answer.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void twentySimultaneousCopiesOfAProjectAreOneProject() throws Exception {
         Map<String, String> form = SubmissionTestForms.project("Burst Tracker", "Burst.Maker@dup.example.org");
-        assertEquals(List.of(303), burst(20, "/submit/project", form).stream().distinct().toList(), "every sender is thanked");
+        assertEquals(List.of(303), AtOnce.posts(20, "/submit/project", i -> form).stream().distinct().toList(), "every sender is thanked");
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Project.count("name", "Burst Tracker")));
         Mails.await("Burst.Maker@dup.example.org", 1, Duration.ofSeconds(10));
 
@@ -74,7 +46,7 @@ class DoubleSubmissionTest {
     @Test
     void twentySimultaneousCopiesOfAJobAreOneJob() throws Exception {
         Map<String, String> form = SubmissionTestForms.job("Burst Engineer", "hiring@dupjobs.example.org");
-        assertEquals(List.of(303), burst(20, "/submit/job", form).stream().distinct().toList());
+        assertEquals(List.of(303), AtOnce.posts(20, "/submit/job", i -> form).stream().distinct().toList());
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Job.count("title", "Burst Engineer")));
         Mails.await("hiring@dupjobs.example.org", 1, Duration.ofSeconds(10));
     }

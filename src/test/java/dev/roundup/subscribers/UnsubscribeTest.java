@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.roundup.testing.Api;
+import dev.roundup.testing.AtOnce;
 import dev.roundup.testing.Browser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,11 +151,11 @@ class UnsubscribeTest {
             String token = confirmedSubscriberToken(email);
             given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post("/unsubscribe/" + token)
                     .then().statusCode(200);
-            List<Integer> codes = OneAddressOneSubscriberTest.together(4, () -> {
+            List<Integer> codes = AtOnce.answers(4, () -> {
                 Browser browser = new Browser();
                 browser.csrfToken();
                 return browser.post("/unsubscribe/" + token + "/resubscribe", Map.of()).statusCode();
-            });
+            }).stream().distinct().toList();
             assertEquals(List.of(200), codes, "every click is welcomed back, none fails or finds the link gone");
             assertEquals("confirmed", status(email));
             long resubscribed = QuarkusTransaction.requiringNew().call(() -> SubscriberEvent.count("subscriber.email = ?1 and kind = 'resubscribed'",
