@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.jboss.logging.Logger;
 
-import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Warns at start when the links Roundup mails would not reach it: the base URL names this machine
@@ -28,8 +30,12 @@ public class BaseUrlCheck {
     @Inject
     RoundupConfig config;
 
-    void started(@Observes HttpServerStart start) {
-        warn(config.baseUrl(), start.options().getPort());
+    /** The port the app listens on (a test's random port is not known here, and tests link to localhost:8080 on purpose). */
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
+    void started(@Observes StartupEvent start) {
+        warn(config.baseUrl(), port);
     }
 
     /** Logs the warning for links to {@code base} from an HTTP server listening on {@code port}, when there is one. */
