@@ -143,6 +143,22 @@ class RenderingTest {
     }
 
     @Test
+    void theEditorsOwnPreviewTextReplacesTheIntrosFirstSentence() {
+        long id = drafts.create(LocalDate.of(2024, 5, 6), LocalDate.of(2024, 5, 13)).id;
+        long v = IssueView.load(id).orElseThrow().version();
+        v = dev.roundup.testing.Api.asEditor().body(Map.of("version", v, "preheader", "Three tools and\r\nBcc: x@example.org a job this week"))
+                .put("/api/issues/" + id).then().statusCode(200).extract().jsonPath().getLong("version");
+        assertEquals("Three tools and Bcc: x@example.org a job this week", preheader(id), "one line, the editor's words");
+        dev.roundup.testing.Api.asEditor().body(Map.of("version", v, "preheader", " ")).put("/api/issues/" + id).then().statusCode(200);
+        assertTrue(preheader(id).startsWith("Hey there, Happy "), "emptied: the intro's first sentence again: " + preheader(id));
+    }
+
+    private String preheader(long id) {
+        Document doc = Jsoup.parse(renderer.render(id).forReader(null, "https://news.example.org/u").html());
+        return doc.selectFirst("body > .preheader").ownText().replaceAll("[\\u034f\\u200c\\u00a0]", "").strip();
+    }
+
+    @Test
     void theTextPartHasEveryUrlOnItsOwnLineAndShortLines() {
         RenderedIssue.Message m = renderer.render(issueId).forReader(null, "https://news.example.org/unsubscribe/T");
         List<String> lines = m.text().lines().toList();
