@@ -54,24 +54,9 @@ public class SubscriberCsv {
     }
 
     /**
-     * A file that is not a CSV list of addresses: binary, a web page, or a first line that is neither a header with an
-     * email column nor an address. One error for the whole file, a 400 wherever it surfaces.
-     */
-    public static class NotCsv extends RuntimeException implements dev.roundup.web.UserMistake {
-        NotCsv(String message) {
-            super(message);
-        }
-    }
-
-    /** Which columns hold the address and the name: from the header when the file has one. */
-    private record Columns(int email, int name) {
-        static final Columns PLAIN = new Columns(0, 1);
-    }
-
-    /**
      * Imports a CSV of addresses (and optionally names), as saved by a spreadsheet: a UTF-8 byte order mark, CRLF line
      * ends and {@code ;} separators are all read. A merge never replaces a name a subscriber already has unless
-     * {@code overwriteNames}; it fills in a missing one. Throws {@link NotCsv} for a file that is not such a list.
+     * {@code overwriteNames}; it fills in a missing one. Throws {@link CsvLayout.NotCsv} for a file that is not such a list.
      */
     public ImportReport importCsv(Reader csv, Mode mode, boolean override, boolean overwriteNames) {
         long[] totals = new long[4]; // rows, added, merged, skipped
@@ -80,7 +65,7 @@ public class SubscriberCsv {
         try (BufferedReader in = new BufferedReader(csv, 1 << 16)) {
             String line;
             long number = 0;
-            Columns columns = null;
+            CsvLayout columns = null;
             while ((line = in.readLine()) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
@@ -90,8 +75,8 @@ public class SubscriberCsv {
                     continue;
                 }
                 if (columns == null) {
-                    columns = columns(line);
-                    if (columns != Columns.PLAIN) {
+                    columns = CsvLayout.of(line);
+                    if (columns.header()) {
                         continue; // the header
                     }
                 }
@@ -120,43 +105,13 @@ public class SubscriberCsv {
                 }
             }
             if (columns == null) {
-                throw new NotCsv("The file is empty: it needs one email address a line, or a header with an email column.");
+                throw new CsvLayout.NotCsv("The file is empty: it needs one email address a line, or a header with an email column.");
             }
             store(batch, mode, override, overwriteNames, totals);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ImportReport(totals[0], totals[1], totals[2], totals[3], errors);
-    }
-
-    /** Reads the first line: a header naming the columns, or already an address; anything else is not a CSV of addresses. */
-    private static Columns columns(String first) {
-        if (first.indexOf('\uFFFD') >= 0 || first.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            throw new NotCsv("This is not a CSV file in UTF-8 (it looks like a binary file such as a workbook, or text in "
-                    + "another encoding). Save it as \"CSV UTF-8\" and import that.");
-        }
-        if (first.stripLeading().startsWith("<")) {
-            throw new NotCsv("This is not a CSV file (it looks like a web page or XML). Export the list as CSV and import that.");
-        }
-        List<String> cells = parseLine(first);
-        if (cells != null && !cells.isEmpty() && EmailAddress.parse(cells.get(0)).isPresent()) {
-            return Columns.PLAIN;
-        }
-        int email = -1;
-        int name = -1;
-        for (int i = 0; cells != null && i < cells.size(); i++) {
-            String cell = cells.get(i).strip().toLowerCase(java.util.Locale.ROOT);
-            if (email < 0 && (cell.contains("email") || cell.contains("e-mail"))) {
-                email = i;
-            } else if (name < 0 && cell.contains("name")) {
-                name = i;
-            }
-        }
-        if (email < 0) {
-            throw new NotCsv("The first line is neither a header with an \"email\" column nor an email address. "
-                    + "Start the file with a line like: email,name");
-        }
-        return new Columns(email, name);
     }
 
     private void store(Map<String, Row> rows, Mode mode, boolean override, boolean overwriteNames, long[] totals) {

@@ -95,7 +95,7 @@ public class SubscriberResource {
         try (Reader reader = new InputStreamReader(Files.newInputStream(file.uploadedFile()), StandardCharsets.UTF_8)) {
             report = csv.importCsv(reader, "confirmed".equals(mode) ? SubscriberCsv.Mode.CONFIRMED : SubscriberCsv.Mode.SEND_CONFIRMATION,
                     override, overwriteNames);
-        } catch (SubscriberCsv.NotCsv notCsv) {
+        } catch (CsvLayout.NotCsv notCsv) {
             return Response.status(400).entity(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(),
                     Map.of(), Map.of("file", notCsv.getMessage()), null)).build();
         }
