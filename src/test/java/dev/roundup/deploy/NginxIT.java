@@ -105,7 +105,7 @@ class NginxIT {
 
     @Test
     void plainHttpIsSentToHttpsOnThePublicHost() {
-        Response r = given().redirects().follow(false).header("Host", HOST).get("http://127.0.0.1:" + http + "/login?next=/editor");
+        Response r = given().urlEncodingEnabled(false).redirects().follow(false).header("Host", HOST).get("http://127.0.0.1:" + http + "/login?next=/editor");
         assertEquals(301, r.statusCode());
         assertEquals("https://" + HOST + "/login?next=/editor", r.header("Location"));
     }

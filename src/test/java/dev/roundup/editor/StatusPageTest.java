@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
+import dev.roundup.testing.Chromium;
 import dev.roundup.testing.FeedServer;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -47,6 +52,17 @@ class StatusPageTest {
             assertTrue(page.matches("(?s).*id=\"mail-dkim\">off<.*"), "DKIM is not configured in tests");
             assertTrue(page.matches("(?s).*id=\"mail-bounces\">not configured<.*"), page);
             assertTrue(page.contains("href=\"/editor/status\""), "linked from the editor's navigation");
+            try (Chromium chromium = Chromium.start()) {
+                chromium.size(1280, 900).signInAsEditor(base()).open(base() + "/editor/status");
+                chromium.screenshot("status-desktop");
+                for (int width : new int[] { 320, 375, 390 }) {
+                    chromium.size(width, 800).open(base() + "/editor/status");
+                    assertFalse(chromium.overflowsHorizontally(), "the status page fits " + width + " px");
+                }
+                chromium.size(375, 800);
+                chromium.screenshot("status-phone");
+                assertEquals(List.of(), chromium.policyViolations());
+            }
             Api.asEditor().delete("/api/feeds/" + id).then().statusCode(200);
             editor.get("/editor/status").then().body(not(containsString("The Failing Blog")));
 
@@ -63,6 +79,13 @@ class StatusPageTest {
                 }
             }
         }
+    }
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private String base() {
+        return root.toString().replaceAll("/$", "");
     }
 
     @Test
