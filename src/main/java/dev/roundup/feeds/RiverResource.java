@@ -22,6 +22,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +40,9 @@ public class RiverResource {
 
     @Inject
     RoundupConfig roundup;
+
+    @Inject
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -58,10 +62,10 @@ public class RiverResource {
     public String atom() throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(XmlText.clean(roundup.name() + ": community posts"));
+        feed.setTitle(XmlText.clean(newsletter.name() + ": community posts"));
         feed.setLink(roundup.link("/river"));
         feed.setUri(roundup.link("/river.xml"));
-        feed.setDescription(XmlText.clean("Recent posts collected by " + roundup.name()));
+        feed.setDescription(XmlText.clean("Recent posts collected by " + newsletter.name()));
         List<Post> posts = river.recent(Instant.now().minus(Duration.ofDays(config.riverDays())), null, null)
                 .page(Page.ofSize(100)).list();
         feed.setPublishedDate(Date.from(posts.isEmpty() ? Instant.now() : posts.get(0).publishedAt));

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +31,7 @@ public class Listings {
     Mailer mailer;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -159,9 +159,9 @@ public class Listings {
     /** Thanks the submitter by mail; a mail failure does not lose the submission. */
     private void acknowledge(long listingId, String email, String name, String what, String title) {
         try {
-            mailer.send(Mail.of(email, name, "We received your " + what + " for " + roundup.name(),
-                    Templates.receivedText(roundup.name(), name, what, title).render(),
-                    Templates.receivedHtml(roundup.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
+            mailer.send(Mail.of(email, name, "We received your " + what + " for " + newsletter.name(),
+                    Templates.receivedText(newsletter.name(), name, what, title).render(),
+                    Templates.receivedHtml(newsletter.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
         } catch (Exception e) {
             LOG.warnf("Could not send the receipt for a %s submission: %s", what, e.getMessage());
         }

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
 import dev.roundup.roundup.Issue;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,6 +26,9 @@ public class IssueRenderer {
 
     @Inject
     RoundupConfig roundup;
+
+    @Inject
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -49,7 +53,7 @@ public class IssueRenderer {
         String nameMarker = "rdn" + nonce + "name";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker);
-        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name()).render());
+        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, newsletter.name()).render());
         css.apply(doc);
         doc.outputSettings().prettyPrint(false);
         return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker), nameMarker, unsubscribeMarker);
