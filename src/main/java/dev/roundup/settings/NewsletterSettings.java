@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,6 +129,39 @@ public class NewsletterSettings implements SenderIdentity, IssueDefaults {
     @Override
     public ZoneId zone() {
         return value(Setting.TIME_ZONE).map(ZoneId::of).orElse(roundup.timezone());
+    }
+
+    /** What each setting is in force now, by its key, as the page and the API show it. */
+    Map<String, String> inForce() {
+        Map<String, String> m = new LinkedHashMap<>();
+        DraftSections sizes = sections();
+        DraftSchedule schedule = draftSchedule();
+        m.put(Setting.NAME.key, name());
+        m.put(Setting.TAGLINE.key, tagline());
+        m.put(Setting.FROM.key, from());
+        m.put(Setting.FROM_NAME.key, fromName());
+        m.put(Setting.REPLY_TO.key, replyTo().orElse(""));
+        m.put(Setting.POSTAL_ADDRESS.key, postalAddress().orElse(""));
+        m.put(Setting.INTRO.key, defaultIntro());
+        m.put(Setting.FOOTER.key, defaultFooter());
+        m.put(Setting.SUPPORT_NOTE.key, sizes.supportNote());
+        m.put(Setting.COMMUNITY_SIZE.key, String.valueOf(sizes.community()));
+        m.put(Setting.PROJECTS_SIZE.key, String.valueOf(sizes.projects()));
+        m.put(Setting.JOBS_SIZE.key, String.valueOf(sizes.jobs()));
+        m.put(Setting.SUGGESTIONS.key, String.valueOf(sizes.suggestions()));
+        m.put(Setting.DRAFT_DAY.key, schedule.off() ? "off" : schedule.day().name());
+        m.put(Setting.DRAFT_TIME.key, schedule.off() ? "" : schedule.time().toString());
+        m.put(Setting.TIME_ZONE.key, zone().getId());
+        return m;
+    }
+
+    /** The values set here (not the defaults), by key; a setting not set here is absent. */
+    Map<String, String> setHere() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            value(s).ifPresent(v -> m.put(s.key, v));
+        }
+        return m;
     }
 
     /** The value set here, if any (the stored values passed {@link SettingRules} when saved). */
