@@ -3,20 +3,29 @@ package dev.roundup.settings;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
+import javax.naming.spi.InitialContextFactory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Looks TXT records up through the JDK's DNS provider (JNDI), at {@code roundup.dns.server} or the system's resolver. */
+/**
+ * Looks TXT records up through the JDK's DNS provider (JNDI), at {@code roundup.dns.server} or the system's resolver.
+ * Quarkus turns JNDI's {@code InitialContext} off (JNDI lookups were the Log4Shell door), so the DNS provider is
+ * taken from its module's service declaration and asked directly; JNDI stays off for everything else.
+ */
 @ApplicationScoped
 class DnsLookup {
+
+    private static final InitialContextFactory DNS = ServiceLoader.load(InitialContextFactory.class).stream()
+            .filter(p -> p.type().getName().equals("com.sun.jndi.dns.DnsContextFactory")).findFirst()
+            .orElseThrow(() -> new IllegalStateException("The JDK's DNS provider (module jdk.naming.dns) is missing")).get();
 
     @Inject
     DnsConfig config;
@@ -31,13 +40,12 @@ class DnsLookup {
     /** The TXT values at {@code name}, each with its strings joined; empty when the name or its TXT records do not exist. */
     List<String> txt(String name) throws Failed {
         Hashtable<String, String> env = new Hashtable<>();
-        env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
         config.server().ifPresent(server -> env.put("java.naming.provider.url", "dns://" + server));
         env.put("com.sun.jndi.dns.timeout.initial", String.valueOf(Math.max(1, config.timeout().toMillis())));
         env.put("com.sun.jndi.dns.timeout.retries", "1");
         DirContext context = null;
         try {
-            context = new InitialDirContext(env);
+            context = (DirContext) DNS.getInitialContext(env);
             Attribute txt = context.getAttributes(name, new String[] {"TXT"}).get("TXT");
             List<String> values = new ArrayList<>();
             if (txt != null) {

@@ -3,20 +3,12 @@ package dev.roundup.testing;
 import java.net.SocketException;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points every @QuarkusTest's DNS lookups ({@code roundup.dns.server}) at a {@link DnsServer} in the test JVM. */
+/** Points the DNS lookups of the tests on {@link ScriptedRelay} ({@code roundup.dns.server}) at a {@link DnsServer} in the test JVM. */
 public class DnsResource implements QuarkusTestResourceLifecycleManager {
 
     private static DnsServer server;
-
-    /** Puts {@link DnsResource} in front of every @QuarkusTest, as {@link WithGreenMail} does for mail. */
-    @QuarkusTestResource(DnsResource.class)
-    public static final class Everywhere {
-        private Everywhere() {
-        }
-    }
 
     @Override
     public Map<String, String> start() {
