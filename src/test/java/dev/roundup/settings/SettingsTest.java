@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,15 +23,19 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.roundup.editor.Accounts;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.Issue;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
+import dev.roundup.testing.Chromium;
 import dev.roundup.testing.Mails;
 import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -42,6 +48,9 @@ class SettingsTest {
 
     @Inject
     Drafts drafts;
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Inject
     NewsletterSettings settings;
@@ -149,6 +158,25 @@ class SettingsTest {
         Api.asEditor().body(Map.of("colour", "red")).put("/api/settings/newsletter").then().statusCode(400).body("errors.colour", containsString("No such setting"));
         Api.asEditor().body(Map.of("jobsSize", 7, "timeZone", "Europe/Berlin")).put("/api/settings/newsletter").then().statusCode(200)
                 .body("set.jobsSize", equalTo("7")).body("inForce.timeZone", equalTo("Europe/Berlin")).body("inForce.name", equalTo("Roundup"));
+    }
+
+    @Test
+    void theSettingsPageFitsAPhone() {
+        try (Chromium chromium = Chromium.start()) {
+            String base = root.toString().replaceAll("/$", "");
+            chromium.signInAsEditor(base);
+            for (int width : new int[] {320, 375, 390}) {
+                chromium.size(width, 900).open(base + "/editor/settings");
+                assertFalse(chromium.overflowsHorizontally(), "the Settings page scrolls sideways at " + width + " px");
+                chromium.screenshot("settings-" + width);
+            }
+            chromium.driver().findElement(By.id("f-name")).sendKeys("Phone Letter");
+            chromium.driver().findElement(By.id("f-timeZone")).sendKeys("Nowhere/Land");
+            chromium.driver().findElement(By.cssSelector("button[type=submit].primary")).click();
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("e-timeZone")));
+            chromium.screenshot("settings-375-mistake");
+            assertEquals(List.of(), chromium.policyViolations());
+        }
     }
 
     @Test
