@@ -33,6 +33,10 @@ public class Drafts {
     @Inject
     IssueDefaults defaults;
 
+    /** Only for the subject's pattern, which is not a setting of the Settings page. */
+    @Inject
+    IssuesConfig config;
+
     /**
      * Checks every minute whether the weekly draft is due, because the day and time are a setting that changes
      * while Roundup runs (a fixed cron could not follow it).
@@ -94,7 +98,7 @@ public class Drafts {
         issue.windowFrom = from;
         issue.windowTo = to;
         issue.title = defaults.name() + " — Weekly Roundup (" + window(from, to) + ")";
-        issue.subject = issue.title;
+        issue.subject = config.subject();
         issue.intro = defaults.defaultIntro();
         issue.footer = defaults.defaultFooter();
         issue.createdAt = now;

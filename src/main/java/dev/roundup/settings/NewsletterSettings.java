@@ -91,9 +91,9 @@ public class NewsletterSettings implements SenderIdentity, IssueDefaults {
         return value(Setting.REPLY_TO);
     }
 
-    /** The postal address for the mail footer; empty when none is set. */
+    /** The postal address for the mail footer: set here, else {@code roundup.newsletter.postal-address}; empty when neither is. */
     public Optional<String> postalAddress() {
-        return value(Setting.POSTAL_ADDRESS);
+        return value(Setting.POSTAL_ADDRESS).or(roundup::postalAddress);
     }
 
     @Override
