@@ -2,8 +2,10 @@ package dev.roundup.settings;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
+import dev.roundup.testing.Chromium;
 import dev.roundup.testing.DnsResource;
 import dev.roundup.testing.DnsServer;
 import dev.roundup.testing.ScriptedRelay;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -27,6 +31,9 @@ import io.quarkus.test.junit.TestProfile;
 class DeliverabilityTest {
 
     private static final String DKIM_NAME = ScriptedRelay.DKIM_SELECTOR + "._domainkey." + ScriptedRelay.DKIM_DOMAIN;
+
+    @TestHTTPResource("/")
+    URL root;
 
     private static DnsServer dns() {
         return DnsResource.server();
@@ -56,6 +63,15 @@ class DeliverabilityTest {
                 .body("checks.find { it.kind == 'DMARC' }.publish", equalTo("v=DMARC1; p=none; rua=mailto:dmarc@roundup.test"))
                 .body("checks.find { it.kind == 'DMARC' }.state", equalTo("MISSING"));
 
+        try (Chromium chromium = Chromium.start()) {
+            String base = root.toString().replaceAll("/$", "");
+            chromium.signInAsEditor(base);
+            for (int width : new int[] {320, 375}) {
+                chromium.size(width, 900).open(base + "/editor/settings/deliverability");
+                assertFalse(chromium.overflowsHorizontally(), "the DKIM key wraps at " + width + " px");
+                chromium.screenshot("deliverability-" + width);
+            }
+        }
         String page = Browser.signedInEditor().get("/editor/settings/deliverability").then().statusCode(200).extract().asString();
         assertTrue(page.contains(DKIM_NAME), "the DKIM name");
         assertTrue(page.contains("data-state=\"MATCHING\""), "the DKIM record matches");
