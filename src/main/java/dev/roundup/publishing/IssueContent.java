@@ -42,7 +42,7 @@ public record IssueContent(long id, int number, String title, String subject, St
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
                 issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC),
-                Preheader.of(issue.preheader, introText));
+                Preheader.of(issue.preheader, introText, nameMarker));
     }
 
     /**
@@ -59,12 +59,16 @@ public record IssueContent(long id, int number, String title, String subject, St
     }
 
     private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, i.blurb, source(i.title, i.source));
+        return new Entry(i.title, i.url, i.blurb, source(i.kind, i.title, i.source));
     }
 
-    /** The source under an item, unless the title already ends with it (a job's title reads "… at Company"). */
-    static String source(String title, String source) {
-        return source == null || source.isBlank() || title.strip().endsWith(" at " + source.strip()) ? null : source;
+    /**
+     * The source under an item, unless it is a job whose title already ends with it (a job's title reads
+     * "… at Company"); a post "Culture at GitLab" from GitLab keeps its source.
+     */
+    static String source(Item.Kind kind, String title, String source) {
+        boolean named = kind == Item.Kind.JOB && title.strip().endsWith(" at " + (source == null ? "" : source.strip()));
+        return source == null || source.isBlank() || named ? null : source;
     }
 
     /** The first words of the intro, for link previews and feed summaries. */

@@ -57,7 +57,7 @@ public class IssueRenderer {
         String postal = newsletter.postalAddress().orElse(null);
         Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, newsletter.name(), subscribeUrl(), postal).render());
         css.apply(doc);
-        new LongWords(nameMarker).breakIn(doc.body());
+        new LongWords(nameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
         return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, unsubscribeMarker);
     }
