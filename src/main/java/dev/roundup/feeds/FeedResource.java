@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
@@ -43,7 +43,7 @@ public class FeedResource {
     Flash flash;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -109,7 +109,7 @@ public class FeedResource {
     @Path("opml")
     @Produces("text/x-opml;charset=UTF-8")
     public Response exportOpml() {
-        return Response.ok(Opml.write(roundup.name() + " feeds", Feed.listForEditor()))
+        return Response.ok(Opml.write(newsletter.name() + " feeds", Feed.listForEditor()))
                 .header("Content-Disposition", "attachment; filename=\"roundup-feeds.opml\"").build();
     }
 

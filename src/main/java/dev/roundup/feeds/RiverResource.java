@@ -25,6 +25,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.FeedAnswers;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,6 +45,9 @@ public class RiverResource {
     @Inject
     RoundupConfig roundup;
 
+    @Inject
+    NewsletterSettings newsletter;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance river(River.RiverPage river, boolean fullContent);
@@ -62,10 +66,10 @@ public class RiverResource {
     public Response atom(@Context HttpHeaders request) throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(XmlText.clean(roundup.name() + ": community posts"));
+        feed.setTitle(XmlText.clean(newsletter.name() + ": community posts"));
         feed.setLink(roundup.link("/river"));
         feed.setUri(roundup.link("/river.xml"));
-        feed.setDescription(XmlText.clean("Recent posts collected by " + roundup.name()));
+        feed.setDescription(XmlText.clean("Recent posts collected by " + newsletter.name()));
         List<Post> posts = river.recent(Instant.now().minus(Duration.ofDays(config.riverDays())), null, null)
                 .page(Page.ofSize(100)).list();
         // an empty river is dated at the epoch, so that its document (and ETag) stays the same until a post arrives

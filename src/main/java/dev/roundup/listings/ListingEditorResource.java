@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +43,7 @@ public class ListingEditorResource {
     Flash flash;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -157,7 +157,7 @@ public class ListingEditorResource {
                 Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
                 Listings.apply(j, new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail));
                 if (expires != null && !expires.isBlank()) {
-                    j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(roundup.timezone()).toInstant();
+                    j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
                 }
                 j.updatedAt = Instant.now();
             });
@@ -181,7 +181,7 @@ public class ListingEditorResource {
     }
 
     private String expiresDate(Job job) {
-        return job.expiresAt == null ? "" : job.expiresAt.minusSeconds(1).atZone(roundup.timezone()).toLocalDate().toString();
+        return job.expiresAt == null ? "" : job.expiresAt.minusSeconds(1).atZone(newsletter.zone()).toLocalDate().toString();
     }
 
     private static String past(String action) {

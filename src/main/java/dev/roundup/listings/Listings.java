@@ -14,6 +14,7 @@ import dev.roundup.RoundupConfig;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +30,9 @@ public class Listings {
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    NewsletterSettings newsletter;
 
     @Inject
     RoundupConfig roundup;
@@ -162,9 +166,9 @@ public class Listings {
     /** Thanks the submitter by mail; a mail failure does not lose the submission. */
     private void acknowledge(long listingId, String email, String name, String what, String title) {
         try {
-            mailer.send(Mail.of(email, name, "We received your " + what + " for " + roundup.name(),
-                    Templates.receivedText(roundup.name(), name, what, title).render(),
-                    Templates.receivedHtml(roundup.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
+            mailer.send(Mail.of(email, name, "We received your " + what + " for " + newsletter.name(),
+                    Templates.receivedText(newsletter.name(), name, what, title).render(),
+                    Templates.receivedHtml(newsletter.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
         } catch (Exception e) {
             LOG.warnf("Could not send the receipt for a %s submission: %s", what, e.getMessage());
         }
@@ -196,7 +200,7 @@ public class Listings {
             }, r -> j.rejectReason = r, f -> j.featured = f, () -> j.updatedAt = now,
                     () -> new Moderation.Notice(j.id, j.contactEmail, j.company, "job", j.title + " at " + j.company, j.status,
                             j.rejectReason, roundup.link("/jobs"),
-                            j.expiresAt == null ? null : j.expiresAt.minusSeconds(1).atZone(roundup.timezone()).toLocalDate()));
+                            j.expiresAt == null ? null : j.expiresAt.minusSeconds(1).atZone(newsletter.zone()).toLocalDate()));
         });
     }
 

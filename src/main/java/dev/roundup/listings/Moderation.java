@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
@@ -40,7 +40,7 @@ class Moderation {
     Mailer mailer;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -126,11 +126,11 @@ class Moderation {
         boolean approved = n.status() == ListingStatus.PUBLISHED;
         String until = approved && n.openUntil() != null ? DAY.format(n.openUntil()) : null;
         String reason = approved ? null : n.reason();
-        String subject = "Your " + n.what() + " for " + roundup.name() + (approved ? " is approved" : " was not accepted");
+        String subject = "Your " + n.what() + " for " + newsletter.name() + (approved ? " is approved" : " was not accepted");
         try {
             mailer.send(Mail.of(n.email(), n.name(), subject,
-                    Templates.decisionText(roundup.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render(),
-                    Templates.decisionHtml(roundup.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render()),
+                    Templates.decisionText(newsletter.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render(),
+                    Templates.decisionHtml(newsletter.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render()),
                     MailTag.Kind.RECEIPT, n.id());
         } catch (Exception e) {
             LOG.warnf("Could not tell the submitter of %s %d about its moderation: %s", n.what(), n.id(), e.getMessage());

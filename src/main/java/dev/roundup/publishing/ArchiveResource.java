@@ -27,6 +27,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.roundup.RoundupConfig;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.FeedAnswers;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
@@ -45,6 +46,9 @@ public class ArchiveResource {
 
     @Inject
     RoundupConfig roundup;
+
+    @Inject
+    NewsletterSettings newsletter;
 
     @Inject
     Archive archive;
@@ -102,10 +106,10 @@ public class ArchiveResource {
     private Response feed(HttpHeaders request, String type, String self, String mediaType) throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(XmlText.clean(roundup.name()));
+        feed.setTitle(XmlText.clean(newsletter.name()));
         feed.setLink(roundup.link("/archive"));
         feed.setUri(roundup.link(self));
-        feed.setDescription(XmlText.clean(roundup.tagline()));
+        feed.setDescription(XmlText.clean(newsletter.tagline()));
         List<Issue> issues = archive.sent(FEED_SIZE);
         feed.setPublishedDate(issues.isEmpty() ? new Date(0) : Date.from(issues.get(0).sentAt));
         boolean rss = type.startsWith("rss");
@@ -127,7 +131,7 @@ public class ArchiveResource {
         e.setUri(c.archiveUrl());
         e.setLink(c.archiveUrl());
         e.setTitle(XmlText.clean(c.title()));
-        e.setAuthor(XmlText.clean(roundup.name()));
+        e.setAuthor(XmlText.clean(newsletter.name()));
         e.setPublishedDate(Date.from(issue.sentAt));
         e.setUpdatedDate(Date.from(issue.sentAt));
         SyndContentImpl summary = new SyndContentImpl();
