@@ -1,6 +1,10 @@
 package dev.roundup.editor;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +13,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.roundup.RoundupConfig;
-import dev.roundup.roundup.Drafts;
+import dev.roundup.roundup.DraftSchedule;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduler;
-import io.quarkus.scheduler.Trigger;
 
 /**
  * Where this week's issue stands, for the dashboard's next step: the open draft (or when the next one is made), and
@@ -27,10 +29,7 @@ public class NextSteps {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, MMM d 'at' HH:mm", Locale.ENGLISH);
 
     @Inject
-    Scheduler scheduler;
-
-    @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     /** The issue being prepared (draft or scheduled), if any. */
     public record Draft(long id, int number, String title, String status) {
@@ -58,14 +57,19 @@ public class NextSteps {
         });
     }
 
-    /** When the scheduler runs the weekly draft next; empty when its cron is {@code off}. */
+    /** When the weekly draft is made next, by the schedule in force (Settings); empty when it is off. */
     Optional<Instant> nextDraft() {
-        String weekly = Drafts.class.getName() + "#";
-        return scheduler.getScheduledJobs().stream().filter(t -> t.getMethodDescription() != null && t.getMethodDescription().startsWith(weekly))
-                .map(Trigger::getNextFireTime).filter(java.util.Objects::nonNull).min(Instant::compareTo);
+        DraftSchedule schedule = newsletter.draftSchedule();
+        if (schedule.off()) {
+            return Optional.empty();
+        }
+        ZonedDateTime now = ZonedDateTime.now(newsletter.zone());
+        ZonedDateTime next = now.with(TemporalAdjusters.nextOrSame(schedule.day())).with(schedule.time()).truncatedTo(ChronoUnit.MINUTES);
+        return Optional.of((next.isAfter(now) ? next : next.plusWeeks(1)).toInstant());
     }
 
     private String when(Instant instant) {
-        return WHEN.format(instant.atZone(roundup.timezone())) + " (" + roundup.timezone().getId() + ")";
+        ZoneId zone = newsletter.zone();
+        return WHEN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 }
