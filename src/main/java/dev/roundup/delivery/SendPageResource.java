@@ -107,8 +107,8 @@ public class SendPageResource {
     }
 
     /** "1 reader", "42 readers". */
-    public String readers(long count) {
-        return count + (count == 1 ? " reader" : " readers");
+    public String readers(Number count) {
+        return count + (count.longValue() == 1 ? " reader" : " readers");
     }
 
     /** Sends the issue as the page showed it: the form carries the version the page was last saved at. */
