@@ -123,7 +123,9 @@ class SendVisibleTest {
             assertEquals(List.of("resume", "cancel"), buttons(page(editor, issueId)));
             chromium.screenshot("issue-send-paused");
             chromium.size(390, 900).screenshot("issue-send-paused-phone");
-            assertFalse(chromium.overflowsHorizontally(), "the paused send fits a phone");
+            for (int width : new int[] { 320, 375, 390 }) {
+                assertFalse(chromium.size(width, 900).overflowsHorizontally(), "the paused send fits a phone " + width + " px wide");
+            }
 
             chromium.size(1280, 900).driver().findElement(By.xpath("//form[@data-action='resume']/button")).click();
             chromium.await(d -> d.getPageSource().contains("Send resumed."));
@@ -133,7 +135,9 @@ class SendVisibleTest {
             assertTrue(chromium.policyViolations().isEmpty(), "the page's scripts keep to its Content-Security-Policy");
             chromium.screenshot("issue-send-sent");
             chromium.size(390, 900).screenshot("issue-send-sent-phone");
-            assertFalse(chromium.overflowsHorizontally(), "the sent issue fits a phone");
+            for (int width : new int[] { 320, 375, 390 }) {
+                assertFalse(chromium.size(width, 900).overflowsHorizontally(), "the sent issue fits a phone " + width + " px wide");
+            }
         }
     }
 }
