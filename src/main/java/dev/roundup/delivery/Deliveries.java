@@ -229,9 +229,10 @@ public class Deliveries {
      */
     public void sent(List<Sent> sent) {
         jdbc.inTransaction(c -> {
-            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see DeliveryWorker)
+            // a row already sent keeps its first Message-ID: a second mark is of a message taken over (see DeliveryWorker).
+            // The attempt that got the 250 counts like any other: a reader delivered at the first try shows one attempt
             try (PreparedStatement update = c.prepareStatement("update delivery set status = " + SENT.sql() + ", message_id = ?, sent_at = ?, "
-                    + "last_error = null where issue_id = ? and subscriber_id = ? and " + SENT.mayBecomeSql())) {
+                    + "attempts = attempts + 1, last_error = null where issue_id = ? and subscriber_id = ? and " + SENT.mayBecomeSql())) {
                 // in key order, so consecutive updates touch the same index pages (several workers' marks interleave)
                 for (Sent s : sent.stream().sorted(Comparator.comparingLong(Sent::issueId).thenComparingLong(Sent::subscriberId)).toList()) {
                     update.setString(1, s.messageId());
@@ -347,11 +348,24 @@ public class Deliveries {
                 .setParameter(1, issueId).getSingleResult()).longValue();
     }
 
-    /** Sent in the last {@code seconds}, for the rate shown on the progress bar. */
-    public long sentSince(long issueId, Instant since) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from delivery where issue_id = ?1 and status = 'SENT' and sent_at >= ?2")
-                .setParameter(1, issueId).setParameter(2, since).getSingleResult()).longValue());
+    /** What was sent since {@code since}, for the rate shown on the progress bar: how many, and the first and last of them. */
+    SendRate.Marks sentSince(long issueId, Instant since) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select count(*), min(sent_at), max(sent_at) from delivery where issue_id = ?1 and status = 'SENT' and sent_at >= ?2")
+                .setParameter(1, issueId).setParameter(2, since).getSingleResult());
+        long count = ((Number) row[0]).longValue();
+        return count == 0 ? SendRate.Marks.NONE
+                : new SendRate.Marks(count, DeliveryLog.toInstant(row[1]), DeliveryLog.toInstant(row[2]));
+    }
+
+    /**
+     * How many readers a send started now would mail: those {@link Recipients} names, less the ones this issue already
+     * reached (a send started again after a cancel does not mail them twice). The same rule {@link #createFor} applies.
+     */
+    public long toMail(long issueId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from (" + recipients.idsSql() + ") r "
+                + "where not exists (select 1 from delivery d where d.issue_id = ?1 and d.subscriber_id = r.id and d.status = 'SENT')")
+                .setParameter(1, issueId).getSingleResult()).longValue());
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.roundup.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,32 @@ public class IssueSends {
     @Inject
     BounceCap bounceCap;
 
-    /** How a send stands, for the progress bar and the API. */
+    /**
+     * How a send stands, for the progress bar and the API: the counts, the measured rate and time left
+     * ({@link SendRate}), the editor's actions the state allows now ({@link #actions}), and all of it in words.
+     */
     public record Progress(long issueId, String state, String reason, int total, long sent, long failed, long skipped, long pending,
-            double perSecond, Long etaSeconds) {
+            double perSecond, Long etaSeconds, Instant startedAt, Instant finishedAt, List<String> actions, String summary) {
+
+        /** Deliveries that are through: sent, failed or skipped. */
+        public long done() {
+            return sent + failed + skipped;
+        }
+
+        /** Whether the editor's action ({@code pause}, {@code resume}, {@code retry-failed}, {@code cancel}) applies now. */
+        public boolean can(String action) {
+            return actions.contains(action);
+        }
+    }
+
+    /** The editor's actions on a send, by the name the page and the API use, and the change each one asks for. */
+    private static final List<Map.Entry<String, Change>> ACTIONS = List.of(Map.entry("pause", Change.PAUSE), Map.entry("resume", Change.RESUME),
+            Map.entry("retry-failed", Change.RETRY_FAILED), Map.entry("cancel", Change.CANCEL));
+
+    /** The actions that apply: those {@link SendState} allows now, and retrying failed deliveries only when there are some. */
+    static List<String> actions(SendState state, long failed) {
+        return ACTIONS.stream().filter(a -> state.allows(a.getValue()))
+                .filter(a -> a.getValue() != Change.RETRY_FAILED || failed > 0).map(Map.Entry::getKey).toList();
     }
 
     /** Starts sending an issue now (a draft or scheduled one). Returns the number of recipients. */
@@ -162,14 +184,19 @@ public class IssueSends {
     public Progress progress(long issueId) {
         IssueSend send = QuarkusTransaction.requiringNew().call(() -> IssueSend.<IssueSend>findById(issueId));
         if (send == null) {
-            return new Progress(issueId, "not started", null, 0, 0, 0, 0, 0, 0, null);
+            return new Progress(issueId, "not started", null, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), "Not sent yet.");
         }
         Map<DeliveryStatus, Long> c = deliveries.counts(issueId);
-        double rate = deliveries.sentSince(issueId, Instant.now().minus(Duration.ofSeconds(10))) / 10.0;
+        Instant now = Instant.now();
+        SendRate rate = SendRate.measure(deliveries.sentSince(issueId, now.minus(SendRate.WINDOW)), now);
         long pending = c.get(DeliveryStatus.PENDING) + c.get(DeliveryStatus.CLAIMED);
-        Long eta = rate > 0 && send.state == SendState.RUNNING ? (long) Math.ceil(pending / rate) : null;
-        return new Progress(issueId, send.state.label(), send.stateReason, send.total, c.get(DeliveryStatus.SENT),
-                c.get(DeliveryStatus.FAILED), c.get(DeliveryStatus.SKIPPED), pending, rate, eta);
+        Long eta = send.state == SendState.RUNNING ? rate.secondsLeft(pending) : null;
+        long sent = c.get(DeliveryStatus.SENT);
+        long failed = c.get(DeliveryStatus.FAILED);
+        long skipped = c.get(DeliveryStatus.SKIPPED);
+        return new Progress(issueId, send.state.label(), send.stateReason, send.total, sent, failed, skipped, pending, rate.perSecond(), eta,
+                send.startedAt, send.finishedAt, actions(send.state, failed),
+                SendSummary.of(send.state, send.stateReason, send.total, sent, failed, skipped, rate, eta));
     }
 
     /** Sends that should be worked on now. */

@@ -18,15 +18,30 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.roundup.Curation;
+import dev.roundup.roundup.LinkCheck;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 
-/** The send buttons of the issue page (send now, pause, resume, cancel), and a subscriber's delivery log for scripts. */
+/**
+ * The send on the issue page: what it shows (the progress, the question "Send now" asks, as {@code inject:send} in
+ * the page's template) and its buttons (send now, pause, resume, retry failed, cancel); and a subscriber's delivery
+ * log for scripts.
+ */
 @jakarta.enterprise.context.ApplicationScoped
+@jakarta.inject.Named("send")
 public class SendPageResource {
 
     @Inject
     SendResource api;
+
+    @Inject
+    IssueSends sends;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    LinkCheck linkCheck;
 
     @Inject
     Flash flash;
@@ -70,13 +85,39 @@ public class SendPageResource {
         }
     }
 
+    /** How the issue's send stands, for the top of its page. */
+    public IssueSends.Progress progress(long issueId) {
+        return sends.progress(issueId);
+    }
+
+    /**
+     * What "Send now" asks before it sends: how many readers will get the issue (counted by the rule the send applies,
+     * {@link Deliveries#toMail}), and the broken links the last link check found, if any.
+     */
+    public String confirmation(long issueId) {
+        long readers = deliveries.toMail(issueId);
+        StringBuilder question = new StringBuilder(readers == 0 ? "Nobody will get this issue: no reader is subscribed and confirmed. Send it anyway?"
+                : "Send this issue now to " + readers(readers) + "?");
+        List<String> broken = linkCheck.lastBroken(issueId);
+        if (!broken.isEmpty()) {
+            question.append("\n\nThe last link check found ").append(broken.size() == 1 ? "a broken link" : broken.size() + " broken links")
+                    .append(": ").append(String.join(", ", broken)).append(".");
+        }
+        return question.toString();
+    }
+
+    /** "1 reader", "42 readers". */
+    public String readers(Number count) {
+        return count + (count.longValue() == 1 ? " reader" : " readers");
+    }
+
     /** Sends the issue as the page showed it: the form carries the version the page was last saved at. */
     Response sendNow(long id, Long version) {
         try {
             int recipients = api.start(id, version);
-            flash.set("Sending to " + recipients + " subscribers.");
+            flash.set("Sending to " + readers(recipients) + ".");
         } catch (Curation.Conflict | Curation.Rejected refused) {
-            flash.set(refused.getMessage());
+            flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }
@@ -93,7 +134,7 @@ public class SendPageResource {
                 default -> "Send cancelled.";
             });
         } catch (Curation.Conflict | Curation.Rejected refused) {
-            flash.set(refused.getMessage());
+            flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }

@@ -171,7 +171,7 @@ public class IssueApiResource {
 
     @POST
     @Path("{id}/check-links")
-    @Operation(summary = "Check every included item's link (HEAD, then GET); broken ones are flagged on the items")
+    @Operation(summary = "Check every link of the issue (HEAD, then GET): the items', the sponsor's link and image, those in the intro and blurbs; broken item links are flagged on the items, the others listed in outsideItems")
     public LinkCheck.Result checkLinks(@RestPath long id) {
         return linkCheck.check(id);
     }

@@ -160,8 +160,16 @@ public class IssueEditorResource {
     @Path("{id}/check-links")
     public Response checkLinks(@RestPath long id) {
         LinkCheck.Result result = linkCheck.check(id);
-        flash.set(result.broken() == 0 ? "All " + result.checked() + " links work."
-                : result.broken() + " of " + result.checked() + " links are broken: they are marked below.");
+        if (result.broken() == 0) {
+            flash.set("All " + result.checked() + " links work.");
+        } else {
+            int items = result.broken() - result.outsideItems().size();
+            List<String> where = new java.util.ArrayList<>(result.outsideItems().stream().map(LinkCheck.Broken::words).toList());
+            if (items > 0) {
+                where.add(items == 1 ? "1 item's link, marked below" : items + " items' links, marked below");
+            }
+            flash.warning(result.broken() + " of " + result.checked() + " links are broken: " + String.join("; ", where) + ".");
+        }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }
 
