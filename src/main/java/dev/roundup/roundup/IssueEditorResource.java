@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -29,9 +30,11 @@ import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
+import dev.roundup.publishing.Markdown;
 import dev.roundup.publishing.RenderedIssue;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -161,6 +164,42 @@ public class IssueEditorResource {
         LinkCheck.Result result = linkCheck.check(id);
         flash.set(result.broken() == 0 ? "All " + result.checked() + " links work."
                 : result.broken() + " of " + result.checked() + " links are broken: they are marked below.");
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    /** What the page sends to preview Markdown as it is typed. */
+    public record MarkdownText(String text) {
+    }
+
+    /** The preview: the same Markdown rule (and sanitizer) as the email and the archive. */
+    public record MarkdownPreview(String html) {
+    }
+
+    /** The longest text an editor writes (an intro): a preview of more is refused rather than rendered. */
+    static final int PREVIEW_LIMIT = 20_000;
+
+    @POST
+    @Path("markdown")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response markdown(MarkdownText m) {
+        String text = m.text() == null ? "" : m.text();
+        if (text.length() > PREVIEW_LIMIT) {
+            return Problem.of(413, "Too long", "A preview takes at most " + PREVIEW_LIMIT + " characters.");
+        }
+        return Response.ok(new MarkdownPreview(Markdown.html(text))).build();
+    }
+
+    /** The undo of a cancel: the issue becomes a draft again. */
+    @POST
+    @Path("{id}/restore")
+    public Response restore(@RestPath long id) {
+        try {
+            curation.restore(id);
+            flash.set("Issue restored: it is a draft again.");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
+        }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }
 

@@ -125,6 +125,162 @@ class IssueEditorBrowserTest {
         }
     }
 
+    /**
+     * The Monday hour: the draft is there; the editor types the intro and a blurb and reloads without ever leaving
+     * the field, and the text is kept; sections move by the ↑ ↓ buttons and by drag; a removed item comes back with
+     * Undo; the Markdown preview follows the typing; an item's link is corrected in place; a cancel asks first and
+     * is undone. The page fits 320, 375 and 390 px phones.
+     */
+    @Test
+    void theMondayHourLosesNothingAndEveryStepCanBeUndone() {
+        LocalDate from = LocalDate.of(2031, 6, 2); // a week no other test uses
+        for (int i = 0; i < 3; i++) {
+            Fixtures.post("Monday post " + i + ": notes on the week", "https://monday.example.org/post/" + i,
+                    from.plusDays(1 + i).atTime(9, 0).toInstant(ZoneOffset.UTC), 1);
+        }
+        Fixtures.project("Monday project", ListingStatus.PUBLISHED, from.plusDays(2).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        Issue issue = drafts.create(from, from.plusDays(7)); // what the Monday job does at 06:00
+        String base = root.toString().replaceAll("/$", "");
+        String page = base + "/editor/issues/" + issue.id;
+
+        try (Chromium chromium = Chromium.start()) {
+            chromium.size(1280, 1000).open(base + "/login?next=/editor/issues/" + issue.id);
+            chromium.driver().findElement(By.name("email")).sendKeys(Browser.EDITOR_EMAIL);
+            chromium.driver().findElement(By.name("password")).sendKeys(Browser.EDITOR_PASSWORD, Keys.ENTER);
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
+            List<String> sectionsAtFirst = sectionTitles(chromium);
+            List<String> itemsAtFirst = titles(communityList(chromium));
+
+            // typing, never leaving the field: saved while typing, and leaving early would ask first
+            WebElement intro = chromium.driver().findElement(By.id("f-intro"));
+            intro.clear();
+            intro.sendKeys("Hello {name}, this week **three posts** and [a project](https://monday.example.org/p).");
+            assertTrue(Boolean.TRUE.equals(js(chromium, "const e = new Event('beforeunload', {cancelable: true});"
+                    + " window.dispatchEvent(e); return e.defaultPrevented;")), "leaving with unsaved text asks first");
+            awaitSaved(chromium);
+            assertFalse(Boolean.TRUE.equals(js(chromium, "const e = new Event('beforeunload', {cancelable: true});"
+                    + " window.dispatchEvent(e); return e.defaultPrevented;")), "nothing to ask once saved");
+            chromium.await(d -> d.findElement(By.cssSelector("[data-preview-of=f-intro] [data-preview-body]")).getAttribute("innerHTML")
+                    .contains("<strong>three posts</strong>"));
+            WebElement blurb = communityList(chromium).findElements(By.cssSelector("[data-blurb]")).get(0);
+            blurb.clear();
+            blurb.sendKeys("Worth reading before the week starts.");
+            awaitSaved(chromium);
+            chromium.screenshot("issue-editor-typing");
+
+            chromium.driver().navigate().refresh();
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
+            assertEquals("Hello {name}, this week **three posts** and [a project](https://monday.example.org/p).",
+                    chromium.driver().findElement(By.id("f-intro")).getAttribute("value"), "the intro was kept without a blur");
+            assertEquals("Worth reading before the week starts.",
+                    communityList(chromium).findElements(By.cssSelector("[data-blurb]")).get(0).getAttribute("value"));
+            chromium.await(d -> d.findElement(By.cssSelector("[data-preview-of=f-intro] [data-preview-body]")).getAttribute("innerHTML")
+                    .contains("href=\"https://monday.example.org/p\""));
+
+            // sections by keyboard: the first goes down one place, and stays there after a reload
+            WebElement down = chromium.driver().findElements(By.cssSelector("[data-section]")).get(0).findElement(By.cssSelector("[data-section-down]"));
+            down.click();
+            awaitSaved(chromium);
+            assertEquals(down, chromium.driver().switchTo().activeElement(), "the focus stays on the button");
+            List<String> swapped = new java.util.ArrayList<>(sectionsAtFirst);
+            java.util.Collections.swap(swapped, 0, 1);
+            assertEquals(swapped, sectionTitles(chromium));
+            chromium.driver().findElements(By.cssSelector("[data-section]")).get(2).findElement(By.cssSelector("[data-section-up]")).click();
+            awaitSaved(chromium);
+            java.util.Collections.swap(swapped, 1, 2);
+            assertEquals(swapped, sectionTitles(chromium));
+
+            // and by drag: the last section's handle to the top
+            List<WebElement> handles = chromium.driver().findElements(By.cssSelector("[data-section] .section-handle"));
+            WebElement top = chromium.driver().findElements(By.cssSelector("[data-section]")).get(0);
+            new Actions(chromium.driver()).scrollToElement(handles.get(handles.size() - 1)).perform();
+            new Actions(chromium.driver()).clickAndHold(handles.get(handles.size() - 1)).pause(Duration.ofMillis(200)).moveByOffset(0, -10)
+                    .pause(Duration.ofMillis(200)).moveToElement(top, 0, -top.getSize().getHeight() / 2 + 4)
+                    .pause(Duration.ofMillis(300)).release().perform();
+            awaitSaved(chromium);
+            List<String> dragged = new java.util.ArrayList<>(swapped);
+            dragged.add(0, dragged.remove(dragged.size() - 1));
+            assertEquals(dragged, sectionTitles(chromium), "dragged to the top");
+            chromium.driver().navigate().refresh();
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
+            assertEquals(dragged, sectionTitles(chromium), "the section order was saved");
+
+            // remove an item, then Undo: it is back at its place, also after a reload
+            communityList(chromium).findElements(By.cssSelector("[data-item]")).get(1).findElement(By.cssSelector("[data-remove]")).click();
+            chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("toast")));
+            awaitSaved(chromium);
+            assertEquals(itemsAtFirst.size() - 1, titles(communityList(chromium)).size());
+            assertTrue(chromium.driver().findElement(By.id("toast")).getText().contains(itemsAtFirst.get(1)));
+            assertTrue(communityCount(chromium).startsWith((itemsAtFirst.size() - 1) + " of " + (itemsAtFirst.size() - 1)), communityCount(chromium));
+            chromium.screenshot("issue-editor-undo");
+            chromium.driver().findElement(By.cssSelector("#toast [data-undo]")).click();
+            awaitSaved(chromium);
+            assertEquals(itemsAtFirst, titles(communityList(chromium)));
+            assertTrue(communityCount(chromium).startsWith(itemsAtFirst.size() + " of " + itemsAtFirst.size()), communityCount(chromium));
+
+            // a link corrected in place
+            WebElement first = communityList(chromium).findElements(By.cssSelector("[data-item]")).get(0);
+            first.findElement(By.cssSelector("[data-edit-url]")).click();
+            WebElement url = first.findElement(By.cssSelector("[data-url]"));
+            url.clear();
+            url.sendKeys("https://monday.example.org/post/0-fixed", Keys.ENTER);
+            awaitSaved(chromium);
+            assertEquals("https://monday.example.org/post/0-fixed", first.findElement(By.cssSelector("[data-item-link]")).getText());
+
+            chromium.driver().navigate().refresh();
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
+            assertEquals(itemsAtFirst, titles(communityList(chromium)), "the undo was saved");
+            assertEquals("https://monday.example.org/post/0-fixed", communityList(chromium).findElement(By.cssSelector("[data-item-link]")).getText());
+
+            // cancelling asks first; saying no keeps the draft, saying yes cancels, and Undo restores it
+            WebElement cancel = chromium.driver().findElement(By.xpath("//button[normalize-space()='Cancel this issue']"));
+            cancel.click();
+            chromium.await(ExpectedConditions.alertIsPresent()).dismiss();
+            assertEquals("draft", IssueView.load(issue.id).orElseThrow().status(), "dismissed: still a draft");
+            chromium.driver().findElement(By.xpath("//button[normalize-space()='Cancel this issue']")).click();
+            chromium.await(ExpectedConditions.alertIsPresent()).accept();
+            chromium.await(d -> !d.findElement(By.cssSelector("[data-preview-of=f-intro] [data-preview-body]")).getText().isEmpty());
+            WebElement restore = chromium.await(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., 'Undo: restore')]")));
+            chromium.screenshot("issue-editor-cancelled");
+            restore.click();
+            chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "restored"));
+            assertEquals("draft", chromium.driver().findElement(By.cssSelector(".page-head .status")).getText());
+            assertEquals(List.of(), chromium.policyViolations(), "nothing refused by the Content-Security-Policy");
+
+            for (int width : new int[] { 320, 375, 390 }) {
+                chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+                chromium.open(page);
+                chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
+                assertEquals(width, ((Number) js(chromium, "return window.innerWidth;")).intValue());
+                assertTrue(Boolean.TRUE.equals(js(chromium, "return document.documentElement.scrollWidth <= window.innerWidth;")),
+                        "no sideways scroll at " + width + " px: " + js(chromium, "return document.documentElement.scrollWidth + ' wide because of '"
+                                + " + [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(', ');"));
+                chromium.await(d -> !d.findElement(By.cssSelector("[data-preview-of=f-intro] [data-preview-body]")).getText().isEmpty());
+                if (width == 320) {
+                    chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                            "height", ((Number) js(chromium, "return document.documentElement.scrollHeight;")).intValue(),
+                            "deviceScaleFactor", 1, "mobile", false));
+                    chromium.screenshot("issue-editor-320");
+                }
+            }
+            chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
+    private static String communityCount(Chromium chromium) {
+        return communityList(chromium).findElement(By.xpath("ancestor::section[1]")).findElement(By.cssSelector("[data-count]")).getText();
+    }
+
+    private static Object js(Chromium chromium, String script) {
+        return chromium.driver().executeScript(script);
+    }
+
+    private static List<String> sectionTitles(Chromium chromium) {
+        return chromium.driver().findElements(By.cssSelector("[data-section-title]")).stream().map(e -> e.getAttribute("value")).toList();
+    }
+
     private static void awaitSaved(Chromium chromium) {
         chromium.await(ExpectedConditions.textToBe(By.id("save-status"), "All changes saved."));
         chromium.await(d -> {
