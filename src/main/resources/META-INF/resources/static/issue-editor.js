@@ -80,7 +80,7 @@
       if (res.status === 409) {
         conflict = true;
         root.classList.add('conflict');
-        say((json.detail || 'This issue was changed elsewhere.') + ' Your last change was not saved.', true, true);
+        say((json.detail || 'This issue was changed elsewhere.') + ' Your last change was not saved: copy it before reloading.', true, true);
       } else {
         say(json.detail || ('Not saved (HTTP ' + res.status + ').'), true);
       }

@@ -227,7 +227,17 @@ class IssueEditorBrowserTest {
             awaitSaved(chromium);
             assertEquals("https://monday.example.org/post/0-fixed", first.findElement(By.cssSelector("[data-item-link]")).getText());
 
-            chromium.driver().navigate().refresh();
+            // another editor changes the issue meanwhile: typing here is refused with a way to reload, never saved over theirs
+            curation.updateFields(issue.id, IssueView.load(issue.id).orElseThrow().version(),
+                    new Curation.Fields(null, "Changed by a colleague", null, null, null, null, null, null));
+            chromium.driver().findElement(By.id("f-intro")).sendKeys(" More.");
+            chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "changed by someone else"));
+            WebElement reload = chromium.driver().findElement(By.cssSelector("#save-status button"));
+            assertEquals("Reload the page", reload.getText());
+            chromium.screenshot("issue-editor-conflict");
+            reload.click();
+            chromium.await(ExpectedConditions.textToBe(By.id("save-status"), "Every change is saved as you make it."));
+            assertEquals("Changed by a colleague", chromium.driver().findElement(By.id("f-subject")).getAttribute("value"));
             chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
             assertEquals(itemsAtFirst, titles(communityList(chromium)), "the undo was saved");
             assertEquals("https://monday.example.org/post/0-fixed", communityList(chromium).findElement(By.cssSelector("[data-item-link]")).getText());
