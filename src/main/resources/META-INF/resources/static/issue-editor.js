@@ -32,7 +32,8 @@
   const editable = root.dataset.editable === 'true';
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const status = document.getElementById('save-status');
-  const TYPING_PAUSE = 600;
+  const TYPING_PAUSE = 600; // save this long after the last key…
+  const TYPING_MAX = 4000; // …or this long after the first unsaved one, for someone who never pauses
   let queue = Promise.resolve(true);
   let inFlight = 0;
   let conflict = false;
@@ -74,7 +75,7 @@
         root.dataset.version = json.version;
         // "Send now" sends the issue as this page shows it: its form carries the version too
         document.querySelectorAll('[data-issue-version]').forEach(input => { input.value = json.version; });
-        say(timers.size ? 'Saving…' : 'All changes saved.');
+        say(timers.size || inFlight > 1 ? 'Saving…' : 'All changes saved.');
         return json;
       }
       if (res.status === 409) {
@@ -123,8 +124,9 @@
     if (!save || !editable) return;
     const pending = timers.get(t);
     if (pending) clearTimeout(pending.timer);
-    const entry = { save: () => { savedText.set(t, t.value); return save(); }, saved: savedText.get(t) };
-    entry.timer = setTimeout(() => flush(t), TYPING_PAUSE);
+    const entry = { save: () => { savedText.set(t, t.value); return save(); }, saved: savedText.get(t),
+      since: pending ? pending.since : Date.now() };
+    entry.timer = setTimeout(() => flush(t), Math.max(0, Math.min(TYPING_PAUSE, entry.since + TYPING_MAX - Date.now())));
     timers.set(t, entry);
     if (!conflict) say('Unsaved changes…');
   });
@@ -192,6 +194,7 @@
     toast.querySelector('[data-toast-text]').textContent = text;
     toast.hidden = false;
     clearTimeout(toastTimer);
+    toast.querySelector('[data-undo]').focus(); // the removed item's button is gone: the keyboard lands on Undo
     toastTimer = setTimeout(() => { toast.hidden = true; undo = null; }, 15000);
   }
   toast.querySelector('[data-undo]').addEventListener('click', async () => {
