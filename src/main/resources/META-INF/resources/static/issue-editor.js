@@ -105,9 +105,18 @@
     return null;
   }
 
-  function flush(t) {
+  // While typing, a half-written address or a title just cleared is not sent (it would only be refused); leaving the
+  // field sends it anyway, so the editor hears why it was refused.
+  function ready(t) {
+    const text = t.value.trim();
+    if (t.type === 'url') return text === '' || /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(text);
+    if (t.matches('[data-title], [data-section-title], [data-field=title], [data-field=subject]')) return text !== '';
+    return true;
+  }
+
+  function flush(t, force) {
     const pending = timers.get(t);
-    if (!pending) return;
+    if (!pending || (!force && !ready(t))) return;
     clearTimeout(pending.timer);
     timers.delete(t);
     if (t.value !== pending.saved) pending.save();
@@ -139,14 +148,14 @@
       count(item.closest('[data-section]'));
       send('PUT', '/items/' + item.dataset.item, { included: t.checked });
     } else if (timers.has(t)) {
-      flush(t); // leaving the field saves at once
+      flush(t, true); // leaving the field saves at once
     }
   });
 
   let unsaved = () => timers.size > 0 || inFlight > 0 || conflict;
   window.addEventListener('beforeunload', e => {
     if (!unsaved()) return;
-    timers.forEach((pending, t) => flush(t)); // try anyway: the save may still land
+    timers.forEach((pending, t) => flush(t, true)); // try anyway: the save may still land
     e.preventDefault();
     e.returnValue = '';
   });
@@ -241,6 +250,7 @@
       const link = item.querySelector('[data-item-link]');
       link.href = input.value.trim();
       link.textContent = input.value.trim();
+      item.querySelectorAll('.badge.bad').forEach(b => b.remove()); // the link check was about the old address
       editUrl(item, false);
       item.querySelector('[data-edit-url]').focus();
     }
