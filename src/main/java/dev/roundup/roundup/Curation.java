@@ -186,76 +186,6 @@ public class Curation {
         });
     }
 
-    /** An item as it was when removed, with its place: what an undo puts back. */
-    public record RemovedItem(long sectionId, int position, Item.Kind kind, Long refId, String title, String url, String blurb,
-            String source, boolean included) {
-    }
-
-    /** The version after a removal, and what was removed (for an undo). */
-    public record Removal(long version, RemovedItem item) {
-    }
-
-    public Removal removeItem(long issueId, long version, long itemId) {
-        RemovedItem[] removed = new RemovedItem[1];
-        long saved = change(issueId, version, issue -> {
-            Item item = itemOf(issue, itemId);
-            List<Item> items = item.section.items;
-            removed[0] = new RemovedItem(item.section.id, items.indexOf(item), item.kind, item.refId, item.title, item.url, item.blurb,
-                    item.source, item.included);
-            items.remove(item);
-            renumber(items);
-        });
-        return new Removal(saved, removed[0]);
-    }
-
-    /** The version after an item was put back, and the put-back item's new id. */
-    public record Restored(long version, long itemId) {
-    }
-
-    /** The undo of {@link #removeItem}: puts the item back into its section at its place (or at the end if the section is shorter now). */
-    public Restored restoreItem(long issueId, long version, RemovedItem r) {
-        if (r == null || r.kind() == null) {
-            throw new Rejected("Say which item to put back.");
-        }
-        Item[] restored = new Item[1];
-        long saved = change(issueId, version, issue -> {
-            Section section = sectionOf(issue, r.sectionId());
-            Item item = Drafts.item(section, r.kind(), r.refId(), oneLine(r.title(), 1000, "title"), link(r.url(), false),
-                    blankToNull(limit(r.blurb(), 5000)), r.source() == null ? null : oneLineOrEmpty(r.source(), 300), r.included());
-            section.items.remove(item);
-            section.items.add(Math.max(0, Math.min(r.position(), section.items.size())), item);
-            renumber(section.items);
-            restored[0] = item;
-        });
-        return new Restored(saved, restored[0].id);
-    }
-
-    /** Changes the address an item links to; the last link check no longer applies to it. */
-    public long editItemUrl(long issueId, long version, long itemId, String url) {
-        return change(issueId, version, issue -> {
-            Item item = itemOf(issue, itemId);
-            item.url = link(url, false);
-            item.linkStatus = null;
-            item.checkedAt = null;
-        });
-    }
-
-    /** Moves a section to {@code position} (0 is the top); the others keep their order around it. */
-    public long moveSection(long issueId, long version, long sectionId, int position) {
-        return change(issueId, version, issue -> {
-            Section section = sectionOf(issue, sectionId);
-            if (position < 0 || position >= issue.sections.size()) {
-                throw new Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
-            }
-            List<Section> order = new java.util.ArrayList<>(issue.sections);
-            order.remove(section);
-            order.add(position, section);
-            for (int i = 0; i < order.size(); i++) {
-                order.get(i).position = i;
-            }
-        });
-    }
-
     /** Brings a cancelled issue back as a draft: the undo of a cancel. */
     public void restore(long issueId) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -267,13 +197,7 @@ public class Curation {
         });
     }
 
-    private static void renumber(List<Item> items) {
-        for (int p = 0; p < items.size(); p++) {
-            items.get(p).position = p;
-        }
-    }
-
-    private static Section sectionOf(Issue issue, long sectionId) {
+    static Section sectionOf(Issue issue, long sectionId) {
         return issue.sections.stream().filter(s -> s.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
     }
 
@@ -325,8 +249,10 @@ public class Curation {
 
     /** Tells the listings which of them this issue featured ("already featured in #12"). */
     private static void recordFeatures(Issue issue) {
+        java.util.Set<String> recorded = new java.util.HashSet<>(); // listing_feature_uk: one row per listing and issue
         for (Item item : issue.includedItems()) {
-            if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null) {
+            if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null
+                    && recorded.add(item.kind + ":" + item.refId)) {
                 ListingFeature f = new ListingFeature();
                 f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
                 f.listingId = item.refId;
@@ -338,7 +264,7 @@ public class Curation {
         }
     }
 
-    private static Item itemOf(Issue issue, long itemId) {
+    static Item itemOf(Issue issue, long itemId) {
         return issue.sections.stream().flatMap(s -> s.items.stream()).filter(i -> i.id == itemId).findFirst()
                 .orElseThrow(() -> new Rejected("Item " + itemId + " is not part of this issue."));
     }
@@ -351,12 +277,12 @@ public class Curation {
         return oneLineOrEmpty(v, max);
     }
 
-    private static String oneLineOrEmpty(String s, int max) {
+    static String oneLineOrEmpty(String s, int max) {
         String v = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
         return v.length() > max ? v.substring(0, max) : v;
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         if (s == null) {
             return null;
         }
@@ -375,7 +301,7 @@ public class Curation {
         return v;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

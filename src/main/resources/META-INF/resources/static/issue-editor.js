@@ -37,7 +37,9 @@
   let queue = Promise.resolve(true);
   let inFlight = 0;
   let conflict = false;
+  let leaving = false;
   const timers = new Map(); // field element → its pending save
+  const failed = new Map(); // field element → why its last save was refused: unsaved until a save of it succeeds
 
   function say(text, bad, reload) {
     status.textContent = text;
@@ -56,26 +58,58 @@
       method,
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined ? undefined : JSON.stringify(body),
+      keepalive: leaving // a save started as the page closes still reaches the server
     });
     return { res, json: await res.json().catch(() => ({})) };
   }
 
+  // Why a field held back while typing is not sent yet.
+  function heldBack(t) {
+    if (t.type === 'url') return 'an address starts with https:// or http://';
+    return t.matches('[data-field=subject]') ? 'the subject can\'t be empty' : 'a title can\'t be empty';
+  }
+
+  // What the status line says once a save is answered: never "All changes saved." while something is not.
+  function settle() {
+    const held = [...timers.keys()].find(t => !ready(t));
+    if (inFlight > 1) say('Saving…');
+    else if (failed.size) say('Unsaved: ' + [...failed.values()].pop() + ' Change the field or leave it to try again.', true);
+    else if (held) say('Unsaved: ' + heldBack(held) + '.', true);
+    else say(timers.size ? 'Unsaved changes…' : 'All changes saved.');
+  }
+
   // Saves run one after another, each with the version the previous one returned; resolves to the answer or null.
-  function send(method, path, body) {
+  // {@code body} may be a function: it is then read when the save runs, so it holds what the page shows by then
+  // (a reorder queued behind a removal does not list the removed item). {@code field} is the text field saved:
+  // a refused save of it is remembered (unsaved, retried on its next input or blur) until one succeeds.
+  function send(method, path, body, field) {
     inFlight++;
     queue = queue.then(async () => {
       if (conflict) return null;
       say('Saving…');
       const version = Number(root.dataset.version);
       const query = method === 'DELETE' ? '?version=' + version : '';
-      const { res, json } = await call(method, '/api/issues/' + id + path + query,
-        method === 'DELETE' ? undefined : Object.assign({}, body, { version }));
+      const text = field ? field.value : undefined;
+      if (field) sending.set(field, text);
+      let res, json;
+      try {
+        ({ res, json } = await call(method, '/api/issues/' + id + path + query,
+          method === 'DELETE' ? undefined : Object.assign({}, typeof body === 'function' ? body() : body, { version })));
+      } catch (e) {
+        if (field) failed.set(field, 'Roundup could not be reached (' + e.message + ').');
+        say('Not saved: Roundup could not be reached (' + e.message + ').', true);
+        return null;
+      }
       if (res.ok) {
         root.dataset.version = json.version;
         // "Send now" sends the issue as this page shows it: its form carries the version too
         document.querySelectorAll('[data-issue-version]').forEach(input => { input.value = json.version; });
-        say(timers.size || inFlight > 1 ? 'Saving…' : 'All changes saved.');
+        if (field) {
+          savedText.set(field, text);
+          failed.delete(field);
+        }
+        settle();
         return json;
       }
       if (res.status === 409) {
@@ -83,13 +117,17 @@
         root.classList.add('conflict');
         say((json.detail || 'This issue was changed elsewhere.') + ' Your last change was not saved: copy it before reloading.', true, true);
       } else {
+        if (field) failed.set(field, json.detail || ('HTTP ' + res.status + '.'));
         say(json.detail || ('Not saved (HTTP ' + res.status + ').'), true);
       }
       return null;
     }).catch(e => {
-      say('Not saved: Roundup could not be reached (' + e.message + ').', true);
+      say('Not saved: ' + e.message, true);
       return null;
-    }).finally(() => { inFlight--; });
+    }).finally(() => {
+      inFlight--;
+      if (field) sending.delete(field);
+    });
     return queue;
   }
 
@@ -97,11 +135,12 @@
   function saveOf(t) {
     const item = t.closest('[data-item]');
     const section = t.closest('[data-section]');
-    if (item && t.matches('[data-title]')) return () => send('PUT', '/items/' + item.dataset.item, { title: t.value });
-    if (item && t.matches('[data-blurb]')) return () => send('PUT', '/items/' + item.dataset.item, { blurb: t.value });
-    if (t.matches('[data-field]')) return () => send('PUT', '', { [t.dataset.field]: t.value });
-    if (section && t.matches('[data-section-title]')) return () => send('PUT', '/sections/' + section.dataset.section, { title: t.value });
-    if (section && t.matches('[data-section-note]')) return () => send('PUT', '/sections/' + section.dataset.section, { note: t.value });
+    const put = (path, key) => () => send('PUT', path, () => ({ [key]: t.value }), t);
+    if (item && t.matches('[data-title]')) return put('/items/' + item.dataset.item, 'title');
+    if (item && t.matches('[data-blurb]')) return put('/items/' + item.dataset.item, 'blurb');
+    if (t.matches('[data-field]')) return put('', t.dataset.field);
+    if (section && t.matches('[data-section-title]')) return put('/sections/' + section.dataset.section, 'title');
+    if (section && t.matches('[data-section-note]')) return put('/sections/' + section.dataset.section, 'note');
     return null;
   }
 
@@ -116,14 +155,24 @@
 
   function flush(t, force) {
     const pending = timers.get(t);
-    if (!pending || (!force && !ready(t))) return;
+    if (!pending) return;
+    if (!force && !ready(t)) {
+      if (!inFlight) settle();
+      return;
+    }
     clearTimeout(pending.timer);
     timers.delete(t);
-    if (t.value !== pending.saved) pending.save();
+    if (t.value !== (sending.has(t) ? sending.get(t) : savedText.get(t))) pending.save();
+    else {
+      failed.delete(t); // typed back to what the server has
+      if (!inFlight) settle();
+    }
   }
 
-  // The text as the page loaded it, so a field left unchanged is not saved again.
+  // The text the server has (as the page loaded it, then as each save was answered), so a field left unchanged is
+  // not saved again.
   const savedText = new WeakMap();
+  const sending = new Map(); // field element → the text its save in flight carries
   root.querySelectorAll('input[type=text], input[type=url][data-field], textarea').forEach(t => savedText.set(t, t.value));
 
   root.addEventListener('input', e => {
@@ -133,11 +182,19 @@
     if (!save || !editable) return;
     const pending = timers.get(t);
     if (pending) clearTimeout(pending.timer);
-    const entry = { save: () => { savedText.set(t, t.value); return save(); }, saved: savedText.get(t),
-      since: pending ? pending.since : Date.now() };
+    const entry = { save, since: pending ? pending.since : Date.now() };
     entry.timer = setTimeout(() => flush(t), Math.max(0, Math.min(TYPING_PAUSE, entry.since + TYPING_MAX - Date.now())));
     timers.set(t, entry);
-    if (!conflict) say('Unsaved changes…');
+    if (!conflict) {
+      if (ready(t)) say('Unsaved changes…');
+      else say('Unsaved: ' + heldBack(t) + '.', true);
+    }
+  });
+
+  // Leaving a field whose last save was refused tries it again.
+  root.addEventListener('focusout', e => {
+    const t = e.target;
+    if (failed.has(t) && !timers.has(t) && editable && !conflict) saveOf(t)();
   });
 
   root.addEventListener('change', e => {
@@ -146,29 +203,35 @@
     if (item && t.matches('[data-included]')) {
       item.classList.toggle('excluded', !t.checked);
       count(item.closest('[data-section]'));
-      send('PUT', '/items/' + item.dataset.item, { included: t.checked });
+      send('PUT', '/items/' + item.dataset.item, () => ({ included: t.checked }));
     } else if (timers.has(t)) {
       flush(t, true); // leaving the field saves at once
     }
   });
 
-  let unsaved = () => timers.size > 0 || inFlight > 0 || conflict;
+  let unsaved = () => timers.size > 0 || inFlight > 0 || failed.size > 0 || conflict;
   window.addEventListener('beforeunload', e => {
     if (!unsaved()) return;
+    leaving = true;
     timers.forEach((pending, t) => flush(t, true)); // try anyway: the save may still land
+    setTimeout(() => { leaving = false; }, 1000); // the editor chose to stay
     e.preventDefault();
     e.returnValue = '';
   });
 
   // Markdown preview, rendered by the server's Markdown rule so it is what readers get.
+  // Answers can arrive out of order: each field's requests are numbered and only the newest answer is shown.
   const previews = new Map();
+  const previewNumbers = new Map();
   function preview(t, wait = 250) {
     const box = root.querySelector('[data-preview-of="' + t.id + '"]');
     if (!box) return;
     clearTimeout(previews.get(t));
     previews.set(t, setTimeout(async () => {
+      const number = (previewNumbers.get(t) || 0) + 1;
+      previewNumbers.set(t, number);
       const { res, json } = await call('POST', '/editor/issues/markdown', { text: t.value }).catch(() => ({ res: { ok: false }, json: {} }));
-      if (!res.ok) return;
+      if (!res.ok || previewNumbers.get(t) !== number) return;
       box.querySelector('[data-preview-body]').innerHTML = json.html; // sanitized by SafeHtml on the server
       box.hidden = !t.value.trim();
     }, wait));
@@ -185,14 +248,15 @@
   function order() {
     return [...root.querySelectorAll('[data-section-items]')].map(list => ({
       sectionId: Number(list.dataset.sectionItems),
-      itemIds: [...list.querySelectorAll(':scope > [data-item]')].map(li => Number(li.dataset.item))
+      itemIds: [...list.querySelectorAll(':scope > [data-item]:not([data-removing])')].map(li => Number(li.dataset.item))
     }));
   }
 
-  const saveOrder = () => send('PUT', '/order', { sections: order() });
+  // Bodies read when the save runs: a drag queued behind a removal or another move sends the page as it is then.
+  const saveOrder = () => send('PUT', '/order', () => ({ sections: order() }));
   const sectionsBox = root.querySelector('[data-sections]');
   const saveSectionPlace = section => send('PUT', '/sections/' + section.dataset.section + '/position',
-    { position: [...sectionsBox.children].indexOf(section) });
+    () => ({ position: [...sectionsBox.children].indexOf(section) }));
 
   // Undo of the last removal: the toast offers it for a while.
   const toast = document.getElementById('toast');
@@ -216,7 +280,9 @@
   async function removeItem(item) {
     const list = item.parentNode;
     const next = item.nextElementSibling;
+    item.dataset.removing = ''; // a reorder queued meanwhile leaves it out
     const removed = await send('DELETE', '/items/' + item.dataset.item);
+    delete item.dataset.removing;
     if (!removed) return;
     const section = list.closest('[data-section]');
     item.remove();

@@ -204,4 +204,83 @@ class CurationTest {
                 .contentType("application/json").body(Map.of("text", "_x_")).post("/editor/issues/markdown")
                 .then().statusCode(200).body("html", containsString("<em>x</em>"));
     }
+
+    @Test
+    void anUndoIsCheckedLikeAnythingElseTheBrowserSends() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 7, 7));
+        String path = "/api/issues/" + issue.id();
+        IssueView.ItemView middle = community(issue).items().get(1);
+        var removal = Api.asEditor().delete(path + "/items/" + middle.id() + "?version=" + issue.version()).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> item = removal.getMap("item");
+        long v = Api.asEditor().body(Map.of("version", removal.getLong("version"), "item", item)).post(path + "/items")
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v, "item", item)).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("already in this issue"));
+        assertEquals(3, community(IssueView.load(issue.id()).orElseThrow()).items().size(), "the same undo twice puts back one item");
+
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "refId", 987654321L))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("no published post"));
+        long rejected = Fixtures.project("A rejected project", dev.roundup.listings.ListingStatus.REJECTED,
+                DraftingTest.at(LocalDate.of(2031, 7, 8), 9)).id;
+        Api.asEditor().body(Map.of("version", v, "item", with(with(item, "kind", "PROJECT"), "refId", rejected))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("no published project"));
+        Api.asEditor().body(Map.of("version", v, "item", with(with(item, "kind", "LINK"), "refId", middle.refId()))).post(path + "/items")
+                .then().statusCode(400);
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "position", -1))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("place"));
+
+        long section = community(issue).id();
+        v = Api.asEditor().queryParam("version", v).delete(path + "/sections/" + section)
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "refId", community(issue).items().get(0).refId()))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("No such section"));
+
+        IssueView other = draftWithPosts(LocalDate.of(2031, 7, 14));
+        Api.asEditor().body(Map.of("version", v, "url", "https://elsewhere.example.org/"))
+                .put(path + "/items/" + community(other).items().get(0).id() + "/url")
+                .then().statusCode(400).body("detail", containsString("not part of this issue"));
+        assertEquals(community(other).items().get(0).url(), community(IssueView.load(other.id()).orElseThrow()).items().get(0).url());
+    }
+
+    @Test
+    void nothingIsPutBackIntoAnIssueBeingSent() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 7, 21));
+        String path = "/api/issues/" + issue.id();
+        var removal = Api.asEditor().delete(path + "/items/" + community(issue).items().get(1).id() + "?version=" + issue.version())
+                .then().statusCode(200).extract().jsonPath();
+        curation.changeStatus(issue.id(), IssueStatus.SENDING, null);
+        long v = IssueView.load(issue.id()).orElseThrow().version();
+        Api.asEditor().body(Map.of("version", v, "item", removal.getMap("item"))).post(path + "/items")
+                .then().statusCode(409).body("detail", containsString("can no longer change"));
+        curation.changeStatus(issue.id(), IssueStatus.SENT, null);
+        Api.asEditor().body(Map.of("version", IssueView.load(issue.id()).orElseThrow().version(), "item", removal.getMap("item")))
+                .post(path + "/items").then().statusCode(409);
+        assertEquals(2, community(IssueView.load(issue.id()).orElseThrow()).items().size());
+    }
+
+    @Test
+    void anIssueFeaturingOneListingTwiceIsStillSent() {
+        LocalDate from = LocalDate.of(2031, 7, 28);
+        dev.roundup.listings.Project project = Fixtures.project("Twice listed", dev.roundup.listings.ListingStatus.PUBLISHED,
+                DraftingTest.at(from.plusDays(1), 9));
+        IssueView issue = draftWithPosts(from);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> { // as data made before duplicates were refused
+            Section projects = Section.findById(issue.sections().get(0).id());
+            Drafts.item(projects, Item.Kind.PROJECT, project.id, "Twice listed", "https://twice.example.org/", null, null, true);
+            Drafts.item(projects, Item.Kind.PROJECT, project.id, "Twice listed again", "https://twice.example.org/", null, null, true);
+        });
+        curation.changeStatus(issue.id(), IssueStatus.SENDING, null);
+        curation.changeStatus(issue.id(), IssueStatus.SENT, null);
+        IssueView sent = IssueView.load(issue.id()).orElseThrow();
+        assertEquals("sent", sent.status());
+        assertEquals(List.of(sent.number()), io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.roundup.listings.ListingFeature
+                .issuesFor(dev.roundup.listings.ListingFeature.PROJECT, List.of(project.id)).get(project.id)), "featured once");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> item, String key, Object value) {
+        Map<String, Object> changed = new java.util.HashMap<>(item);
+        changed.put(key, value);
+        return changed;
+    }
 }
