@@ -27,6 +27,9 @@ public class Curation {
         }
     }
 
+    /** The longest intro an editor writes; the Markdown preview takes no more either. */
+    static final int INTRO_LIMIT = 20_000;
+
     /** A change that makes no sense (empty title, bad link…). HTTP 400. */
     public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         public Rejected(String message) {
@@ -74,7 +77,7 @@ public class Curation {
                 issue.subject = oneLine(f.subject(), 300, "subject");
             }
             if (f.intro() != null) {
-                issue.intro = limit(f.intro(), 20000);
+                issue.intro = limit(f.intro(), INTRO_LIMIT);
             }
             if (f.footer() != null) {
                 issue.footer = limit(f.footer(), 5000);
@@ -186,15 +189,9 @@ public class Curation {
         });
     }
 
-    /** Brings a cancelled issue back as a draft: the undo of a cancel. */
+    /** Brings a cancelled issue back as a draft: the undo of a cancel, by the same rule as any status change. */
     public void restore(long issueId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
-            if (issue.status != IssueStatus.CANCELLED) {
-                throw new Conflict("Issue #" + issue.number + " is " + issue.status.label() + ", not cancelled: there is nothing to restore.");
-            }
-            move(issue, IssueStatus.DRAFT, null);
-        });
+        changeStatus(issueId, IssueStatus.DRAFT, null);
     }
 
     static Section sectionOf(Issue issue, long sectionId) {
@@ -227,6 +224,9 @@ public class Curation {
     }
 
     private static void move(Issue issue, IssueStatus target, Instant scheduledAt) {
+        if (issue.status == target) {
+            throw new Conflict("Issue #" + issue.number + " is " + target.label() + " already: there is nothing to change.");
+        }
         if (!issue.status.canBecome(target)) {
             throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
         }

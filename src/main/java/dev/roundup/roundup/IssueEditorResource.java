@@ -175,17 +175,14 @@ public class IssueEditorResource {
     public record MarkdownPreview(String html) {
     }
 
-    /** The longest text an editor writes (an intro): a preview of more is refused rather than rendered. */
-    static final int PREVIEW_LIMIT = 20_000;
-
     @POST
     @Path("markdown")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response markdown(MarkdownText m) {
         String text = m.text() == null ? "" : m.text();
-        if (text.length() > PREVIEW_LIMIT) {
-            return Problem.of(413, "Too long", "A preview takes at most " + PREVIEW_LIMIT + " characters.");
+        if (text.length() > Curation.INTRO_LIMIT) { // the longest text an editor writes: more is refused, not rendered
+            return Problem.of(413, "Too long", "A preview takes at most " + Curation.INTRO_LIMIT + " characters.");
         }
         return Response.ok(new MarkdownPreview(Markdown.html(text))).build();
     }
