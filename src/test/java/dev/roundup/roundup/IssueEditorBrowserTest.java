@@ -154,6 +154,7 @@ class IssueEditorBrowserTest {
 
             textIsSavedWhileTypedAndKeptAfterAReload(chromium);
             aSaveTheNetworkLostStaysUnsavedUntilRetried(chromium, issue);
+            aClearedTitleSaysWhyItIsNotSaved(chromium);
             sectionsMoveByKeyboardAndByDrag(chromium, sectionsAtFirst);
             aRemovedItemComesBackWithUndo(chromium, itemsAtFirst);
             aLinkIsCorrectedInPlace(chromium);
@@ -219,6 +220,18 @@ class IssueEditorBrowserTest {
         awaitSaved(chromium);
         assertFalse(leavingAsks(chromium), "nothing to ask once the retry is saved");
         assertEquals(typed, IssueView.load(issue.id).orElseThrow().subject());
+    }
+
+    /** A title just cleared is held back while typing, and the status says why instead of "Saving…". */
+    private static void aClearedTitleSaysWhyItIsNotSaved(Chromium chromium) {
+        WebElement title = communityList(chromium).findElements(By.cssSelector("[data-title]")).get(0);
+        String before = title.getAttribute("value");
+        title.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        chromium.await(ExpectedConditions.textToBe(By.id("save-status"), "Unsaved: a title can't be empty."));
+        assertTrue(leavingAsks(chromium), "a held-back title still asks before leaving");
+        title.sendKeys(before); // typed back as it was: nothing to save
+        awaitSaved(chromium);
+        assertFalse(leavingAsks(chromium));
     }
 
     /** Sections by keyboard (the first goes down, the third up, the focus stays), then by drag, kept after a reload. */
