@@ -27,6 +27,9 @@ public class Curation {
         }
     }
 
+    /** The longest intro an editor writes; the Markdown preview takes no more either. */
+    static final int INTRO_LIMIT = 20_000;
+
     /** A change that makes no sense (empty title, bad link…). HTTP 400. */
     public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
         public Rejected(String message) {
@@ -82,7 +85,7 @@ public class Curation {
                 issue.preheader = blankToNull(oneLineOrEmpty(f.preheader(), 300));
             }
             if (f.intro() != null) {
-                issue.intro = limit(f.intro(), 20000);
+                issue.intro = limit(f.intro(), INTRO_LIMIT);
             }
             if (f.footer() != null) {
                 issue.footer = limit(f.footer(), 5000);
@@ -194,11 +197,13 @@ public class Curation {
         });
     }
 
-    public long removeItem(long issueId, long version, long itemId) {
-        return change(issueId, version, issue -> {
-            Item item = itemOf(issue, itemId);
-            item.section.items.remove(item);
-        });
+    /** Brings a cancelled issue back as a draft: the undo of a cancel, by the same rule as any status change. */
+    public void restore(long issueId) {
+        changeStatus(issueId, IssueStatus.DRAFT, null);
+    }
+
+    static Section sectionOf(Issue issue, long sectionId) {
+        return issue.sections.stream().filter(s -> s.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
     }
 
     /** Moves an issue along its life (see {@link IssueStatus}); sending and sent are the sender's to set. */
@@ -227,6 +232,9 @@ public class Curation {
     }
 
     private static void move(Issue issue, IssueStatus target, Instant scheduledAt) {
+        if (issue.status == target) {
+            throw new Conflict("Issue #" + issue.number + " is " + target.label() + " already: there is nothing to change.");
+        }
         if (!issue.status.canBecome(target)) {
             throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
         }
@@ -249,8 +257,10 @@ public class Curation {
 
     /** Tells the listings which of them this issue featured ("already featured in #12"). */
     private static void recordFeatures(Issue issue) {
+        java.util.Set<String> recorded = new java.util.HashSet<>(); // listing_feature_uk: one row per listing and issue
         for (Item item : issue.includedItems()) {
-            if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null) {
+            if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null
+                    && recorded.add(item.kind + ":" + item.refId)) {
                 ListingFeature f = new ListingFeature();
                 f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
                 f.listingId = item.refId;
@@ -262,7 +272,7 @@ public class Curation {
         }
     }
 
-    private static Item itemOf(Issue issue, long itemId) {
+    static Item itemOf(Issue issue, long itemId) {
         return issue.sections.stream().flatMap(s -> s.items.stream()).filter(i -> i.id == itemId).findFirst()
                 .orElseThrow(() -> new Rejected("Item " + itemId + " is not part of this issue."));
     }
@@ -298,12 +308,12 @@ public class Curation {
         return oneLineOrEmpty(v, max);
     }
 
-    private static String oneLineOrEmpty(String s, int max) {
+    static String oneLineOrEmpty(String s, int max) {
         String v = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
         return v.length() > max ? v.substring(0, max) : v;
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         if (s == null) {
             return null;
         }
@@ -322,7 +332,7 @@ public class Curation {
         return v;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

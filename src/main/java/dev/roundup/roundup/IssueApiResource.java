@@ -45,6 +45,9 @@ public class IssueApiResource {
     Curation curation;
 
     @Inject
+    Layout layout;
+
+    @Inject
     LinkCheck linkCheck;
 
     public record Window(LocalDate from, LocalDate to) {
@@ -116,8 +119,39 @@ public class IssueApiResource {
 
     @DELETE
     @Path("{id}/items/{itemId}")
-    public Saved removeItem(@RestPath long id, @RestPath long itemId, @RestQuery long version) {
-        return new Saved(curation.removeItem(id, version, itemId));
+    @Operation(summary = "Remove an item; the answer holds the item and its place, for an undo through POST …/items")
+    public Layout.Removal removeItem(@RestPath long id, @RestPath long itemId, @RestQuery long version) {
+        return layout.removeItem(id, version, itemId);
+    }
+
+    public record PutBack(long version, Layout.RemovedItem item) {
+    }
+
+    @POST
+    @Path("{id}/items")
+    @Operation(summary = "Put a removed item back at its place (the undo of a removal)")
+    public Layout.Restored restoreItem(@RestPath long id, PutBack p) {
+        return layout.restoreItem(id, p.version(), p.item());
+    }
+
+    public record UrlChange(long version, String url) {
+    }
+
+    @PUT
+    @Path("{id}/items/{itemId}/url")
+    @Operation(summary = "Change the address an item links to (http or https)")
+    public Saved itemUrl(@RestPath long id, @RestPath long itemId, UrlChange c) {
+        return new Saved(layout.editItemUrl(id, c.version(), itemId, c.url()));
+    }
+
+    public record SectionPlace(long version, int position) {
+    }
+
+    @PUT
+    @Path("{id}/sections/{sectionId}/position")
+    @Operation(summary = "Move a section to a place among the issue's sections (0 is the top)")
+    public Saved moveSection(@RestPath long id, @RestPath long sectionId, SectionPlace p) {
+        return new Saved(layout.moveSection(id, p.version(), sectionId, p.position()));
     }
 
     @PUT

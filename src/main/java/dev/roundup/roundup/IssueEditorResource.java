@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -28,9 +29,11 @@ import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
 import dev.roundup.publishing.IssueContent;
 import dev.roundup.publishing.IssueRenderer;
+import dev.roundup.publishing.Markdown;
 import dev.roundup.publishing.RenderedIssue;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.web.Flash;
+import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -169,6 +172,39 @@ public class IssueEditorResource {
                 where.add(items == 1 ? "1 item's link, marked below" : items + " items' links, marked below");
             }
             flash.warning(result.broken() + " of " + result.checked() + " links are broken: " + String.join("; ", where) + ".");
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    /** What the page sends to preview Markdown as it is typed. */
+    public record MarkdownText(String text) {
+    }
+
+    /** The preview: the same Markdown rule (and sanitizer) as the email and the archive. */
+    public record MarkdownPreview(String html) {
+    }
+
+    @POST
+    @Path("markdown")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response markdown(MarkdownText m) {
+        String text = m.text() == null ? "" : m.text();
+        if (text.length() > Curation.INTRO_LIMIT) { // the longest text an editor writes: more is refused, not rendered
+            return Problem.of(413, "Too long", "A preview takes at most " + Curation.INTRO_LIMIT + " characters.");
+        }
+        return Response.ok(new MarkdownPreview(Markdown.html(text))).build();
+    }
+
+    /** The undo of a cancel: the issue becomes a draft again. */
+    @POST
+    @Path("{id}/restore")
+    public Response restore(@RestPath long id) {
+        try {
+            curation.restore(id);
+            flash.set("Issue restored: it is a draft again.");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }

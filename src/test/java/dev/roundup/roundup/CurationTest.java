@@ -132,4 +132,168 @@ class CurationTest {
                 .body("status", equalTo("cancelled"));
         Api.asEditor().body(Map.of("status", "draft")).post("/api/issues/" + issue.id() + "/status").then().statusCode(200);
     }
+
+    @Test
+    void aRemovedItemComesBackAtItsPlaceWithUndo() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 5, 5));
+        String path = "/api/issues/" + issue.id();
+        List<String> before = community(issue).items().stream().map(IssueView.ItemView::title).toList();
+        IssueView.ItemView middle = community(issue).items().get(1);
+        var removal = Api.asEditor().delete(path + "/items/" + middle.id() + "?version=" + issue.version()).then().statusCode(200)
+                .body("item.position", equalTo(1)).body("item.title", equalTo(middle.title())).extract().jsonPath();
+        assertEquals(2, community(IssueView.load(issue.id()).orElseThrow()).items().size());
+
+        Map<String, Object> item = removal.getMap("item");
+        Api.asEditor().body(Map.of("version", issue.version(), "item", item)).post(path + "/items").then().statusCode(409);
+        long back = Api.asEditor().body(Map.of("version", removal.getLong("version"), "item", item)).post(path + "/items")
+                .then().statusCode(200).extract().jsonPath().getLong("itemId");
+
+        IssueView.SectionView after = community(IssueView.load(issue.id()).orElseThrow());
+        assertEquals(before, after.items().stream().map(IssueView.ItemView::title).toList(), "back at its place");
+        assertEquals(back, after.items().get(1).id());
+        assertEquals(middle.url(), after.items().get(1).url());
+        assertEquals(middle.refId(), after.items().get(1).refId(), "still the same post, so it is not suggested again");
+    }
+
+    @Test
+    void sectionsMoveAndAnItemsLinkIsEditedInPlace() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 5, 12));
+        String path = "/api/issues/" + issue.id();
+        IssueView.SectionView community = community(issue);
+        long v = Api.asEditor().body(Map.of("version", issue.version(), "position", 0)).put(path + "/sections/" + community.id() + "/position")
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        IssueView moved = IssueView.load(issue.id()).orElseThrow();
+        assertEquals(community.id(), moved.sections().get(0).id(), "moved to the top");
+        assertEquals(issue.sections().size(), moved.sections().size());
+        Api.asEditor().body(Map.of("version", v, "position", 99)).put(path + "/sections/" + community.id() + "/position")
+                .then().statusCode(400).body("detail", containsString("place"));
+        Api.asEditor().body(Map.of("version", issue.version(), "position", 1)).put(path + "/sections/" + community.id() + "/position")
+                .then().statusCode(409);
+
+        long item = community.items().get(0).id();
+        Api.asEditor().body(Map.of("version", v, "url", "javascript:alert(1)")).put(path + "/items/" + item + "/url")
+                .then().statusCode(400).body("detail", containsString("https://"));
+        Api.asEditor().body(Map.of("version", issue.version(), "url", "https://stale.example.org/")).put(path + "/items/" + item + "/url")
+                .then().statusCode(409);
+        Api.asEditor().body(Map.of("version", v, "url", " https://fixed.example.org/post ")).put(path + "/items/" + item + "/url")
+                .then().statusCode(200);
+        IssueView.ItemView edited = community(IssueView.load(issue.id()).orElseThrow()).items().get(0);
+        assertEquals("https://fixed.example.org/post", edited.url());
+        assertEquals(null, edited.linkStatus(), "the last link check was about the old address");
+    }
+
+    @Test
+    void aCancelledIssueIsRestoredAsADraft() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 5, 19));
+        var editor = dev.roundup.testing.Browser.signedInEditor();
+        editor.post("/editor/issues/" + issue.id() + "/status", Map.of("status", "cancelled")).then().statusCode(303);
+        assertEquals("cancelled", IssueView.load(issue.id()).orElseThrow().status());
+        String cancelled = editor.get("/editor/issues/" + issue.id()).then().statusCode(200).extract().asString();
+        assertEquals(1, cancelled.split("/editor/issues/" + issue.id() + "/restore", -1).length - 1, "one restore form");
+        editor.postWithoutToken("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(403);
+        editor.post("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(303);
+        assertEquals("draft", IssueView.load(issue.id()).orElseThrow().status());
+        org.junit.jupiter.api.Assertions.assertThrows(Curation.Conflict.class, () -> curation.restore(issue.id()), "a draft has nothing to restore");
+        editor.post("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(303);
+        editor.get("/editor/issues/" + issue.id()).then().body(containsString("draft already"));
+    }
+
+    @Test
+    void theMarkdownPreviewIsTheReadersRendering() {
+        Api.asEditor().body(Map.of("text", "Hello **{name}**, see [docs](https://docs.example.org/)\n\n<script>alert(1)</script>"))
+                .post("/editor/issues/markdown").then().statusCode(200)
+                .body("html", containsString("<strong>{name}</strong>"))
+                .body("html", containsString("href=\"https://docs.example.org/\""))
+                .body("html", org.hamcrest.Matchers.not(containsString("<script")));
+        assertEquals(dev.roundup.publishing.Markdown.html("*a* [b](javascript:x)"),
+                Api.asEditor().body(Map.of("text", "*a* [b](javascript:x)")).post("/editor/issues/markdown").jsonPath().getString("html"));
+        Api.asEditor().body(Map.of("text", "x".repeat(20_001))).post("/editor/issues/markdown").then().statusCode(413);
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("text", "x")).redirects().follow(false)
+                .post("/editor/issues/markdown").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303, 401));
+        var editor = dev.roundup.testing.Browser.signedInEditor();
+        io.restassured.RestAssured.given().cookies(editor.cookies()).contentType("application/json").body(Map.of("text", "x"))
+                .post("/editor/issues/markdown").then().statusCode(403);
+        io.restassured.RestAssured.given().cookies(editor.cookies()).header("X-CSRF-Token", editor.csrfToken())
+                .contentType("application/json").body(Map.of("text", "_x_")).post("/editor/issues/markdown")
+                .then().statusCode(200).body("html", containsString("<em>x</em>"));
+    }
+
+    @Test
+    void anUndoIsCheckedLikeAnythingElseTheBrowserSends() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 7, 7));
+        String path = "/api/issues/" + issue.id();
+        IssueView.ItemView middle = community(issue).items().get(1);
+        var removal = Api.asEditor().delete(path + "/items/" + middle.id() + "?version=" + issue.version()).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> item = removal.getMap("item");
+        long v = Api.asEditor().body(Map.of("version", removal.getLong("version"), "item", item)).post(path + "/items")
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v, "item", item)).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("already in this issue"));
+        assertEquals(3, community(IssueView.load(issue.id()).orElseThrow()).items().size(), "the same undo twice puts back one item");
+
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "refId", 987654321L))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("no published post"));
+        long rejected = Fixtures.project("A rejected project", dev.roundup.listings.ListingStatus.REJECTED,
+                DraftingTest.at(LocalDate.of(2031, 7, 8), 9)).id;
+        Api.asEditor().body(Map.of("version", v, "item", with(with(item, "kind", "PROJECT"), "refId", rejected))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("no published project"));
+        Api.asEditor().body(Map.of("version", v, "item", with(with(item, "kind", "LINK"), "refId", middle.refId()))).post(path + "/items")
+                .then().statusCode(400);
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "position", -1))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("place"));
+
+        long section = community(issue).id();
+        v = Api.asEditor().queryParam("version", v).delete(path + "/sections/" + section)
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", v, "item", with(item, "refId", community(issue).items().get(0).refId()))).post(path + "/items")
+                .then().statusCode(400).body("detail", containsString("No such section"));
+
+        IssueView other = draftWithPosts(LocalDate.of(2031, 7, 14));
+        Api.asEditor().body(Map.of("version", v, "url", "https://elsewhere.example.org/"))
+                .put(path + "/items/" + community(other).items().get(0).id() + "/url")
+                .then().statusCode(400).body("detail", containsString("not part of this issue"));
+        assertEquals(community(other).items().get(0).url(), community(IssueView.load(other.id()).orElseThrow()).items().get(0).url());
+    }
+
+    @Test
+    void nothingIsPutBackIntoAnIssueBeingSent() {
+        IssueView issue = draftWithPosts(LocalDate.of(2031, 7, 21));
+        String path = "/api/issues/" + issue.id();
+        var removal = Api.asEditor().delete(path + "/items/" + community(issue).items().get(1).id() + "?version=" + issue.version())
+                .then().statusCode(200).extract().jsonPath();
+        curation.changeStatus(issue.id(), IssueStatus.SENDING, null);
+        long v = IssueView.load(issue.id()).orElseThrow().version();
+        Api.asEditor().body(Map.of("version", v, "item", removal.getMap("item"))).post(path + "/items")
+                .then().statusCode(409).body("detail", containsString("can no longer change"));
+        curation.changeStatus(issue.id(), IssueStatus.SENT, null);
+        Api.asEditor().body(Map.of("version", IssueView.load(issue.id()).orElseThrow().version(), "item", removal.getMap("item")))
+                .post(path + "/items").then().statusCode(409);
+        assertEquals(2, community(IssueView.load(issue.id()).orElseThrow()).items().size());
+    }
+
+    @Test
+    void anIssueFeaturingOneListingTwiceIsStillSent() {
+        LocalDate from = LocalDate.of(2031, 7, 28);
+        dev.roundup.listings.Project project = Fixtures.project("Twice listed", dev.roundup.listings.ListingStatus.PUBLISHED,
+                DraftingTest.at(from.plusDays(1), 9));
+        IssueView issue = draftWithPosts(from);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> { // as data made before duplicates were refused
+            Section projects = Section.findById(issue.sections().get(0).id());
+            Drafts.item(projects, Item.Kind.PROJECT, project.id, "Twice listed", "https://twice.example.org/", null, null, true);
+            Drafts.item(projects, Item.Kind.PROJECT, project.id, "Twice listed again", "https://twice.example.org/", null, null, true);
+        });
+        curation.changeStatus(issue.id(), IssueStatus.SENDING, null);
+        curation.changeStatus(issue.id(), IssueStatus.SENT, null);
+        IssueView sent = IssueView.load(issue.id()).orElseThrow();
+        assertEquals("sent", sent.status());
+        assertEquals(List.of(sent.number()), io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.roundup.listings.ListingFeature
+                .issuesFor(dev.roundup.listings.ListingFeature.PROJECT, List.of(project.id)).get(project.id)), "featured once");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> item, String key, Object value) {
+        Map<String, Object> changed = new java.util.HashMap<>(item);
+        changed.put(key, value);
+        return changed;
+    }
 }

@@ -1,0 +1,136 @@
+package dev.roundup.roundup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.roundup.feeds.Post;
+import dev.roundup.listings.Job;
+import dev.roundup.listings.ListingStatus;
+import dev.roundup.listings.Project;
+
+/**
+ * Where things stand in an issue: an item removed and put back (its undo), a section moved, an item's link
+ * corrected. Each change goes through {@link Curation#change}, so it carries the version the editor saw.
+ */
+@ApplicationScoped
+public class Layout {
+
+    @Inject
+    Curation curation;
+
+    /** An item as it was when removed, with its place: what an undo puts back. */
+    public record RemovedItem(long sectionId, int position, Item.Kind kind, Long refId, String title, String url, String blurb,
+            String source, boolean included) {
+    }
+
+    /** The version after a removal, and what was removed (for an undo). */
+    public record Removal(long version, RemovedItem item) {
+    }
+
+    /** The version after an item was put back, and the put-back item's new id. */
+    public record Restored(long version, long itemId) {
+    }
+
+    public Removal removeItem(long issueId, long version, long itemId) {
+        RemovedItem[] removed = new RemovedItem[1];
+        long saved = curation.change(issueId, version, issue -> {
+            Item item = Curation.itemOf(issue, itemId);
+            List<Item> items = item.section.items;
+            removed[0] = new RemovedItem(item.section.id, items.indexOf(item), item.kind, item.refId, item.title, item.url, item.blurb,
+                    item.source, item.included);
+            items.remove(item);
+            renumber(items);
+        });
+        return new Removal(saved, removed[0]);
+    }
+
+    /**
+     * The undo of {@link #removeItem}: puts the item back into its section at its place (or at the end if the section
+     * is shorter now). The item comes from the browser, so it is checked like anything else a browser sends: a post or
+     * listing it names must exist (a listing must be published), and an issue never holds the same one twice.
+     */
+    public Restored restoreItem(long issueId, long version, RemovedItem r) {
+        if (r == null || r.kind() == null) {
+            throw new Curation.Rejected("Say which item to put back.");
+        }
+        if (r.position() < 0) {
+            throw new Curation.Rejected("An item's place is 0 or more.");
+        }
+        Item[] restored = new Item[1];
+        long saved = curation.change(issueId, version, issue -> {
+            Section section = Curation.sectionOf(issue, r.sectionId());
+            String url = Curation.link(r.url(), false);
+            requireSource(r.kind(), r.refId());
+            if (issue.sections.stream().flatMap(s -> s.items.stream()).anyMatch(i -> sameThing(i, r.kind(), r.refId(), url))) {
+                throw new Curation.Rejected("“" + r.title() + "” is already in this issue.");
+            }
+            Item item = Drafts.item(section, r.kind(), r.refId(), Curation.oneLine(r.title(), 1000, "title"), url,
+                    Curation.blankToNull(Curation.limit(r.blurb(), 5000)),
+                    r.source() == null ? null : Curation.oneLineOrEmpty(r.source(), 300), r.included());
+            section.items.remove(item);
+            section.items.add(Math.min(r.position(), section.items.size()), item);
+            renumber(section.items);
+            restored[0] = item;
+        });
+        return new Restored(saved, restored[0].id);
+    }
+
+    /** A post, project or job item is made from one that exists (a listing: one that is published); a link from none. */
+    private static void requireSource(Item.Kind kind, Long refId) {
+        if (kind == Item.Kind.LINK) {
+            if (refId != null) {
+                throw new Curation.Rejected("A link of the editor's own is not made from a post or listing.");
+            }
+            return;
+        }
+        boolean exists = refId != null && switch (kind) {
+            case POST -> Post.findByIdOptional(refId).isPresent();
+            case PROJECT -> Project.<Project>findByIdOptional(refId).filter(p -> p.status == ListingStatus.PUBLISHED).isPresent();
+            case JOB -> Job.<Job>findByIdOptional(refId).filter(j -> j.status == ListingStatus.PUBLISHED).isPresent();
+            default -> false;
+        };
+        if (!exists) {
+            throw new Curation.Rejected("There is no published " + kind.name().toLowerCase() + " " + refId + " to put back.");
+        }
+    }
+
+    /** The same post or listing, or for links of the editor's own the same address. */
+    private static boolean sameThing(Item i, Item.Kind kind, Long refId, String url) {
+        return i.kind == kind && (kind == Item.Kind.LINK ? i.url.equals(url) : refId.equals(i.refId));
+    }
+
+    /** Changes the address an item links to; the last link check no longer applies to it. */
+    public long editItemUrl(long issueId, long version, long itemId, String url) {
+        return curation.change(issueId, version, issue -> {
+            Item item = Curation.itemOf(issue, itemId);
+            item.url = Curation.link(url, false);
+            item.linkStatus = null;
+            item.checkedAt = null;
+        });
+    }
+
+    /** Moves a section to {@code position} (0 is the top); the others keep their order around it. */
+    public long moveSection(long issueId, long version, long sectionId, int position) {
+        return curation.change(issueId, version, issue -> {
+            Section section = Curation.sectionOf(issue, sectionId);
+            if (position < 0 || position >= issue.sections.size()) {
+                throw new Curation.Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
+            }
+            List<Section> order = new ArrayList<>(issue.sections);
+            order.remove(section);
+            order.add(position, section);
+            for (int i = 0; i < order.size(); i++) {
+                order.get(i).position = i;
+            }
+        });
+    }
+
+    static void renumber(List<Item> items) {
+        for (int p = 0; p < items.size(); p++) {
+            items.get(p).position = p;
+        }
+    }
+}
