@@ -47,7 +47,7 @@ public interface RoundupConfig {
         java.util.Optional<String> postalAddress();
     }
 
-    /** The postal address at the foot of every issue mail, or empty: the one place it is read. */
+    /** The configured postal address, or empty: the default of {@code settings.NewsletterSettings.postalAddress()}, which mails read. */
     default java.util.Optional<String> postalAddress() {
         return newsletter().postalAddress().map(String::strip).filter(a -> !a.isEmpty());
     }

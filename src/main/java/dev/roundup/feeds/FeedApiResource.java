@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
@@ -44,7 +44,7 @@ public class FeedApiResource {
     River river;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     /** A feed with its health. */
     public record FeedView(long id, String url, String siteUrl, String title, String notes, boolean enabled, String health,
@@ -136,8 +136,8 @@ public class FeedApiResource {
         Instant start;
         Instant end;
         try {
-            start = from == null ? Instant.EPOCH : LocalDate.parse(from).atStartOfDay(roundup.timezone()).toInstant();
-            end = to == null ? null : LocalDate.parse(to).plusDays(1).atStartOfDay(roundup.timezone()).toInstant();
+            start = from == null ? Instant.EPOCH : LocalDate.parse(from).atStartOfDay(newsletter.zone()).toInstant();
+            end = to == null ? null : LocalDate.parse(to).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
         } catch (DateTimeParseException e) {
             return Problem.of(400, "Bad request", "Dates are YYYY-MM-DD, e.g. from=2026-03-09&to=2026-03-16.");
         }

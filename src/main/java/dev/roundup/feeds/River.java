@@ -13,7 +13,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -29,7 +29,7 @@ public class River {
     FeedsConfig config;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     /** One day of the river. */
     public record Day(String label, List<Item> posts) {
@@ -49,7 +49,7 @@ public class River {
         PanacheQuery<Post> query = recent(since, null, feedId).page(Page.of(p - 1, config.riverPageSize()));
         List<Post> posts = query.list();
         boolean hasNext = query.hasNextPage();
-        ZoneId zone = roundup.timezone();
+        ZoneId zone = newsletter.zone();
         Map<Long, Long> feedOf = firstFeeds(posts);
         Map<LocalDate, List<Item>> byDay = new LinkedHashMap<>();
         for (Post post : posts) {

@@ -25,23 +25,36 @@ public class ListHeaders {
     @Inject
     RoundupConfig roundup;
 
+    @Inject
+    SenderIdentity sender;
+
     /** An optional mailto: address for List-Unsubscribe, beside the one-click link. */
     @ConfigProperty(name = "roundup.send.unsubscribe-mailto")
     Optional<String> unsubscribeMailto;
 
     private String mailto;
-    private String listId;
+    /** The List-Id and the name it was made from: made again only when the newsletter's name changes. */
+    private volatile String[] listId = {"", ""};
 
     @PostConstruct
     void init() {
         mailto = unsubscribeMailto.map(a -> ", <mailto:" + a + "?subject=unsubscribe>").orElse("");
-        String host = roundup.baseUrl().getHost();
-        try {
-            // the name is a phrase before the id: encoded on its own, so the <id> stays readable to filters
-            listId = MimeUtility.encodeText(roundup.name(), "UTF-8", null) + " <newsletter." + (host == null ? "localhost" : host) + ">";
-        } catch (UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
+    }
+
+    private String listId() {
+        String name = sender.name();
+        String[] current = listId;
+        if (!current[0].equals(name)) {
+            String host = roundup.baseUrl().getHost();
+            try {
+                // the name is a phrase before the id: encoded on its own, so the <id> stays readable to filters
+                current = new String[] {name, MimeUtility.encodeText(name, "UTF-8", null) + " <newsletter." + (host == null ? "localhost" : host) + ">"};
+            } catch (UnsupportedEncodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            listId = current;
         }
+        return current[1];
     }
 
     /** The three headers for a mail whose unsubscribe link is {@code unsubscribeUrl}, in a map the caller may add to. */
@@ -49,7 +62,7 @@ public class ListHeaders {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">" + mailto);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("List-Id", listId);
+        headers.put("List-Id", listId());
         return headers;
     }
 }

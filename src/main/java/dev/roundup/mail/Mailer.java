@@ -41,11 +41,14 @@ public class Mailer {
     DkimSigning dkim;
 
     @Inject
+    SenderIdentity sender;
+
+    @Inject
     MailTag tags;
 
     private Session session;
     private Path outbox;
-    private MailLayout layout;
+    private volatile SenderLayout layout;
     private StalledWrites stalledWrites;
 
     /** A greeting that is no host name is refused when Roundup starts, not at the first mail. */
@@ -89,11 +92,6 @@ public class Mailer {
         });
         props.put("mail.mime.charset", "UTF-8");
         session = Session.getInstance(props);
-        try {
-            layout = new MailLayout(mail.from(), mail.fromName().orElse(roundup.name()));
-        } catch (MessagingException e) {
-            throw new IllegalStateException("roundup.mail.from is not a usable address: " + e.getMessage(), e);
-        }
         outbox = Path.of(mail.outboxDir().orElse(roundup.dataDir() + "/outbox"));
     }
 
@@ -139,9 +137,12 @@ public class Mailer {
      * {@link MailLayout}); signed with DKIM when configured, and with its own envelope sender when the mail has one.
      */
     MimeMessage compose(Mail outgoing) throws MessagingException {
-        String id = messageId();
-        byte[] bytes = layout.write(outgoing, id, ZonedDateTime.now());
-        String envelopeFrom = outgoing.returnPath() != null ? outgoing.returnPath() : mail.from();
+        String from = sender.from();
+        String id = messageId(from);
+        Mail withReplyTo = sender.replyTo().filter(r -> !outgoing.headers().containsKey("Reply-To"))
+                .map(r -> outgoing.withHeader("Reply-To", r)).orElse(outgoing);
+        byte[] bytes = layout(from, sender.fromName()).write(withReplyTo, id, ZonedDateTime.now());
+        String envelopeFrom = outgoing.returnPath() != null ? outgoing.returnPath() : from;
         if (!dkim.enabled()) {
             return new WireMessage(session, bytes, id, outgoing.subject(), MailLayout.address(outgoing), envelopeFrom);
         }
@@ -150,8 +151,20 @@ public class Mailer {
         return signed;
     }
 
-    private String messageId() {
-        String from = mail.from();
+    /** The layout for this From, made again only when the settings changed it (its From line is written once). */
+    private MailLayout layout(String from, String fromName) throws MessagingException {
+        SenderLayout current = layout;
+        if (current == null || !current.from().equals(from) || !current.fromName().equals(fromName)) {
+            current = new SenderLayout(from, fromName, new MailLayout(from, fromName));
+            layout = current;
+        }
+        return current.layout();
+    }
+
+    private record SenderLayout(String from, String fromName, MailLayout layout) {
+    }
+
+    private static String messageId(String from) {
         String domain = from.substring(from.indexOf('@') + 1);
         return "<" + System.currentTimeMillis() + "." + Secrets.randomToken(12) + "@" + domain + ">";
     }

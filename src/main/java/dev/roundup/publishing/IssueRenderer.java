@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
 import dev.roundup.roundup.Issue;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,9 @@ public class IssueRenderer {
     @Inject
     RoundupConfig roundup;
 
+    @Inject
+    NewsletterSettings newsletter;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter, String subscribeUrl,
@@ -40,7 +44,7 @@ public class IssueRenderer {
     private IssueContent content(long issueId, String nameMarker) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new IllegalArgumentException("No issue " + issueId));
-            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker, roundup.name());
+            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker, newsletter.name());
         });
     }
 
@@ -50,8 +54,8 @@ public class IssueRenderer {
         String nameMarker = "rdn" + nonce + "name";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker);
-        String postal = roundup.postalAddress().orElse(null);
-        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name(), subscribeUrl(), postal).render());
+        String postal = newsletter.postalAddress().orElse(null);
+        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, newsletter.name(), subscribeUrl(), postal).render());
         css.apply(doc);
         new LongWords(nameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);

@@ -9,12 +9,12 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The postal address is optional to start, but CAN-SPAM wants one in every mail to US readers: without
- * {@code roundup.newsletter.postal-address} the app says so once at start, and the issue and preview pages show
+ * one on the Settings page or {@code roundup.newsletter.postal-address} the app says so once at start, and the issue and preview pages show
  * {@link #missing} to the editor ({@code inject:postalAddress.missing} in templates).
  */
 @ApplicationScoped
@@ -24,21 +24,21 @@ public class PostalAddressCheck {
     private static final Logger LOG = Logger.getLogger(PostalAddressCheck.class);
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     void atStart(@Observes StartupEvent start) {
-        warning(roundup.postalAddress()).ifPresent(LOG::warn);
+        warning(newsletter.postalAddress()).ifPresent(LOG::warn);
     }
 
     /** The warning to log, when there is no address. */
     static Optional<String> warning(Optional<String> postalAddress) {
         return postalAddress.isPresent() ? Optional.empty() : Optional.of("roundup.newsletter.postal-address "
-                + "(ROUNDUP_NEWSLETTER_POSTAL_ADDRESS) is not set: issue mails go out without a postal address, "
+                + "(ROUNDUP_NEWSLETTER_POSTAL_ADDRESS) is not set, nor the postal address on /editor/settings: issue mails go out without a postal address, "
                 + "which CAN-SPAM requires in mail to US readers.");
     }
 
     /** True when issue mails go out without a postal address: the editor's pages say so. */
     public boolean missing() {
-        return roundup.postalAddress().isEmpty();
+        return newsletter.postalAddress().isEmpty();
     }
 }

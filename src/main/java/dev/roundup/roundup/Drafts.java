@@ -1,19 +1,18 @@
 package dev.roundup.roundup;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.Project;
@@ -32,19 +31,42 @@ public class Drafts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM dd", Locale.ENGLISH);
 
     @Inject
+    IssueDefaults defaults;
+
+    /** Only for the subject's pattern, which is not a setting of the Settings page. */
+    @Inject
     IssuesConfig config;
 
-    @Inject
-    RoundupConfig roundup;
-
-    /** The week just ended, every Monday morning, unless it has an issue already. */
-    @Scheduled(cron = "{roundup.issues.draft-cron}", timeZone = "{roundup.timezone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Checks every minute whether the weekly draft is due, because the day and time are a setting that changes
+     * while Roundup runs (a fixed cron could not follow it).
+     */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void weekly() {
-        LocalDate today = LocalDate.now(roundup.timezone());
-        LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        if (QuarkusTransaction.requiringNew().call(() -> Issue.forWindow(monday.minusDays(7), monday)).isEmpty()) {
-            Issue issue = create(monday.minusDays(7), monday);
+        draftIfDue(Instant.now());
+    }
+
+    /**
+     * Makes the weekly draft if one is due at {@code now} (see {@link DraftSchedule#dueAt}) and none was made for
+     * that week: the seven days before the draft day, unless an issue already ends within them. On two instances
+     * both may try; the unique window lets one win, and the other finds it there. Returns the draft it made.
+     */
+    public Optional<Issue> draftIfDue(Instant now) {
+        Optional<LocalDate> due = defaults.draftSchedule().dueAt(now.atZone(defaults.zone()));
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate to = due.get();
+        LocalDate from = to.minusDays(7);
+        if (QuarkusTransaction.requiringNew().call(() -> Issue.overlapping(from, to)).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            Issue issue = create(from, to);
             LOG.infof("Drafted issue #%d for %s", issue.number, window(issue.windowFrom, issue.windowTo));
+            return Optional.of(issue);
+        } catch (Curation.Conflict madeElsewhere) {
+            return Optional.empty();
         }
     }
 
@@ -67,48 +89,60 @@ public class Drafts {
 
     private Issue fill(LocalDate from, LocalDate to) {
         Instant now = Instant.now();
-        ZoneId zone = roundup.timezone();
+        ZoneId zone = defaults.zone();
+        DraftSections sizes = defaults.sections();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.atStartOfDay(zone).toInstant();
         Issue issue = new Issue();
         issue.number = Issue.nextNumber();
         issue.windowFrom = from;
         issue.windowTo = to;
-        issue.title = roundup.name() + " — Weekly Roundup (" + window(from, to) + ")";
+        issue.title = defaults.name() + " — Weekly Roundup (" + window(from, to) + ")";
         issue.subject = config.subject();
-        issue.intro = config.intro();
-        issue.footer = config.footer();
+        issue.intro = defaults.defaultIntro();
+        issue.footer = defaults.defaultFooter();
         issue.createdAt = now;
         issue.updatedAt = now;
         issue.persist();
 
-        int keep = config.suggestions();
-        Section projects = section(issue, Section.Kind.PROJECTS, "Projects", null);
-        List<Project> projectList = Project.approvedBetween(start, end);
-        for (int i = 0; i < Math.min(projectList.size(), config.projectsSize() + keep); i++) {
-            Project p = projectList.get(i);
-            item(projects, Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName, i < config.projectsSize());
+        int keep = sizes.suggestions();
+        if (sizes.projects() > 0) {
+            Section projects = section(issue, Section.Kind.PROJECTS, "Projects", null);
+            List<Project> projectList = Project.approvedBetween(start, end);
+            for (int i = 0; i < Math.min(projectList.size(), sizes.projects() + keep); i++) {
+                Project p = projectList.get(i);
+                item(projects, Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName, i < sizes.projects());
+            }
         }
-        Section jobs = section(issue, Section.Kind.JOBS, "Jobs", null);
-        List<Job> jobList = Job.postedBetween(start, end, now);
-        for (int i = 0; i < Math.min(jobList.size(), config.jobsSize() + keep); i++) {
-            Job j = jobList.get(i);
-            item(jobs, Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
-                    j.location + (j.salary == null ? "" : " · " + j.salary), j.company, i < config.jobsSize());
+        if (sizes.jobs() > 0) {
+            Section jobs = section(issue, Section.Kind.JOBS, "Jobs", null);
+            List<Job> jobList = Job.postedBetween(start, end, now);
+            for (int i = 0; i < Math.min(jobList.size(), sizes.jobs() + keep); i++) {
+                Job j = jobList.get(i);
+                item(jobs, Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
+                        j.location + (j.salary == null ? "" : " · " + j.salary), j.company, i < sizes.jobs());
+            }
         }
+        if (sizes.community() > 0) {
+            community(issue, start, end, sizes);
+        }
+        if (!sizes.supportNote().isBlank()) {
+            section(issue, Section.Kind.CUSTOM, "Support", sizes.supportNote());
+        }
+        return issue;
+    }
+
+    /** From the Community: posts ranked, never one that an earlier issue already featured. */
+    private static void community(Issue issue, Instant start, Instant end, DraftSections sizes) {
         Section community = section(issue, Section.Kind.COMMUNITY, "From the Community", null);
         List<Long> featured = Issue.getEntityManager().createQuery("select i.refId from Item i where i.kind = ?1 and i.included = true "
                 + "and i.section.issue.status <> ?2 and i.section.issue <> ?3", Long.class)
                 .setParameter(1, Item.Kind.POST).setParameter(2, IssueStatus.CANCELLED).setParameter(3, issue).getResultList();
-        List<Post> posts = Post.rankedBetween(start, end, featured, config.communitySize() + keep);
+        List<Post> posts = Post.rankedBetween(start, end, featured, sizes.community() + sizes.suggestions());
         for (int i = 0; i < posts.size(); i++) {
             Post p = posts.get(i);
-            item(community, Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, i < config.communitySize());
+            item(community, Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, i < sizes.community());
         }
-        if (!config.supportNote().isBlank()) {
-            section(issue, Section.Kind.CUSTOM, "Support", config.supportNote());
-        }
-        return issue;
     }
 
     private static Section section(Issue issue, Section.Kind kind, String title, String note) {

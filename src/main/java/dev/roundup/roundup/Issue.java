@@ -94,6 +94,11 @@ public class Issue extends PanacheEntity {
         return find("number", number).firstResultOptional();
     }
 
+    /** An issue whose window overlaps [from, to), for instance last week's made on another day. */
+    public static Optional<Issue> overlapping(LocalDate from, LocalDate to) {
+        return find("windowTo > ?1 and windowFrom < ?2", from, to).firstResultOptional();
+    }
+
     public static Optional<Issue> forWindow(LocalDate from, LocalDate to) {
         return find("windowFrom = ?1 and windowTo = ?2", from, to).firstResultOptional();
     }

@@ -21,7 +21,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.EmailAddress;
-import dev.roundup.RoundupConfig;
 import dev.roundup.mail.ListHeaders;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailBody;
@@ -70,7 +69,7 @@ public class IssueEditorResource {
     Flash flash;
 
     @Inject
-    RoundupConfig roundup;
+    IssueDefaults defaults;
 
     @CheckedTemplate
     static class Templates {
@@ -88,7 +87,7 @@ public class IssueEditorResource {
 
     @GET
     public TemplateInstance list() {
-        LocalDate monday = LocalDate.now(roundup.timezone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = LocalDate.now(defaults.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return Templates.list(api.list(), monday.minusDays(7), monday, null);
     }
 
@@ -174,7 +173,7 @@ public class IssueEditorResource {
             if (target == IssueStatus.SENDING || target == IssueStatus.SENT) {
                 throw new Curation.Conflict("An issue becomes sending and sent by being sent.");
             }
-            curation.changeStatus(id, target, scheduledAt == null ? null : scheduledAt.atZone(roundup.timezone()).toInstant());
+            curation.changeStatus(id, target, scheduledAt == null ? null : scheduledAt.atZone(defaults.zone()).toInstant());
             flash.set("Issue is now " + target.label() + ".");
         } catch (Curation.Conflict | Curation.Rejected | IllegalArgumentException | NullPointerException refused) {
             flash.set(refused instanceof IllegalArgumentException || refused instanceof NullPointerException

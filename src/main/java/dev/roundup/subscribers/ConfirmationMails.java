@@ -9,10 +9,10 @@ import jakarta.mail.MessagingException;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RoundupConfig;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
+import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,7 +35,7 @@ public class ConfirmationMails {
     SubscribersConfig config;
 
     @Inject
-    RoundupConfig roundup;
+    NewsletterSettings newsletter;
 
     @CheckedTemplate
     static class Templates {
@@ -51,9 +51,9 @@ public class ConfirmationMails {
         String url = links.confirmUrl(target, config.confirmLinkValidity());
         String days = String.valueOf(Math.max(1, config.confirmLinkValidity().toDays()));
         String who = name == null || name.isBlank() ? null : name;
-        mailer.send(Mail.of(email, who, "Confirm your subscription to " + roundup.name(),
-                Templates.confirmationText(roundup.name(), who, url, days).render(),
-                Templates.confirmationHtml(roundup.name(), who, url, days).render()), MailTag.Kind.CONFIRMATION, id);
+        mailer.send(Mail.of(email, who, "Confirm your subscription to " + newsletter.name(),
+                Templates.confirmationText(newsletter.name(), who, url, days).render(),
+                Templates.confirmationHtml(newsletter.name(), who, url, days).render()), MailTag.Kind.CONFIRMATION, id);
     }
 
     /** Sends the confirmations that imports queued, a batch at a time; a failure leaves the rest queued. */

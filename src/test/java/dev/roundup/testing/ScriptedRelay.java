@@ -35,7 +35,7 @@ public class ScriptedRelay implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(Parts.class));
+        return List.of(new TestResourceEntry(Parts.class), new TestResourceEntry(DnsResource.class));
     }
 
     @Override

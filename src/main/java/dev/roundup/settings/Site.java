@@ -1,4 +1,4 @@
-package dev.roundup.web;
+package dev.roundup.settings;
 
 import java.time.Year;
 
@@ -6,22 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import dev.roundup.RoundupConfig;
-
-/** The newsletter's identity for page templates: {@code inject:site.name}. */
+/**
+ * The newsletter's identity for page templates: {@code inject:site.name}, as set on the Settings page. It lives
+ * here rather than in web so that web depends on no feature.
+ */
 @Named("site")
 @ApplicationScoped
 public class Site {
 
     @Inject
-    RoundupConfig config;
+    NewsletterSettings settings;
 
     public String getName() {
-        return config.name();
+        return settings.name();
     }
 
     public String getTagline() {
-        return config.tagline();
+        return settings.tagline();
     }
 
     public int getYear() {

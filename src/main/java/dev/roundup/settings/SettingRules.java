@@ -1,0 +1,99 @@
+package dev.roundup.settings;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.roundup.EmailAddress;
+import dev.roundup.roundup.DraftSchedule;
+import dev.roundup.roundup.DraftSections;
+import dev.roundup.web.UserMistake;
+
+/**
+ * The one place that says what each setting may hold. A blank value means "use the configured default". Names and
+ * addresses are one line (they go into mail headers), addresses are what {@link EmailAddress} accepts, the time
+ * zone is one {@link ZoneId} knows, the day and time parse, sizes are between 0 and {@link DraftSections#MAX_SIZE}.
+ */
+final class SettingRules {
+
+    private SettingRules() {
+    }
+
+    /** Some values broke their rule: each field's message, in the form's order. */
+    static final class Invalid extends RuntimeException implements UserMistake {
+        final Map<String, String> errors;
+
+        Invalid(Map<String, String> errors) {
+            super(String.join(" ", errors.values()));
+            this.errors = Map.copyOf(errors);
+        }
+    }
+
+    /**
+     * The values to store for the settings the form or body holds (blank → null, "use the default"); settings it
+     * does not mention are left out. Throws {@link Invalid} naming every field that broke its rule.
+     */
+    static Map<Setting, String> check(Map<String, String> raw) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            if (!raw.containsKey(s.key)) {
+                continue;
+            }
+            String value = raw.get(s.key);
+            try {
+                values.put(s, value == null || value.isBlank() ? null : checked(s, value));
+            } catch (IllegalArgumentException mistake) {
+                errors.put(s.key, s.label + ": " + mistake.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return values;
+    }
+
+    private static String checked(Setting s, String value) {
+        String v = s.kind == Setting.Kind.TEXT ? value.strip().replace("\r\n", "\n") : value.strip();
+        if (s.kind != Setting.Kind.TEXT && v.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029')) {
+            throw new IllegalArgumentException("must be one line.");
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new IllegalArgumentException("holds a control character.");
+        }
+        if (s.maxLength > 0 && v.length() > s.maxLength) {
+            throw new IllegalArgumentException("at most " + s.maxLength + " characters.");
+        }
+        return switch (s.kind) {
+            case LINE, TEXT -> v;
+            case ADDRESS -> EmailAddress.parse(v).map(EmailAddress::display)
+                    .orElseThrow(() -> new IllegalArgumentException("give one email address, such as news@example.org."));
+            case SIZE -> String.valueOf(size(v));
+            case DAY -> "off".equalsIgnoreCase(v) ? "off" : DraftSchedule.day(v).name();
+            case TIME -> DraftSchedule.time(v).toString();
+            case ZONE -> zone(v).getId();
+        };
+    }
+
+    private static int size(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= DraftSections.MAX_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new IllegalArgumentException("give a whole number from 0 to " + DraftSections.MAX_SIZE + ".");
+    }
+
+    private static ZoneId zone(String v) {
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("give a time zone such as Europe/Berlin or UTC.");
+        }
+    }
+}
