@@ -3,8 +3,11 @@ package dev.roundup.delivery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Map;
+import java.util.function.LongPredicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +18,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.roundup.bounces.BounceMetrics;
+
 /**
  * What an operator watches while issues go out, on the management port's {@code /q/metrics}: messages sent, failed
- * and retried per send ({@code issue} tag, for the {@value #ISSUES_KEPT} most recent sends only, so the series stay
- * few), hard bounces at the SMTP stage, the instance's send rate and the deliveries still waiting. The only place
- * the send engine talks to Micrometer; a worker holds its send's {@link Counters} and only increments them.
+ * and retried per send ({@code issue} tag, for the {@value #ISSUES_KEPT} most recently started sends only, so the
+ * series stay few; a send still running keeps its series however many started after it), hard bounces at the SMTP
+ * stage (counted through {@link BounceMetrics}, where that meter is defined), the instance's send rate and the
+ * deliveries still waiting. The only place the send engine talks to Micrometer; a worker holds its send's
+ * {@link Counters} and only increments them.
  */
 @ApplicationScoped
 public class SendMetrics {
 
-    /** Sends whose counters are kept; an older send's series go when a newer one starts. */
+    /** Sends whose counters are kept; the least recently started send that is not running goes when another starts. */
     static final int ISSUES_KEPT = 10;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     private static final Duration QUEUE_CACHED = Duration.ofSeconds(5);
@@ -39,7 +46,17 @@ public class SendMetrics {
     @Inject
     Jdbc jdbc;
 
-    private final ConcurrentSkipListMap<Long, Counters> byIssue = new ConcurrentSkipListMap<>();
+    @Inject
+    BounceMetrics bounces;
+
+    @Inject
+    IssueSends sends;
+
+    /** Whether a send is running: its series are never dropped then. */
+    LongPredicate running;
+
+    /** In start order: a send (re)started moves to the end. Guarded by {@code this}. */
+    private final Map<Long, Counters> byIssue = new LinkedHashMap<>();
     private volatile double rate;
     private double lastTotal;
     private volatile long queueReadAt;
@@ -47,34 +64,48 @@ public class SendMetrics {
 
     @PostConstruct
     void register() {
+        running = sends::isRunning;
         Gauge.builder("roundup.send.messages.per.second", this, m -> m.rate)
                 .description("Messages this instance sent per second, over the last " + RATE_WINDOW.toSeconds() + " s").register(registry);
         Gauge.builder("roundup.deliveries.pending", this, SendMetrics::pending)
                 .description("Deliveries of running sends still to try (pending or claimed), on every instance").register(registry);
     }
 
-    /** The counters of one send, registered on first use. */
-    Counters of(long issueId) {
-        return byIssue.computeIfAbsent(issueId, id -> {
+    /**
+     * The counters of one send, registered on first use; each use (a worker of a started, resumed or retried send)
+     * makes it the most recently started.
+     */
+    synchronized Counters of(long issueId) {
+        Counters kept = byIssue.remove(issueId);
+        if (kept == null) {
             forgetOldest();
-            String issue = String.valueOf(id);
-            return new Counters(counter("roundup.messages.sent", "Messages the SMTP server accepted (250)", issue),
+            String issue = String.valueOf(issueId);
+            kept = new Counters(counter("roundup.messages.sent", "Messages the SMTP server accepted (250)", issue),
                     counter("roundup.messages.failed", "Deliveries failed for good (an editor may retry them)", issue),
                     counter("roundup.messages.retried", "Deliveries put back to try again later (4xx, an outage, a busy relay)", issue),
-                    Counter.builder("roundup.bounces").tag("kind", "hard").tag("source", "smtp")
-                            .description("Bounces: refused by the SMTP server while sending, or read from the bounce mailbox").register(registry));
-        });
+                    bounces.refusedAtSmtp());
+        }
+        byIssue.put(issueId, kept);
+        return kept;
+    }
+
+    /** The sends whose series are kept, least recently started first. */
+    synchronized List<Long> kept() {
+        return List.copyOf(byIssue.keySet());
     }
 
     private Counter counter(String name, String description, String issue) {
         return Counter.builder(name).tag("issue", issue).description(description).register(registry);
     }
 
+    /** Makes room for one more send: drops the least recently started sends that are not running. */
     private void forgetOldest() {
-        while (byIssue.size() >= ISSUES_KEPT) {
-            Long oldest = byIssue.firstKey();
-            Counters gone = byIssue.remove(oldest);
-            if (gone != null) {
+        Iterator<Map.Entry<Long, Counters>> oldestFirst = byIssue.entrySet().iterator();
+        while (byIssue.size() >= ISSUES_KEPT && oldestFirst.hasNext()) {
+            Map.Entry<Long, Counters> send = oldestFirst.next();
+            if (!running.test(send.getKey())) {
+                oldestFirst.remove();
+                Counters gone = send.getValue();
                 List.of(gone.sent(), gone.failed(), gone.retried()).forEach(registry::remove);
             }
         }

@@ -1,9 +1,7 @@
 package dev.roundup.editor;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,7 +47,7 @@ public class StatusResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance status(List<Feed> failingFeeds, Optional<Instant> lastBackup, String backups,
+        static native TemplateInstance status(List<Feed> failingFeeds, LastBackup lastBackup, String backups,
                 MailRoute.InForce mail, BounceMailbox bounces, String version);
     }
 

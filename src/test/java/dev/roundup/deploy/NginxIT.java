@@ -4,18 +4,30 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,6 +41,8 @@ import dev.roundup.testing.Clients;
 import dev.roundup.testing.Nginx;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.SmtpSink;
+import io.restassured.RestAssured;
+import io.restassured.config.SSLConfig;
 import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
@@ -39,7 +53,7 @@ import io.restassured.specification.RequestSpecification;
  * an operator needs: HTTP goes to HTTPS, sign-in works with a Secure cookie, redirects stay on https and the public
  * host, the app sees the reader's own address (not nginx's, not one the client made up), a mail provider's one-click
  * unsubscribe is answered without a redirect, a send's progress moves while it is polled through the proxy, and the
- * sign-up form is rate-limited. The app runs with JSON logs switched on, and writes JSON lines.
+ * sign-up form is rate-limited. Another host name gets no answer (no redirect, no certificate). The app runs with JSON logs switched on, and writes JSON lines.
  */
 class NginxIT {
 
@@ -70,8 +84,19 @@ class NginxIT {
                 .env("ROUNDUP_LOG_JSON", "true");
         Path tls = Files.createDirectories(home.resolve("tls"));
         selfSignedCertificate(tls);
-        nginx = Nginx.serve(site(Files.readString(Path.of("docs/deploy/nginx.conf")), tls), https);
         app.start();
+        String shipped = Files.readString(Path.of("docs/deploy/nginx.conf"));
+        try {
+            nginx = Nginx.serve(site(shipped, tls), https);
+        } catch (IllegalStateException taken) {
+            if (!Nginx.portTaken(taken)) {
+                throw taken;
+            }
+            // another process took a free port between our look and nginx's bind: once more, on other ports
+            https = freePort();
+            http = freePort();
+            nginx = Nginx.serve(site(shipped, tls), https);
+        }
     }
 
     @AfterAll
@@ -89,8 +114,8 @@ class NginxIT {
 
     /** The shipped file with only what differs on a test machine: addresses, ports, certificate, host name. */
     static String site(String shipped, Path tls) {
-        String site = shipped.replace("listen 443 ssl http2;", "listen 127.0.0.1:" + https + " ssl http2;")
-                .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
+        String site = shipped.replaceAll("(?m)^(\\s*)listen 443 ", "$1listen 127.0.0.1:" + https + " ")
+                .replaceAll("(?m)^(\\s*)listen 80([ ;])", "$1listen 127.0.0.1:" + http + "$2")
                 .replace("/etc/letsencrypt/live/news.example.org/fullchain.pem", tls.resolve("cert.pem").toString())
                 .replace("/etc/letsencrypt/live/news.example.org/privkey.pem", tls.resolve("key.pem").toString())
                 .replace("server_name news.example.org;", "server_name " + HOST + ";")
@@ -108,6 +133,31 @@ class NginxIT {
         Response r = given().urlEncodingEnabled(false).redirects().follow(false).header("Host", HOST).get("http://127.0.0.1:" + http + "/login?next=/editor");
         assertEquals(301, r.statusCode());
         assertEquals("https://" + HOST + "/login?next=/editor", r.header("Location"));
+    }
+
+    @Test
+    void anotherHostNameGetsNoAnswerAtAll() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", http)) {
+            plain.setSoTimeout(5_000);
+            plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: elsewhere.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(-1, plain.getInputStream().read(), "port 80 closes the connection without a word");
+        }
+        for (String name : new String[] { "elsewhere.test", null }) {
+            try (SSLSocket tls = (SSLSocket) trustingEveryone().getSocketFactory().createSocket("127.0.0.1", https)) {
+                tls.setSoTimeout(5_000);
+                SSLParameters hello = tls.getSSLParameters();
+                hello.setServerNames(name == null ? List.of() : List.of(new SNIHostName(name)));
+                tls.setSSLParameters(hello);
+                assertThrows(SSLException.class, tls::startHandshake, "port 443 refuses the handshake for " + name + ": no certificate shows");
+            }
+        }
+        try (SSLSocket tls = (SSLSocket) trustingEveryone().getSocketFactory().createSocket("127.0.0.1", https)) {
+            tls.setSoTimeout(5_000);
+            SSLParameters hello = tls.getSSLParameters();
+            hello.setServerNames(List.of(new SNIHostName(HOST)));
+            tls.setSSLParameters(hello);
+            tls.startHandshake(); // the public name is served
+        }
     }
 
     @Test
@@ -218,10 +268,50 @@ class NginxIT {
         assertTrue(app.log().lines().noneMatch(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d (INFO|WARN) .*")), "no plain-text lines:\n" + app.log());
     }
 
-    /** A request through nginx over HTTPS from a local address, as a browser at the public host name sends it. */
+    /**
+     * A request through nginx over HTTPS from a local address, as a browser at the public host name sends it: the
+     * name in the TLS hello (SNI) and in the Host header, the self-signed certificate trusted.
+     */
     private static RequestSpecification through(String from) {
-        return Clients.from(from).relaxedHTTPSValidation().redirects().follow(false).baseUri("https://127.0.0.1").port(https)
-                .header("Host", HOST + ":" + https);
+        return Clients.from(from, RestAssured.config().sslConfig(SSLConfig.sslConfig().sslSocketFactory(naming(HOST))))
+                .redirects().follow(false).baseUri("https://127.0.0.1").port(https).header("Host", HOST + ":" + https);
+    }
+
+    /** Apache HttpClient 4's TLS sockets (under RestAssured), saying {@code host} in the hello though they dial an address. */
+    @SuppressWarnings("deprecation")
+    private static org.apache.http.conn.ssl.SSLSocketFactory naming(String host) {
+        return new org.apache.http.conn.ssl.SSLSocketFactory(trustingEveryone(), org.apache.http.conn.ssl.SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER) {
+            @Override
+            protected void prepareSocket(SSLSocket socket) {
+                SSLParameters hello = socket.getSSLParameters();
+                hello.setServerNames(List.of(new SNIHostName(host)));
+                socket.setSSLParameters(hello);
+            }
+        };
+    }
+
+    /** TLS that trusts the test's self-signed certificate (and any other: only for talking to this nginx). */
+    private static SSLContext trustingEveryone() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] { new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            } }, null);
+            return tls;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RequestSpecification proxiedApi() {

@@ -49,6 +49,9 @@ class StatusPageTest {
             assertTrue(page.contains("The Failing Blog") && page.contains("the server is unavailable (HTTP 503)"), page);
             assertTrue(page.contains("Roundup " + version), page);
             assertTrue(page.contains("SMTP 127.0.0.1:" + smtpPort + " (none)"), page);
+            String mailboxPassword = ConfigProvider.getConfig().getValue("roundup.bounces.password", String.class);
+            assertTrue(mailboxPassword.length() > 12, "a distinctive bounce-mailbox password is set in the test profile");
+            assertFalse(page.contains(mailboxPassword), "the page never shows the bounce mailbox's password");
             assertTrue(page.matches("(?s).*id=\"mail-dkim\" class=\"break\">off<.*"), "DKIM is not configured in tests");
             assertTrue(page.matches("(?s).*id=\"mail-bounces\" class=\"break\">not configured<.*"), page);
             assertTrue(page.contains("href=\"/editor/status\""), "linked from the editor's navigation");
@@ -70,13 +73,18 @@ class StatusPageTest {
             editor.get("/editor/status").then().body(not(containsString("The Failing Blog")));
 
             boolean hadBackups = Files.isDirectory(backups);
-            Path backup = Files.createDirectories(backups).resolve("status-page-test.zip");
+            Path backup = Files.createDirectories(backups).resolve("roundup-20310506-070800.zip");
+            Path writing = backups.resolve("roundup-20310507-070800.zip.tmp");
             try {
                 Files.writeString(backup, "a backup");
                 Files.setLastModifiedTime(backup, FileTime.from(Instant.parse("2031-05-06T07:08:00Z")));
-                editor.get("/editor/status").then().body(containsString("2031-05-06 07:08"));
+                Files.writeString(writing, "half a backup");
+                Files.setLastModifiedTime(writing, FileTime.from(Instant.parse("2031-05-07T07:08:00Z")));
+                editor.get("/editor/status").then().body(containsString("2031-05-06 07:08"))
+                        .body(not(containsString("2031-05-07 07:08")));
             } finally {
                 Files.deleteIfExists(backup);
+                Files.deleteIfExists(writing);
                 if (!hadBackups) {
                     Files.deleteIfExists(backups);
                 }

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -20,10 +21,15 @@ public final class Clients {
 
     /** A request whose connection leaves from this local address. */
     public static RequestSpecification from(String localAddress) {
+        return from(localAddress, RestAssured.config());
+    }
+
+    /** The same, on top of other settings (TLS, say). */
+    public static RequestSpecification from(String localAddress, RestAssuredConfig base) {
         try {
             InetAddress local = InetAddress.getByName(localAddress);
             // Apache HttpClient 4 (under RestAssured) binds the socket to the route's local address
-            return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+            return given().config(base.httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.route.local-address", local)));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(localAddress, e);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's nginx ({@code /usr/sbin/nginx}) run by a test: in the foreground, one process, with its own prefix, pid,
  * logs and temp folders in a temp folder, serving one site file (a file made for {@code /etc/nginx/conf.d/}) inside
- * a minimal main configuration.
+ * a minimal main configuration. A JVM that ends without {@link #close()} (a killed build) still stops it.
  */
 public final class Nginx implements AutoCloseable {
 
@@ -18,6 +18,7 @@ public final class Nginx implements AutoCloseable {
 
     private final Path prefix;
     private Process process;
+    private Thread stopAtExit;
 
     private Nginx(Path prefix) {
         this.prefix = prefix;
@@ -52,9 +53,13 @@ public final class Nginx implements AutoCloseable {
         nginx.process = new ProcessBuilder(BINARY.toString(), "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                 "-e", prefix.resolve("error.log").toString()).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("stdout.log").toFile()).start();
+        Process started = nginx.process;
+        nginx.stopAtExit = new Thread(started::destroyForcibly, "stop nginx");
+        Runtime.getRuntime().addShutdownHook(nginx.stopAtExit);
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             if (!nginx.process.isAlive()) {
+                nginx.close();
                 throw new IllegalStateException("nginx exited with " + nginx.process.exitValue() + ":\n" + nginx.log());
             }
             try (Socket s = new Socket()) {
@@ -66,6 +71,11 @@ public final class Nginx implements AutoCloseable {
         }
         nginx.close();
         throw new IllegalStateException("nginx did not listen on " + port + " within 10 s:\n" + nginx.log());
+    }
+
+    /** Whether nginx could not start because another process holds one of its ports. */
+    public static boolean portTaken(IllegalStateException failed) {
+        return String.valueOf(failed.getMessage()).contains("Address already in use");
     }
 
     /** What nginx said: its output and its error log. */
@@ -95,6 +105,14 @@ public final class Nginx implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+        if (stopAtExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is shutting down: the hook runs anyway, and finds nginx gone
+            }
+            stopAtExit = null;
         }
     }
 }
