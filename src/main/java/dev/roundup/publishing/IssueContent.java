@@ -16,7 +16,7 @@ import dev.roundup.roundup.Section;
  * stands where the reader's name goes.
  */
 public record IssueContent(long id, int number, String title, String subject, String window, String introHtml, String introText,
-        String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn) {
+        String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn, String preheader) {
 
     /** The sponsor block, or null. */
     public record Sponsor(String name, String url, String text, String image) {
@@ -30,7 +30,7 @@ public record IssueContent(long id, int number, String title, String subject, St
     public record Entry(String title, String url, String blurb, String source) {
     }
 
-    static IssueContent of(Issue issue, String archiveUrl, String nameMarker) {
+    static IssueContent of(Issue issue, String archiveUrl, String nameMarker, String newsletter) {
         String weekday = issue.windowTo.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
         String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday).replace("{window}", window)
@@ -38,9 +38,19 @@ public record IssueContent(long id, int number, String title, String subject, St
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
                 .map(IssueContent::part).toList();
-        return new IssueContent(issue.id, issue.number, issue.title, issue.subject, window, Markdown.html(intro), Markdown.text(intro),
-                Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
-                issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC));
+        String introText = Markdown.text(intro);
+        return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
+                Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
+                issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC),
+                Preheader.of(issue.preheader, introText, nameMarker));
+    }
+
+    /**
+     * The one place a subject line is made: the issue's subject with {newsletter}, {number} and {window} filled in
+     * (a new draft's subject is {@code roundup.issues.subject}, "{newsletter} #{number}: {window}").
+     */
+    static String subject(String subject, String newsletter, int number, String window) {
+        return subject.replace("{newsletter}", newsletter).replace("{number}", String.valueOf(number)).replace("{window}", window);
     }
 
     private static Part part(Section s) {
@@ -49,12 +59,21 @@ public record IssueContent(long id, int number, String title, String subject, St
     }
 
     private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, i.blurb, i.source);
+        return new Entry(i.title, i.url, i.blurb, source(i.kind, i.title, i.source));
+    }
+
+    /**
+     * The source under an item, unless it is a job whose title already ends with it (a job's title reads
+     * "… at Company"); a post "Culture at GitLab" from GitLab keeps its source.
+     */
+    static String source(Item.Kind kind, String title, String source) {
+        boolean named = kind == Item.Kind.JOB && title.strip().endsWith(" at " + (source == null ? "" : source.strip()));
+        return source == null || source.isBlank() || named ? null : source;
     }
 
     /** The first words of the intro, for link previews and feed summaries. */
     public String summary() {
-        String text = introText.replace("\n", " ").strip();
+        String text = introText.replaceAll("\\s+", " ").strip();
         return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }
 }

@@ -28,7 +28,8 @@ public class IssueRenderer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter);
+        static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter, String subscribeUrl,
+                String postalAddress);
     }
 
     /** What readers see of the issue, for the web: the reader is "there". */
@@ -39,7 +40,7 @@ public class IssueRenderer {
     private IssueContent content(long issueId, String nameMarker) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new IllegalArgumentException("No issue " + issueId));
-            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker);
+            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker, roundup.name());
         });
     }
 
@@ -49,13 +50,19 @@ public class IssueRenderer {
         String nameMarker = "rdn" + nonce + "name";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker);
-        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name()).render());
+        String postal = roundup.postalAddress().orElse(null);
+        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name(), subscribeUrl(), postal).render());
         css.apply(doc);
+        new LongWords(nameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
-        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker), nameMarker, unsubscribeMarker);
+        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, unsubscribeMarker);
     }
 
-    private String text(IssueContent c, String unsubscribeUrl) {
+    private String subscribeUrl() {
+        return roundup.link("/subscribe");
+    }
+
+    private String text(IssueContent c, String unsubscribeUrl, String postalAddress) {
         PlainText t = new PlainText().heading(c.title(), '=').paragraph(c.introText(), "", "").blank();
         if (c.sponsor() != null) {
             t.heading("Sponsor", '-').paragraph("This issue is sponsored by " + c.sponsor().name() + "."
@@ -79,6 +86,10 @@ public class IssueRenderer {
         t.raw("-- \n").paragraph(c.footerText(), "", "").blank();
         t.raw("View this issue in your browser:\n").url(c.archiveUrl(), "");
         t.raw("Unsubscribe with one click:\n").url(unsubscribeUrl, "");
+        t.blank().raw("Forwarded this? Subscribe here:\n").url(subscribeUrl(), "");
+        if (postalAddress != null) {
+            t.blank().paragraph(postalAddress, "", "");
+        }
         return t.toString();
     }
 }

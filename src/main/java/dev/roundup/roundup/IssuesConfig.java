@@ -25,6 +25,13 @@ public interface IssuesConfig {
     @WithDefault("10")
     int suggestions();
 
+    /**
+     * The subject line of a new draft. {newsletter}, {number} and {window} are filled in when the issue is rendered,
+     * so the number is the one it goes out with.
+     */
+    @WithDefault("{newsletter} #{number}: {window}")
+    String subject();
+
     /** The intro of a new draft (Markdown). {weekday} and {window} are filled in when rendered. */
     @WithDefault("Hey {name}, Happy {weekday}!\n\nHere is what the community built, wrote and hired for from {window}.")
     String intro();
