@@ -89,6 +89,8 @@ public class Backups {
                 st.execute("BACKUP TO '" + h2File.toAbsolutePath().toString().replace("'", "''") + "'");
             }
             BackupArchive.write(target, h2File, new BackupArchive.Manifest(appVersion, schema, now, secret));
+            ownersOnly(folder, "rwx------");
+            ownersOnly(target, "rw-------"); // every subscriber's address is in it
             LOG.infof("Backed up the database to %s", target.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the backup " + target.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -142,6 +144,12 @@ public class Backups {
             return new Backup(file.getFileName().toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void ownersOnly(Path path, String mode) throws IOException {
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
         }
     }
 

@@ -98,6 +98,7 @@ class BackupRestoreIT {
         assertEquals(made, files.get(1));
         assertTrue(made.matches("roundup-\\d{8}-\\d{6}\\.zip"), made);
         Path backup = a.resolve("backups").resolve(made);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)), "the owner's only");
         int sentByA = OutboxMails.all(a).size();
 
         JarCommand restored = JarCommand.run("restore", backup.toString(), "--data", b.toString());
