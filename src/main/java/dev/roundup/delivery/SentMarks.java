@@ -155,7 +155,8 @@ public class SentMarks {
     }
 
     private void enqueue(Mark mark) {
-        if (queued.isEmpty()) {
+        boolean first = queued.isEmpty();
+        if (first) {
             firstQueuedAt = System.nanoTime();
         }
         queued.add(mark);
@@ -164,7 +165,9 @@ public class SentMarks {
             committer.setDaemon(true);
             committer.start();
         }
-        if (flushNow || queued.size() >= FLUSH_AT) {
+        // the first mark of a group wakes the committer too: with nothing queued it waits without a timeout, and
+        // would otherwise sleep until 1,000 marks or a worker's wait, not the FLUSH_EVERY_MILLIS promised
+        if (first || flushNow || queued.size() >= FLUSH_AT) {
             lock.notifyAll();
         }
     }

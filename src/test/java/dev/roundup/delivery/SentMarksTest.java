@@ -64,6 +64,27 @@ class SentMarksTest {
     }
 
     /**
+     * Nobody waits: marks still reach the database within about {@link SentMarks#FLUSH_EVERY_MILLIS}, also after the
+     * committer found nothing to do. (It used to sleep, once idle, until 1,000 marks or a worker's wait: a backup made
+     * during a send then had a whole batch of readers as unsent.)
+     */
+    @Test
+    void marksReachTheDatabaseSoonWithoutAnyoneWaiting() throws Exception {
+        List<Long> saved = Collections.synchronizedList(new ArrayList<>());
+        SentMarks marks = marks(Files.createTempDirectory("sent-marks-soon"), savingInto(saved), commitsOnDisk());
+        for (long reader = 1; reader <= 3; reader++) {
+            marks.add(new Deliveries.Sent(1, reader, "<" + reader + "@roundup.test>", Instant.now()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (!saved.contains(reader) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(saved.contains(reader), "mark " + reader + " saved without a wait: " + saved);
+            Thread.sleep(3 * SentMarks.FLUSH_EVERY_MILLIS); // the committer idles with nothing queued
+        }
+        marks.close();
+    }
+
+    /**
      * H2 without {@code WRITE_DELAY=0} (the URL an operator writes) keeps commits in memory for half a second; a
      * kill then loses them. {@code SHUTDOWN IMMEDIATELY} closes H2 without writing anything, as a kill does.
      */
