@@ -1,5 +1,6 @@
 package dev.roundup.publishing;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -12,10 +13,10 @@ import dev.roundup.roundup.Section;
 
 /**
  * What readers see of an issue, read once from the database and shared by every rendering (email HTML, text, web,
- * feeds): included items only, in the editor's order; Markdown already turned into safe HTML. {@code nameMarker}
- * stands where the reader's name goes.
+ * feeds): included items only, in the editor's order; Markdown already turned into safe HTML. The {@link Reader}'s
+ * values (or markers a reader's copy fills) stand where the reader's name and first name go.
  */
-public record IssueContent(long id, int number, String title, String subject, String window, String introHtml, String introText,
+public record IssueContent(long id, Integer number, String title, String subject, String window, String introHtml, String introText,
         String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn) {
 
     /** The sponsor block, or null. */
@@ -30,11 +31,15 @@ public record IssueContent(long id, int number, String title, String subject, St
     public record Entry(String title, String url, String blurb, String source) {
     }
 
-    static IssueContent of(Issue issue, String archiveUrl, String nameMarker) {
-        String weekday = issue.windowTo.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
+    record Reader(String name, String firstName) {
+    }
+
+    /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
+    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
-        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday).replace("{window}", window)
-                .replace("{name}", nameMarker);
+        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
                 .map(IssueContent::part).toList();
@@ -50,6 +55,11 @@ public record IssueContent(long id, int number, String title, String subject, St
 
     private static Entry entry(Item i) {
         return new Entry(i.title, i.url, i.blurb, i.source);
+    }
+
+    /** "Issue #3" for readers; a draft, seen in a preview or test mail, has no number yet. */
+    public String label() {
+        return number == null ? "Draft issue" : "Issue #" + number;
     }
 
     /** The first words of the intro, for link previews and feed summaries. */

@@ -33,13 +33,16 @@ public class IssueRenderer {
 
     /** What readers see of the issue, for the web: the reader is "there". */
     public IssueContent content(long issueId) {
-        return content(issueId, "there");
+        return content(issueId, RenderedIssue.NO_NAME, RenderedIssue.NO_NAME);
     }
 
-    private IssueContent content(long issueId, String nameMarker) {
+    private IssueContent content(long issueId, String nameMarker, String firstNameMarker) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new IllegalArgumentException("No issue " + issueId));
-            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker);
+            // a draft has no number and so no page of its own yet: its links lead to the archive
+            String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
+            return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
+                    issue.weekdayOut(roundup.timezone(), java.time.Instant.now()));
         });
     }
 
@@ -47,12 +50,14 @@ public class IssueRenderer {
     public RenderedIssue render(long issueId) {
         String nonce = Secrets.randomToken(12).replaceAll("[^A-Za-z0-9]", "x");
         String nameMarker = "rdn" + nonce + "name";
+        String firstNameMarker = "rdn" + nonce + "first";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
-        IssueContent content = content(issueId, nameMarker);
+        IssueContent content = content(issueId, nameMarker, firstNameMarker);
         Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name()).render());
         css.apply(doc);
         doc.outputSettings().prettyPrint(false);
-        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker), nameMarker, unsubscribeMarker);
+        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker), nameMarker, firstNameMarker,
+                unsubscribeMarker);
     }
 
     private String text(IssueContent c, String unsubscribeUrl) {

@@ -40,7 +40,7 @@ public class Curation {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
                 if (!issue.status.editable()) {
-                    throw new Conflict("Issue #" + issue.number + " is " + issue.status.label() + ": its content can no longer change.");
+                    throw new Conflict("Issue " + issue.label() + " is " + issue.status.label() + ": its content can no longer change.");
                 }
                 if (issue.version != expectedVersion) {
                     throw new Conflict("This issue was changed by someone else. Reload the page to see their changes.");
@@ -95,7 +95,10 @@ public class Curation {
     }
 
     /** An item's editable parts; null leaves a part as it is. */
-    public record ItemChange(String title, String blurb, Boolean included) {
+    public record ItemChange(String title, String blurb, Boolean included, String url) {
+        public ItemChange(String title, String blurb, Boolean included) {
+            this(title, blurb, included, null);
+        }
     }
 
     public long updateItem(long issueId, long version, long itemId, ItemChange c) {
@@ -109,6 +112,9 @@ public class Curation {
             }
             if (c.included() != null) {
                 item.included = c.included();
+            }
+            if (c.url() != null) {
+                leadTo(item, c.url());
             }
         });
     }
@@ -146,8 +152,7 @@ public class Curation {
 
     public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
         return change(issueId, version, issue -> {
-            Section section = issue.sections.stream().filter(s -> s.id == sectionId).findFirst()
-                    .orElseThrow(() -> new Rejected("No such section."));
+            Section section = sectionOf(issue, sectionId);
             Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
                     null, true);
         });
@@ -167,7 +172,7 @@ public class Curation {
 
     public long updateSection(long issueId, long version, long sectionId, String title, String note) {
         return change(issueId, version, issue -> {
-            Section s = issue.sections.stream().filter(x -> x.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
+            Section s = sectionOf(issue, sectionId);
             if (title != null) {
                 s.title = oneLine(title, 200, "section title");
             }
@@ -183,6 +188,45 @@ public class Curation {
             for (int i = 0; i < issue.sections.size(); i++) {
                 issue.sections.get(i).position = i;
             }
+        });
+    }
+
+    /** Puts a section at {@code newIndex} (0 is the top; beyond the end is the end), the others keeping their order. */
+    public long moveSection(long issueId, long version, long sectionId, int newIndex) {
+        return change(issueId, version, issue -> {
+            Section s = sectionOf(issue, sectionId);
+            issue.sections.remove(s);
+            issue.sections.add(Math.max(0, Math.min(newIndex, issue.sections.size())), s);
+            for (int i = 0; i < issue.sections.size(); i++) {
+                issue.sections.get(i).position = i;
+            }
+        });
+    }
+
+    /** Changes where an item leads (an http(s) address); its link check starts over. */
+    public long editItemUrl(long issueId, long version, long itemId, String url) {
+        return change(issueId, version, issue -> {
+            leadTo(itemOf(issue, itemId), url);
+        });
+    }
+
+    private static void leadTo(Item item, String url) {
+        String link = link(url, false);
+        if (!link.equals(item.url)) {
+            item.url = link;
+            item.linkStatus = null;
+            item.checkedAt = null;
+        }
+    }
+
+    /** A cancelled issue back as a draft, as it was; it takes a number only when it is sent. */
+    public void restore(long issueId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+            if (issue.status != IssueStatus.CANCELLED) {
+                throw new Conflict("Only a cancelled issue can be restored; this one is " + issue.status.label() + ".");
+            }
+            move(issue, IssueStatus.DRAFT, null);
         });
     }
 
@@ -252,6 +296,10 @@ public class Curation {
                 f.persist();
             }
         }
+    }
+
+    private static Section sectionOf(Issue issue, long sectionId) {
+        return issue.sections.stream().filter(s -> s.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
     }
 
     private static Item itemOf(Issue issue, long itemId) {

@@ -4,9 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,28 +12,29 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.feeds.Post;
-import dev.roundup.listings.Job;
-import dev.roundup.listings.Project;
+import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs of the window,
- * From the Community (posts ranked: carried by several feeds first, then newest; never one an earlier issue already
- * featured), Support. Candidates beyond each section's size stay as suggestions.
+ * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs (every listing approved
+ * so far that no issue featured yet), From the Community (the window's posts ranked: carried by several feeds first,
+ * then newest; never one an earlier issue already featured), Support. Candidates beyond each section's size, and those
+ * another unsent issue holds, stay as suggestions (see {@link Offers}); {@link #refresh} adds what arrived since.
  */
 @ApplicationScoped
 public class Drafts {
 
     private static final Logger LOG = Logger.getLogger(Drafts.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM dd", Locale.ENGLISH);
 
     @Inject
     IssuesConfig config;
 
     @Inject
     RoundupConfig roundup;
+
+    @Inject
+    Curation curation;
 
     /** The week just ended, every Monday morning, unless it has an issue already. */
     @Scheduled(cron = "{roundup.issues.draft-cron}", timeZone = "{roundup.timezone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,7 +43,7 @@ public class Drafts {
         LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (QuarkusTransaction.requiringNew().call(() -> Issue.forWindow(monday.minusDays(7), monday)).isEmpty()) {
             Issue issue = create(monday.minusDays(7), monday);
-            LOG.infof("Drafted issue #%d for %s", issue.number, window(issue.windowFrom, issue.windowTo));
+            LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
         }
     }
 
@@ -56,7 +55,7 @@ public class Drafts {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue.forWindow(from, to).ifPresent(existing -> {
-                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: #" + existing.number + ".");
+                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
                 });
                 return fill(from, to);
             });
@@ -67,11 +66,7 @@ public class Drafts {
 
     private Issue fill(LocalDate from, LocalDate to) {
         Instant now = Instant.now();
-        ZoneId zone = roundup.timezone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.atStartOfDay(zone).toInstant();
         Issue issue = new Issue();
-        issue.number = Issue.nextNumber();
         issue.windowFrom = from;
         issue.windowTo = to;
         issue.title = roundup.name() + " — Weekly Roundup (" + window(from, to) + ")";
@@ -82,33 +77,67 @@ public class Drafts {
         issue.updatedAt = now;
         issue.persist();
 
+        Offers offers = Offers.forIssue(issue);
         int keep = config.suggestions();
-        Section projects = section(issue, Section.Kind.PROJECTS, "Projects", null);
-        List<Project> projectList = Project.approvedBetween(start, end);
-        for (int i = 0; i < Math.min(projectList.size(), config.projectsSize() + keep); i++) {
-            Project p = projectList.get(i);
-            item(projects, Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName, i < config.projectsSize());
-        }
-        Section jobs = section(issue, Section.Kind.JOBS, "Jobs", null);
-        List<Job> jobList = Job.postedBetween(start, end, now);
-        for (int i = 0; i < Math.min(jobList.size(), config.jobsSize() + keep); i++) {
-            Job j = jobList.get(i);
-            item(jobs, Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
-                    j.location + (j.salary == null ? "" : " · " + j.salary), j.company, i < config.jobsSize());
-        }
-        Section community = section(issue, Section.Kind.COMMUNITY, "From the Community", null);
-        List<Long> featured = Issue.getEntityManager().createQuery("select i.refId from Item i where i.kind = ?1 and i.included = true "
-                + "and i.section.issue.status <> ?2 and i.section.issue <> ?3", Long.class)
-                .setParameter(1, Item.Kind.POST).setParameter(2, IssueStatus.CANCELLED).setParameter(3, issue).getResultList();
-        List<Post> posts = Post.rankedBetween(start, end, featured, config.communitySize() + keep);
-        for (int i = 0; i < posts.size(); i++) {
-            Post p = posts.get(i);
-            item(community, Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, i < config.communitySize());
-        }
+        offer(offers, section(issue, Section.Kind.PROJECTS, "Projects", null), config.projectsSize(), config.projectsSize() + keep, now);
+        offer(offers, section(issue, Section.Kind.JOBS, "Jobs", null), config.jobsSize(), config.jobsSize() + keep, now);
+        offer(offers, section(issue, Section.Kind.COMMUNITY, "From the Community", null), config.communitySize(),
+                config.communitySize() + keep, now);
         if (!config.supportNote().isBlank()) {
             section(issue, Section.Kind.CUSTOM, "Support", config.supportNote());
         }
         return issue;
+    }
+
+    /**
+     * Adds to a draft's sections, as suggestions, what it would offer now and does not hold yet: listings approved
+     * since it was made (Monday morning's moderation), posts that arrived late. The editor's choices stay as they are.
+     * Returns how many were added and the issue's new version.
+     */
+    public Refreshed refresh(long issueId, long version) {
+        int[] added = {0};
+        long newVersion = curation.change(issueId, version, issue -> {
+            Offers offers = Offers.forIssue(issue);
+            for (Section.Kind kind : List.of(Section.Kind.PROJECTS, Section.Kind.JOBS, Section.Kind.COMMUNITY)) {
+                issue.sections.stream().filter(s -> s.kind == kind).findFirst()
+                        .ifPresent(s -> added[0] += offer(offers, s, 0, config.suggestions(), Instant.now()));
+            }
+        });
+        return new Refreshed(added[0], newVersion);
+    }
+
+    /** The outcome of {@link #refresh}. */
+    public record Refreshed(int added, long version) {
+    }
+
+    /**
+     * Puts up to {@code limit} offers into {@code section}, the first {@code included} of them (not held by another
+     * unsent issue) included and the rest as suggestions. Returns how many it added.
+     */
+    private int offer(Offers offers, Section section, int included, int limit, Instant cutoff) {
+        ZoneId zone = roundup.timezone();
+        Issue issue = section.issue;
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        issue.sections.forEach(s -> s.items.stream().filter(i -> i.refId != null && i.kind == kindOf(section.kind))
+                .forEach(i -> present.add(i.refId)));
+        List<Offers.Offer> list = offers.of(section.kind, issue.windowFrom.atStartOfDay(zone).toInstant(),
+                issue.windowTo.atStartOfDay(zone).toInstant(), cutoff, present, limit);
+        int in = 0;
+        for (Offers.Offer o : list) {
+            boolean include = in < included && !offers.heldElsewhere(o);
+            in += include ? 1 : 0;
+            item(section, o.kind(), o.refId(), o.title(), o.url(), o.blurb(), o.source(), include);
+        }
+        return list.size();
+    }
+
+    private static Item.Kind kindOf(Section.Kind kind) {
+        return switch (kind) {
+            case PROJECTS -> Item.Kind.PROJECT;
+            case JOBS -> Item.Kind.JOB;
+            case COMMUNITY -> Item.Kind.POST;
+            case CUSTOM -> Item.Kind.LINK;
+        };
     }
 
     private static Section section(Issue issue, Section.Kind kind, String title, String note) {
@@ -139,8 +168,8 @@ public class Drafts {
         return item;
     }
 
-    /** "Mar 09–Mar 16, 2026", as the seed's issues name their week. */
+    /** The days a window [from, to) covers, "Nov 23–29" (see {@link DateRange}). */
     public static String window(LocalDate from, LocalDate to) {
-        return DAY.format(from) + "–" + DAY.format(to) + ", " + to.getYear();
+        return DateRange.window(from, to);
     }
 }
