@@ -275,6 +275,9 @@ public class Curation {
         if (target == IssueStatus.DRAFT) {
             issue.scheduledAt = null;
         }
+        if (target == IssueStatus.SENDING) {
+            issue.numberForSending();
+        }
         issue.status = target;
         issue.updatedAt = Instant.now();
         if (target == IssueStatus.SENT) {
