@@ -111,7 +111,7 @@ public class Drafts {
     }
 
     /**
-     * Puts up to {@code limit} offers into {@code section}, the first {@code included} of them (not held by another
+     * Puts up to {@code limit} offers into {@code section}, the first {@code included} fresh ones (not held by another
      * unsent issue) included and the rest as suggestions. Returns how many it added.
      */
     private int offer(Offers offers, Section section, int included, int limit, Instant cutoff) {
@@ -124,7 +124,8 @@ public class Drafts {
                 issue.windowTo.atStartOfDay(zone).toInstant(), cutoff, present, limit);
         int in = 0;
         for (Offers.Offer o : list) {
-            boolean include = in < included && !offers.heldElsewhere(o);
+            // an older listing an earlier draft offered and nobody sent stays a suggestion: the editor passed it over once
+            boolean include = in < included && o.fresh() && !offers.heldElsewhere(o);
             in += include ? 1 : 0;
             item(section, o.kind(), o.refId(), o.title(), o.url(), o.blurb(), o.source(), include);
         }

@@ -19,8 +19,11 @@ import dev.roundup.listings.Project;
  */
 final class Offers {
 
-    /** One thing that can become an item. */
-    record Offer(Item.Kind kind, long refId, String title, String url, String blurb, String source) {
+    /**
+     * One thing that can become an item; {@code fresh} when it is new since the window began (a post of the window, a
+     * listing approved since its start), not one an earlier draft already offered.
+     */
+    record Offer(Item.Kind kind, long refId, String title, String url, String blurb, String source, boolean fresh) {
     }
 
     private final Map<Item.Kind, Set<Long>> featured = new EnumMap<>(Item.Kind.class);
@@ -51,12 +54,13 @@ final class Offers {
     List<Offer> of(Section.Kind kind, Instant windowStart, Instant windowEnd, Instant cutoff, Set<Long> present, int limit) {
         return switch (kind) {
             case PROJECTS -> Project.offerable(cutoff, without(Item.Kind.PROJECT, present), limit).stream()
-                    .map(p -> new Offer(Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName)).toList();
+                    .map(p -> new Offer(Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName,
+                            !p.approvedAt.isBefore(windowStart))).toList();
             case JOBS -> Job.offerable(cutoff, cutoff, without(Item.Kind.JOB, present), limit).stream()
                     .map(j -> new Offer(Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
-                            j.location + (j.salary == null ? "" : " · " + j.salary), j.company)).toList();
+                            j.location + (j.salary == null ? "" : " · " + j.salary), j.company, !j.approvedAt.isBefore(windowStart))).toList();
             case COMMUNITY -> Post.rankedBetween(windowStart, windowEnd, without(Item.Kind.POST, present), limit).stream()
-                    .map(p -> new Offer(Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName)).toList();
+                    .map(p -> new Offer(Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, true)).toList();
             case CUSTOM -> List.of();
         };
     }

@@ -85,12 +85,15 @@ class CurationTest {
         IssueView.SectionView projects = issue.sections().get(0);
         long moved = community.items().get(1).id();
         List<Long> rest = community.items().stream().map(IssueView.ItemView::id).filter(id -> id != moved).toList();
+        // projects other tests left unfeatured are offered here too: the moved post goes in after them
+        List<Long> projectsAfter = new java.util.ArrayList<>(projects.items().stream().map(IssueView.ItemView::id).toList());
+        projectsAfter.add(moved);
         Api.asEditor().body(Map.of("version", issue.version(), "sections", List.of(
-                Map.of("sectionId", projects.id(), "itemIds", List.of(moved)),
+                Map.of("sectionId", projects.id(), "itemIds", projectsAfter),
                 Map.of("sectionId", community.id(), "itemIds", rest))))
                 .put("/api/issues/" + issue.id() + "/order").then().statusCode(200);
         IssueView after = IssueView.load(issue.id()).orElseThrow();
-        assertEquals(List.of(moved), after.sections().get(0).items().stream().map(IssueView.ItemView::id).toList());
+        assertEquals(projectsAfter, after.sections().get(0).items().stream().map(IssueView.ItemView::id).toList());
         assertEquals(rest, community(after).items().stream().map(IssueView.ItemView::id).toList());
     }
 

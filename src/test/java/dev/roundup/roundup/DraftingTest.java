@@ -72,6 +72,7 @@ class DraftingTest {
         payToFeature(Fixtures.project("Week One Project", ListingStatus.PUBLISHED, at(MON, 10)));
         payToFeature(Fixtures.project("Pending Project", ListingStatus.PENDING, at(MON, 11)));
         payToFeature(Fixtures.project("Week Two Project", ListingStatus.PUBLISHED, at(week2, 10)));
+        payToFeature(Fixtures.project("Passed Over Earlier", ListingStatus.PUBLISHED, at(MON.minusDays(30), 10)));
         payToFeature(Fixtures.job("Week One Job", ListingStatus.PUBLISHED, at(MON.plusDays(1), 9), Instant.now().plusSeconds(86_400 * 20)));
         payToFeature(Fixtures.job("Expired Job", ListingStatus.PUBLISHED, at(MON.plusDays(1), 9), Instant.now().minusSeconds(60)));
         payToFeature(Fixtures.job("Rejected Job", ListingStatus.REJECTED, at(MON.plusDays(1), 9), Instant.now().plusSeconds(86_400)));
@@ -93,6 +94,11 @@ class DraftingTest {
         assertTrue(projects.contains("Week One Project"), projects.toString());
         assertTrue(projects.contains("Week Two Project"), "approved after the window, featured by no issue yet: " + projects);
         assertFalse(projects.contains("Pending Project"));
+        Map<String, Boolean> projectIncluded = new java.util.HashMap<>();
+        section(issue, "projects").items().forEach(i -> projectIncluded.put(i.title(), i.included()));
+        assertEquals(true, projectIncluded.get("Week One Project"));
+        assertEquals(true, projectIncluded.get("Week Two Project"), "Monday morning's approval is in the issue");
+        assertEquals(false, projectIncluded.get("Passed Over Earlier"), "approved before the window: offered before, now a suggestion");
         List<String> jobs = titles(section(issue, "jobs"));
         assertTrue(jobs.contains("⭐ Week One Job at Acme"), jobs.toString());
         assertTrue(jobs.stream().noneMatch(t -> t.contains("Expired Job") || t.contains("Rejected Job")), "expired and rejected jobs stay out");
