@@ -38,6 +38,20 @@ public interface RoundupConfig {
      */
     java.util.Optional<String> secretKey();
 
+    /** About the newsletter as a sender ({@code roundup.newsletter.*}). */
+    Newsletter newsletter();
+
+    /** About the newsletter as a sender. */
+    interface Newsletter {
+        /** The sender's postal address, printed at the foot of every issue mail as CAN-SPAM requires. */
+        java.util.Optional<String> postalAddress();
+    }
+
+    /** The postal address at the foot of every issue mail, or empty: the one place it is read. */
+    default java.util.Optional<String> postalAddress() {
+        return newsletter().postalAddress().map(String::strip).filter(a -> !a.isEmpty());
+    }
+
     /** The base URL without a trailing slash, ready to have a path appended. */
     default String link(String path) {
         String base = baseUrl().toString();

@@ -17,7 +17,7 @@ import dev.roundup.roundup.Section;
  * values (or markers a reader's copy fills) stand where the reader's name and first name go.
  */
 public record IssueContent(long id, Integer number, String title, String subject, String window, String introHtml, String introText,
-        String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn) {
+        String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn, String preheader) {
 
     /** The sponsor block, or null. */
     public record Sponsor(String name, String url, String text, String image) {
@@ -36,16 +36,29 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
-    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday) {
+    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
         String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
                 .map(IssueContent::part).toList();
-        return new IssueContent(issue.id, issue.number, issue.title, issue.subject, window, Markdown.html(intro), Markdown.text(intro),
-                Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
-                issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC));
+        String introText = Markdown.text(intro);
+        return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
+                Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
+                issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC),
+                Preheader.of(issue.preheader, introText));
+    }
+
+    /**
+     * The one place a subject line is made: the issue's subject with {newsletter}, {number} and {window} filled in
+     * (a new draft's subject is {@code roundup.issues.subject}, "{newsletter} #{number}: {window}").
+     */
+    static String subject(String subject, String newsletter, Integer number, String window) {
+        // a draft (a preview, a test mail) has no number yet: it takes one when it goes out
+        String withNumber = number == null ? subject.replace("#{number}", "draft").replace("{number}", "draft")
+                : subject.replace("{number}", String.valueOf(number));
+        return withNumber.replace("{newsletter}", newsletter).replace("{window}", window);
     }
 
     private static Part part(Section s) {
@@ -54,7 +67,12 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, i.blurb, i.source);
+        return new Entry(i.title, i.url, i.blurb, source(i.title, i.source));
+    }
+
+    /** The source under an item, unless the title already ends with it (a job's title reads "… at Company"). */
+    static String source(String title, String source) {
+        return source == null || source.isBlank() || title.strip().endsWith(" at " + source.strip()) ? null : source;
     }
 
     /** "Issue #3" for readers; a draft, seen in a preview or test mail, has no number yet. */
@@ -64,7 +82,7 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /** The first words of the intro, for link previews and feed summaries. */
     public String summary() {
-        String text = introText.replace("\n", " ").strip();
+        String text = introText.replaceAll("\\s+", " ").strip();
         return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }
 }

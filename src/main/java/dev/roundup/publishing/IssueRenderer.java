@@ -28,7 +28,8 @@ public class IssueRenderer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter);
+        static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter, String subscribeUrl,
+                String postalAddress);
     }
 
     /** What readers see of the issue, for the web: the reader is "there". */
@@ -42,7 +43,7 @@ public class IssueRenderer {
             // a draft has no number and so no page of its own yet: its links lead to the archive
             String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
             return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
-                    issue.weekdayOut(roundup.timezone(), java.time.Instant.now()));
+                    issue.weekdayOut(roundup.timezone(), java.time.Instant.now()), roundup.name());
         });
     }
 
@@ -53,14 +54,20 @@ public class IssueRenderer {
         String firstNameMarker = "rdn" + nonce + "first";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker, firstNameMarker);
-        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name()).render());
+        String postal = roundup.postalAddress().orElse(null);
+        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name(), subscribeUrl(), postal).render());
         css.apply(doc);
+        new LongWords("rdn" + nonce).breakIn(doc.body()); // both name slots stay whole
         doc.outputSettings().prettyPrint(false);
-        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker), nameMarker, firstNameMarker,
+        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, firstNameMarker,
                 unsubscribeMarker);
     }
 
-    private String text(IssueContent c, String unsubscribeUrl) {
+    private String subscribeUrl() {
+        return roundup.link("/subscribe");
+    }
+
+    private String text(IssueContent c, String unsubscribeUrl, String postalAddress) {
         PlainText t = new PlainText().heading(c.title(), '=').paragraph(c.introText(), "", "").blank();
         if (c.sponsor() != null) {
             t.heading("Sponsor", '-').paragraph("This issue is sponsored by " + c.sponsor().name() + "."
@@ -84,6 +91,10 @@ public class IssueRenderer {
         t.raw("-- \n").paragraph(c.footerText(), "", "").blank();
         t.raw("View this issue in your browser:\n").url(c.archiveUrl(), "");
         t.raw("Unsubscribe with one click:\n").url(unsubscribeUrl, "");
+        t.blank().raw("Forwarded this? Subscribe here:\n").url(subscribeUrl(), "");
+        if (postalAddress != null) {
+            t.blank().paragraph(postalAddress, "", "");
+        }
         return t.toString();
     }
 }

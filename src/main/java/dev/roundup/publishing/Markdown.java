@@ -11,7 +11,9 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    // a blank line between blocks, so the text part keeps the paragraphs (COMPACT ran them together)
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder()
+            .lineBreakRendering(org.commonmark.renderer.text.LineBreakRendering.SEPARATE_BLOCKS).build();
 
     private Markdown() {
     }

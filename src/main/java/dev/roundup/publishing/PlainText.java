@@ -11,14 +11,21 @@ final class PlainText {
         return this;
     }
 
-    /** A paragraph, wrapped at word boundaries; {@code indent} starts every line after the first. */
+    /**
+     * A text of paragraphs (separated by blank lines, kept so), each wrapped at word boundaries; {@code indent} starts
+     * every line after the first.
+     */
     PlainText paragraph(String text, String firstPrefix, String indent) {
         if (text == null || text.isBlank()) {
             return this;
         }
-        for (String para : text.strip().split("\n\\s*\n")) {
-            wrap(para.replaceAll("\\s+", " ").strip(), firstPrefix, indent);
-            firstPrefix = indent;
+        boolean first = true;
+        for (String para : text.strip().split("\\n\\s*\\n")) {
+            if (!first) {
+                out.append('\n');
+            }
+            wrap(para.replaceAll("\\s+", " ").strip(), first ? firstPrefix : indent, indent);
+            first = false;
         }
         return this;
     }

@@ -62,7 +62,12 @@ public class Curation {
 
     /** The fields of an issue an editor writes; null leaves a field as it is. */
     public record Fields(String title, String subject, String intro, String footer, String sponsorName, String sponsorUrl,
-            String sponsorText, String sponsorImage) {
+            String sponsorText, String sponsorImage, String preheader) {
+
+        public Fields(String title, String subject, String intro, String footer, String sponsorName, String sponsorUrl,
+                String sponsorText, String sponsorImage) {
+            this(title, subject, intro, footer, sponsorName, sponsorUrl, sponsorText, sponsorImage, null);
+        }
     }
 
     public long updateFields(long issueId, long version, Fields f) {
@@ -72,6 +77,9 @@ public class Curation {
             }
             if (f.subject() != null) {
                 issue.subject = oneLine(f.subject(), 300, "subject");
+            }
+            if (f.preheader() != null) {
+                issue.preheader = blankToNull(oneLineOrEmpty(f.preheader(), 300));
             }
             if (f.intro() != null) {
                 issue.intro = limit(f.intro(), 20000);

@@ -70,7 +70,7 @@ public class Drafts {
         issue.windowFrom = from;
         issue.windowTo = to;
         issue.title = roundup.name() + " — Weekly Roundup (" + window(from, to) + ")";
-        issue.subject = issue.title;
+        issue.subject = config.subject();
         issue.intro = config.intro();
         issue.footer = config.footer();
         issue.createdAt = now;

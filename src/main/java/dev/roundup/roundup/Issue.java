@@ -46,6 +46,10 @@ public class Issue extends PanacheEntity {
     @Column(name = "window_to", nullable = false)
     public LocalDate windowTo;
 
+    /** The inbox's preview text beside the subject; null for the intro's first sentence. */
+    @Column(length = 300)
+    public String preheader;
+
     /** Markdown; {window}, {weekday}, {name} and {firstName} are replaced when rendered. */
     @Column(length = 20000)
     public String intro;

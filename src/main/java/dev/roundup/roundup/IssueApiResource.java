@@ -57,7 +57,7 @@ public class IssueApiResource {
     }
 
     public record FieldsChange(long version, String title, String subject, String intro, String footer, String sponsorName,
-            String sponsorUrl, String sponsorText, String sponsorImage) {
+            String sponsorUrl, String sponsorText, String sponsorImage, String preheader) {
     }
 
     public record ItemChange(long version, String title, String blurb, Boolean included, String url) {
@@ -107,10 +107,10 @@ public class IssueApiResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change title, subject, intro (Markdown), footer or sponsor; fields left out stay")
+    @Operation(summary = "Change title, subject, preheader, intro (Markdown), footer or sponsor; fields left out stay")
     public Saved fields(@RestPath long id, FieldsChange c) {
         return new Saved(curation.updateFields(id, c.version(), new Curation.Fields(c.title(), c.subject(), c.intro(), c.footer(),
-                c.sponsorName(), c.sponsorUrl(), c.sponsorText(), c.sponsorImage())));
+                c.sponsorName(), c.sponsorUrl(), c.sponsorText(), c.sponsorImage(), c.preheader())));
     }
 
     @PUT

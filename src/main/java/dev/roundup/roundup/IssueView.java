@@ -11,7 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /** An issue with everything an editor works on, for the editing page and the JSON API alike. */
 public record IssueView(long id, Integer number, String label, String title, String subject, LocalDate windowFrom, LocalDate windowTo, String window,
         String intro, String footer, String sponsorName, String sponsorUrl, String sponsorText, String sponsorImage, String status,
-        boolean editable, Instant scheduledAt, Instant sentAt, long version, List<SectionView> sections) {
+        boolean editable, Instant scheduledAt, Instant sentAt, long version, List<SectionView> sections, String preheader) {
 
     public record SectionView(long id, String kind, String title, String note, List<ItemView> items) {
         public long includedCount() {
@@ -42,7 +42,7 @@ public record IssueView(long id, Integer number, String label, String title, Str
         return new IssueView(issue.id, issue.number, issue.label(), issue.title, issue.subject, issue.windowFrom, issue.windowTo,
                 Drafts.window(issue.windowFrom, issue.windowTo), issue.intro, issue.footer, issue.sponsorName, issue.sponsorUrl,
                 issue.sponsorText, issue.sponsorImage, issue.status.label(), issue.status.editable(), issue.scheduledAt, issue.sentAt,
-                issue.version, sections);
+                issue.version, sections, issue.preheader);
     }
 
     /** In one query: for each post, project and job of this issue, the other issues that include it. */

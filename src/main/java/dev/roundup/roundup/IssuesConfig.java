@@ -26,6 +26,13 @@ public interface IssuesConfig {
     int suggestions();
 
     /**
+     * The subject line of a new draft. {newsletter}, {number} and {window} are filled in when the issue is rendered,
+     * so the number is the one it goes out with.
+     */
+    @WithDefault("{newsletter} #{number}: {window}")
+    String subject();
+
+    /**
      * The intro of a new draft (Markdown). {weekday} (the day it goes out), {window}, {name} and {firstName} (the
      * reader's, or "there") are filled in when rendered.
      */

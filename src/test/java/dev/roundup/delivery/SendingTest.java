@@ -44,7 +44,7 @@ class SendingTest {
         for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
             String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
             String address = to.contains("<") ? to.substring(to.indexOf('<') + 1, to.indexOf('>')) : to;
-            if (address.endsWith(domain) && m.getSubject().contains("Weekly Roundup")) {
+            if (address.endsWith(domain) && m.getSubject().contains("Roundup #")) {
                 by.computeIfAbsent(address, k -> new java.util.ArrayList<>()).add(m);
             }
         }

@@ -52,6 +52,7 @@ class RenderingTest {
 
     long issueId;
     IssueView view;
+    String defaultSubject;
 
     @BeforeAll
     void anIssueWithHostileText() {
@@ -60,13 +61,16 @@ class RenderingTest {
             Fixtures.post("Render post " + i, "https://render.example.org/p/" + i, from.plusDays(1).atTime(9 + i, 0).toInstant(java.time.ZoneOffset.UTC), 1);
         }
         Fixtures.post("Hostile " + HOSTILE, "https://render.example.org/hostile", from.plusDays(2).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC), 1);
+        Fixtures.job("Render Engineer", dev.roundup.listings.ListingStatus.PUBLISHED, from.plusDays(1).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(60)));
         Issue issue = drafts.create(from, from.plusDays(7));
         issueId = issue.id;
+        defaultSubject = renderer.render(issueId).subject();
         view = IssueView.load(issueId).orElseThrow();
         IssueView.SectionView community = view.sections().stream().filter(s -> s.kind().equals("community")).findFirst().orElseThrow();
         long v = view.version();
         v = curation.updateItem(issueId, v, community.items().get(1).id(), new Curation.ItemChange(null, "Blurb " + HOSTILE, false));
-        v = curation.updateFields(issueId, v, new Curation.Fields(null, "Subject " + HOSTILE, "Hello **{name}** of {weekday}! <script>alert(3)</script>",
+        v = curation.updateFields(issueId, v, new Curation.Fields(null, "Subject " + HOSTILE, "Hello **{name}** of {weekday}! <script>alert(3)</script>\n\nA second paragraph stays its own.",
                 null, "Sponsor Co", "https://sponsor.example.org/", "Sponsors you", null));
         view = IssueView.load(issueId).orElseThrow();
     }
@@ -110,6 +114,51 @@ class RenderingTest {
     }
 
     @Test
+    void theMailAloneCarriesTheFootersThePreviewTextAndAPlainSubject() {
+        assertEquals("Roundup #" + view.number() + ": " + view.window(), defaultSubject, "a new draft's subject");
+        RenderedIssue.Message m = renderer.render(issueId).forReader("Ada <Lovelace>", "https://news.example.org/unsubscribe/T");
+        Document doc = Jsoup.parse(m.html());
+        Element first = doc.body().child(0);
+        assertTrue(first.hasClass("preheader"), "the preview text comes first in the body: " + first.outerHtml());
+        for (String hiding : List.of("display:none", "max-height:0", "overflow:hidden", "mso-hide:all")) {
+            assertTrue(first.attr("style").replace(" ", "").contains(hiding), hiding);
+        }
+        assertTrue(first.text().matches("Hello Ada <Lovelace> of \\w+day!\\W*"), "the intro's first sentence, the reader's name in it: " + first.text());
+        assertFalse(first.text().contains("second paragraph") || first.text().contains(view.title()), "not the title, not more than a sentence");
+
+        Element footer = doc.selectFirst("td.footer");
+        assertTrue(footer.text().contains("Why are you getting this"), "the why-you-get-this footer is the mail's");
+        assertTrue(footer.text().contains("Forwarded this? Subscribe here"), footer.text());
+        assertTrue(footer.select("a[href]").eachAttr("href").stream().anyMatch(h -> h.startsWith("http") && h.endsWith("/subscribe")));
+        assertTrue(footer.text().contains("1 Example Street, 10115 Berlin"), "the postal address (CAN-SPAM)");
+        assertTrue(m.text().contains("Forwarded this? Subscribe here:\n") && m.text().contains("1 Example Street, 10115 Berlin"), m.text());
+        assertTrue(m.text().contains("Why are you getting this"));
+        List<String> lines = m.text().lines().toList();
+        int second = lines.indexOf("A second paragraph stays its own.");
+        assertTrue(second > 1 && lines.get(second - 1).isEmpty() && lines.get(second - 2).startsWith("Hello "),
+                "the intro's paragraphs stay apart in the text part: " + m.text());
+
+        assertTrue(m.text().contains("Render Engineer at Acme") && !m.text().contains("(Acme)"), "the job line names the company once");
+        assertTrue(doc.select(".item-source").stream().noneMatch(e -> e.text().equals("Acme")), "in the HTML too");
+    }
+
+    @Test
+    void theEditorsOwnPreviewTextReplacesTheIntrosFirstSentence() {
+        long id = drafts.create(LocalDate.of(2024, 5, 6), LocalDate.of(2024, 5, 13)).id;
+        long v = IssueView.load(id).orElseThrow().version();
+        v = dev.roundup.testing.Api.asEditor().body(Map.of("version", v, "preheader", "Three tools and\r\nBcc: x@example.org a job this week"))
+                .put("/api/issues/" + id).then().statusCode(200).extract().jsonPath().getLong("version");
+        assertEquals("Three tools and Bcc: x@example.org a job this week", preheader(id), "one line, the editor's words");
+        dev.roundup.testing.Api.asEditor().body(Map.of("version", v, "preheader", " ")).put("/api/issues/" + id).then().statusCode(200);
+        assertTrue(preheader(id).startsWith("Hey there, Happy "), "emptied: the intro's first sentence again: " + preheader(id));
+    }
+
+    private String preheader(long id) {
+        Document doc = Jsoup.parse(renderer.render(id).forReader(null, "https://news.example.org/u").html());
+        return doc.selectFirst("body > .preheader").ownText().replaceAll("[\\u034f\\u200c\\u00a0]", "").strip();
+    }
+
+    @Test
     void theTextPartHasEveryUrlOnItsOwnLineAndShortLines() {
         RenderedIssue.Message m = renderer.render(issueId).forReader(null, "https://news.example.org/unsubscribe/T");
         List<String> lines = m.text().lines().toList();
@@ -140,6 +189,8 @@ class RenderingTest {
         assertEquals(view.title(), web.selectFirst("meta[property=og:title]").attr("content"));
         assertTrue(web.selectFirst("meta[property=og:url]").attr("content").endsWith("/archive/" + number));
         assertTrue(page.contains("Hello there of Monday!") || page.contains("Hello <strong>there</strong>"), "no personal parts on the web");
+        assertFalse(page.contains("Why are you getting this"), "the mail's footer is not on the web");
+        assertFalse(page.contains("Forwarded this?") || page.contains("Example Street"), "nor its subscribe and postal lines");
         given().get("/archive/" + number + "-any-slug").then().statusCode(200);
         given().get("/archive/99999").then().statusCode(404);
         given().get("/archive").then().body(org.hamcrest.Matchers.containsString("/archive/" + number));
@@ -159,7 +210,10 @@ class RenderingTest {
         for (IssueView.ItemView item : included()) {
             assertTrue(content.contains(item.url().replace("&", "&amp;")), "full content: " + item.url());
         }
-        SyndFeed rss = new SyndFeedInput().build(new StringReader(given().get("/rss.xml").then().statusCode(200).extract().asString()));
+        assertFalse(content.contains("Why are you getting this"), "the mail's footer is not in the Atom feed");
+        String rssXml = given().get("/rss.xml").then().statusCode(200).extract().asString();
+        assertFalse(rssXml.contains("Why are you getting this"), "nor in the RSS feed");
+        SyndFeed rss = new SyndFeedInput().build(new StringReader(rssXml));
         assertTrue(rss.getEntries().stream().anyMatch(e -> e.getLink().endsWith("/archive/" + number)));
     }
 
