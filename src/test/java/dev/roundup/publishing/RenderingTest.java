@@ -115,7 +115,7 @@ class RenderingTest {
 
     @Test
     void theMailAloneCarriesTheFootersThePreviewTextAndAPlainSubject() {
-        assertEquals("Roundup #" + view.number() + ": " + view.window(), defaultSubject, "a new draft's subject");
+        assertEquals("Roundup draft: " + view.window(), defaultSubject, "a new draft's subject: its number comes when it goes out");
         RenderedIssue.Message m = renderer.render(issueId).forReader("Ada <Lovelace>", "https://news.example.org/unsubscribe/T");
         Document doc = Jsoup.parse(m.html());
         Element first = doc.body().child(0);
