@@ -41,6 +41,9 @@ public class Bounces {
     @Inject
     EntityManager em;
 
+    @Inject
+    BounceMetrics metrics;
+
     /** What became of a report. */
     public enum Outcome {
         /** Recorded as a bounce. */
@@ -110,6 +113,7 @@ public class Bounces {
         }
         String detail = (f.status() == null ? "" : f.status() + " ") + (f.diagnostic() == null ? "" : f.diagnostic())
                 + (issueId == null ? " (confirmation mail)" : " (issue " + issueId + ")");
+        metrics.recorded(f.kind());
         if (f.kind() == DeliveryReport.Kind.HARD) {
             subscriptions.hardBounce(subscriberId, "bounce report: " + detail);
         } else {

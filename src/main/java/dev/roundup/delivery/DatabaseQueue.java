@@ -51,6 +51,8 @@ final class DatabaseQueue implements DeliveryQueue {
         Subscriptions subscriptions;
         @Inject
         SendConfig config;
+        @Inject
+        SendMetrics metrics;
 
         /** A queue of one send's deliveries, for one worker. */
         DeliveryQueue open(long issueId) {
@@ -60,6 +62,7 @@ final class DatabaseQueue implements DeliveryQueue {
 
     private final Parts p;
     private final long issueId;
+    private final SendMetrics.Counters counted;
     private String token;
     private long renewedAt;
     private Set<Long> lost = Set.of();
@@ -71,6 +74,7 @@ final class DatabaseQueue implements DeliveryQueue {
     private DatabaseQueue(Parts parts, long issueId) {
         this.p = parts;
         this.issueId = issueId;
+        this.counted = parts.metrics.of(issueId);
     }
 
     @Override
@@ -130,6 +134,7 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void sent(Deliveries.Claimed reader, String messageId) {
         lastSent = p.marks.add(new Deliveries.Sent(issueId, reader.subscriberId(), messageId, Instant.now()));
+        counted.sent().increment();
         if (lastSent.journalTrouble() != null) {
             pause(lastSent.journalTrouble()); // the next mark would not fare better
             stopped = true; // so the worker sends nothing more of this batch
@@ -139,6 +144,7 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void retryLater(Deliveries.Claimed reader, Instant when, String error, boolean countAttempt) {
         p.deliveries.retryLater(issueId, reader.subscriberId(), token, when, error, countAttempt);
+        counted.retried().increment();
     }
 
     @Override
@@ -149,6 +155,7 @@ final class DatabaseQueue implements DeliveryQueue {
     @Override
     public void failed(Deliveries.Claimed reader, String error) {
         p.deliveries.failed(issueId, reader.subscriberId(), token, error);
+        counted.failed().increment();
     }
 
     @Override
@@ -158,6 +165,7 @@ final class DatabaseQueue implements DeliveryQueue {
             return false;
         }
         failed(reader, "refused for good: " + reply);
+        counted.bounced().increment();
         p.subscriptions.hardBounce(reader.subscriberId(), "SMTP " + reply + " while sending issue " + issueId);
         return true;
     }

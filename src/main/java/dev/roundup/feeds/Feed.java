@@ -81,6 +81,11 @@ public class Feed extends PanacheEntity {
         return list("order by lower(coalesce(title, url))");
     }
 
+    /** Enabled feeds whose last fetches failed, the longest-failing first (the status page). */
+    public static List<Feed> failing() {
+        return list("enabled = true and consecutiveFailures > 0 order by consecutiveFailures desc, id");
+    }
+
     /** Ids of enabled feeds whose next fetch is due. */
     public static List<Long> dueIds(Instant now) {
         return find("enabled = true and nextFetchAt <= ?1 order by nextFetchAt", now).project(IdOnly.class).list()

@@ -42,6 +42,9 @@ public class FeedCollector {
     @Inject
     FeedBodies bodies;
 
+    @Inject
+    FeedMetrics metrics;
+
     private final AtomicInteger threads = new AtomicInteger();
     private volatile ExecutorService pool;
 
@@ -92,12 +95,16 @@ public class FeedCollector {
             Fetched fetched = fetcher.get(snapshot.url, snapshot.etag, snapshot.lastModified);
             return apply(feedId, fetched, snapshot.bodyHash);
         } catch (FetchFailure failure) {
-            return recordFailure(feedId, failure);
+            return metrics.fetched(recordFailure(feedId, failure));
         }
     }
 
-    /** Records what a fetch brought: new posts, a move, a 304, or an error status. */
+    /** Records what a fetch brought: new posts, a move, a 304, or an error status; counted in the metrics. */
     Outcome apply(long feedId, Fetched fetched, String previousBodyHash) {
+        return metrics.fetched(record(feedId, fetched, previousBodyHash));
+    }
+
+    private Outcome record(long feedId, Fetched fetched, String previousBodyHash) {
         Instant now = Instant.now();
         if (fetched.status() == 410) {
             return QuarkusTransaction.requiringNew().call(() -> {

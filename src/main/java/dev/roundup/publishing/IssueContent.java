@@ -33,6 +33,14 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
     record Reader(String name, String firstName) {
+        /** What both hold: the renderer's two markers begin alike, so a word holding either is kept whole. */
+        String shared() {
+            int n = 0;
+            while (n < Math.min(name.length(), firstName.length()) && name.charAt(n) == firstName.charAt(n)) {
+                n++;
+            }
+            return name.substring(0, n);
+        }
     }
 
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
@@ -47,7 +55,7 @@ public record IssueContent(long id, Integer number, String title, String subject
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
                 issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC),
-                Preheader.of(issue.preheader, introText));
+                Preheader.of(issue.preheader, introText, reader.shared()));
     }
 
     /**
@@ -67,12 +75,16 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, i.blurb, source(i.title, i.source));
+        return new Entry(i.title, i.url, i.blurb, source(i.kind, i.title, i.source));
     }
 
-    /** The source under an item, unless the title already ends with it (a job's title reads "… at Company"). */
-    static String source(String title, String source) {
-        return source == null || source.isBlank() || title.strip().endsWith(" at " + source.strip()) ? null : source;
+    /**
+     * The source under an item, unless it is a job whose title already ends with it (a job's title reads
+     * "… at Company"); a post "Culture at GitLab" from GitLab keeps its source.
+     */
+    static String source(Item.Kind kind, String title, String source) {
+        boolean named = kind == Item.Kind.JOB && title.strip().endsWith(" at " + (source == null ? "" : source.strip()));
+        return source == null || source.isBlank() || named ? null : source;
     }
 
     /** "Issue #3" for readers; a draft, seen in a preview or test mail, has no number yet. */

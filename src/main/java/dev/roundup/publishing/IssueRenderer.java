@@ -57,7 +57,7 @@ public class IssueRenderer {
         String postal = roundup.postalAddress().orElse(null);
         Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, roundup.name(), subscribeUrl(), postal).render());
         css.apply(doc);
-        new LongWords("rdn" + nonce).breakIn(doc.body()); // both name slots stay whole
+        new LongWords(nameMarker, firstNameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
         return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, firstNameMarker,
                 unsubscribeMarker);

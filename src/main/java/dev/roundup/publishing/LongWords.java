@@ -2,6 +2,7 @@ package dev.roundup.publishing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,29 +13,45 @@ import org.jsoup.nodes.TextNode;
  * as text) gets {@code <wbr>} break opportunities after {@code / . - _ ? & = #} and every {@link #RUN} characters
  * without one. CSS wrapping ({@code overflow-wrap: anywhere}) is not read by every mail client, and a table cell
  * grows to its longest unbreakable word; {@code <wbr>} is, and does not change the text copied or searched.
+ * Characters are counted and broken as {@link Graphemes}, so an emoji or an accented letter is never split; a
+ * no-break space separates words like a space; the hidden preheader is left alone.
  */
 final class LongWords {
 
     static final int LONG = 24;
     static final int RUN = 16;
 
-    private static final java.util.Set<String> SKIPPED = java.util.Set.of("style", "script", "title");
+    private static final Set<String> SKIPPED = Set.of("style", "script", "title");
+    private static final String BREAK_AFTER = "/.-_?&=#";
 
-    private final String keep;
+    private final List<String> keep;
 
-    /** {@code keep}: a word containing this (a slot marker filled in later) is left whole. */
-    LongWords(String keep) {
-        this.keep = keep;
+    /** {@code keep}: a word containing one of these (slot markers filled in later, per reader) is left whole. */
+    LongWords(String... keep) {
+        this.keep = List.of(keep);
     }
 
     void breakIn(Element root) {
         List<TextNode> texts = new ArrayList<>();
         root.traverse((node, depth) -> {
-            if (node instanceof TextNode t && (t.parent() == null || !SKIPPED.contains(((Element) t.parent()).normalName()))) {
+            if (node instanceof TextNode t && !skipped(t)) {
                 texts.add(t);
             }
         });
         texts.forEach(this::breakText);
+    }
+
+    private static boolean skipped(TextNode t) {
+        for (Node n = t.parentNode(); n != null; n = n.parentNode()) {
+            if (n instanceof Element e && (SKIPPED.contains(e.normalName()) || e.hasClass("preheader"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean space(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private void breakText(TextNode node) {
@@ -44,18 +61,19 @@ final class LongWords {
         int i = 0;
         while (i < text.length()) {
             int end = i;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            while (end < text.length() && !space(text.charAt(end))) {
                 end++;
             }
             String word = text.substring(i, end);
-            if (word.length() > LONG && !word.contains(keep)) {
+            List<String> graphemes = word.length() > LONG && keep.stream().noneMatch(word::contains) ? Graphemes.of(word) : List.of();
+            if (graphemes.size() > LONG) {
                 int run = 0;
-                for (int k = 0; k < word.length(); k++) {
-                    char c = word.charAt(k);
-                    pending.append(c);
+                for (int k = 0; k < graphemes.size(); k++) {
+                    String g = graphemes.get(k);
+                    pending.append(g);
                     run++;
-                    boolean last = k == word.length() - 1;
-                    if (!last && ("/.-_?&=#".indexOf(c) >= 0 || run >= RUN)) {
+                    boolean last = k == graphemes.size() - 1;
+                    if (!last && ((g.length() == 1 && BREAK_AFTER.contains(g)) || run >= RUN)) {
                         out.add(new TextNode(pending.toString()));
                         out.add(new Element("wbr"));
                         pending.setLength(0);
@@ -66,7 +84,7 @@ final class LongWords {
                 pending.append(word);
             }
             int next = end;
-            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            while (next < text.length() && space(text.charAt(next))) {
                 next++;
             }
             pending.append(text, end, next);

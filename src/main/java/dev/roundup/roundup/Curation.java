@@ -76,7 +76,7 @@ public class Curation {
                 issue.title = oneLine(f.title(), 300, "title");
             }
             if (f.subject() != null) {
-                issue.subject = oneLine(f.subject(), 300, "subject");
+                issue.subject = subject(f.subject());
             }
             if (f.preheader() != null) {
                 issue.preheader = blankToNull(oneLineOrEmpty(f.preheader(), 300));
@@ -316,6 +316,29 @@ public class Curation {
     private static Item itemOf(Issue issue, long itemId) {
         return issue.sections.stream().flatMap(s -> s.items.stream()).filter(i -> i.id == itemId).findFirst()
                 .orElseThrow(() -> new Rejected("Item " + itemId + " is not part of this issue."));
+    }
+
+    /** What a subject line may hold besides words; filled in by {@code IssueContent.subject}, the same for every reader. */
+    public static final List<String> SUBJECT_PLACEHOLDERS = List.of("{newsletter}", "{number}", "{window}");
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}\\s]*}");
+
+    /** A subject line: one line, and only the placeholders that are filled in (no {name}: one subject goes to all). */
+    static String subject(String s) {
+        String v = oneLine(s, 300, "subject");
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(v);
+        while (m.find()) {
+            String p = m.group();
+            if (p.equals("{name}")) {
+                throw new Rejected("The subject cannot hold {name}: one subject line goes to every reader. "
+                        + "Use {name} in the intro instead.");
+            }
+            if (!SUBJECT_PLACEHOLDERS.contains(p)) {
+                throw new Rejected("The subject has an unknown placeholder " + p + ": only "
+                        + String.join(", ", SUBJECT_PLACEHOLDERS) + " are filled in.");
+            }
+        }
+        return v;
     }
 
     static String oneLine(String s, int max, String what) {

@@ -78,7 +78,7 @@ public class IssueEditorResource {
 
         static native TemplateInstance edit(IssueView issue);
 
-        static native TemplateInstance preview(IssueView issue, String text);
+        static native TemplateInstance preview(IssueView issue, String text, String subject, String preheader);
 
         static native TemplateInstance web(IssueContent issue, java.util.Map<String, String> empty);
     }
@@ -115,7 +115,9 @@ public class IssueEditorResource {
     @Path("{id}/preview")
     public TemplateInstance preview(@RestPath long id) {
         IssueView issue = IssueView.load(id).orElseThrow(NotFoundException::new);
-        return Templates.preview(issue, renderer.render(id).forReader(null, links.testUnsubscribeUrl()).text());
+        IssueContent content = renderer.content(id);
+        return Templates.preview(issue, renderer.render(id).forReader(null, links.testUnsubscribeUrl()).text(), content.subject(),
+                content.preheader());
     }
 
     /** The email exactly as a reader gets it (the reader here is "there", with a sample unsubscribe link). */

@@ -3,6 +3,7 @@ package dev.roundup.subscribers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ public class Subscriptions {
     @Inject
     SuppressionList suppressions;
 
+    @Inject
+    SubscriberMetrics metrics;
+
     /** What a confirmation link came to. */
     public enum Confirmation {
         /** Authentic and current: confirming would succeed. */
@@ -44,6 +48,11 @@ public class Subscriptions {
      * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
     public void signUp(EmailAddress address, String name, String ip, String source) {
+        requestConfirmation(address, name, ip, source);
+        metrics.signedUp(source);
+    }
+
+    private void requestConfirmation(EmailAddress address, String name, String ip, String source) {
         raced(() -> {
             signUpOnce(address, name, ip, source);
             return null;
@@ -135,7 +144,9 @@ public class Subscriptions {
         if (read.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return raced(() -> QuarkusTransaction.requiringNew().call(() -> {
+        AtomicBoolean changed = new AtomicBoolean();
+        Confirmation result = raced(() -> QuarkusTransaction.requiringNew().call(() -> {
+            changed.set(false);
             Subscriber s = links.byPublicId(read.get().publicId()).map(Subscriptions::locked).orElse(null);
             Confirmation outcome = s == null ? Confirmation.INVALID : judge(read.get(), s);
             if (outcome != Confirmation.READY) {
@@ -144,8 +155,13 @@ public class Subscriptions {
             Instant now = Instant.now();
             s.changeTo(SubscriberStatus.CONFIRMED, now, false);
             SubscriberEvent.record(s, "confirmed", null, now);
+            changed.set(true);
             return Confirmation.CONFIRMED;
         }));
+        if (changed.get()) {
+            metrics.confirmed(); // once committed; a second press finds the reader confirmed and counts nothing
+        }
+        return result;
     }
 
     /** The one rule for a confirm link: whom it names, whether it expired, whether it predates their leaving. */
@@ -173,7 +189,7 @@ public class Subscriptions {
         if (read.isPresent()) {
             Optional<Subscriber> s = QuarkusTransaction.requiringNew().call(() -> links.byPublicId(read.get().publicId()));
             if (s.isPresent()) {
-                EmailAddress.parse(s.get().email).ifPresent(address -> signUp(address, null, null, s.get().consentSource));
+                EmailAddress.parse(s.get().email).ifPresent(address -> requestConfirmation(address, null, null, s.get().consentSource));
             }
         }
     }

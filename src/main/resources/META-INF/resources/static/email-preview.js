@@ -9,7 +9,7 @@
       return;
     }
     var wide = doc.documentElement.scrollWidth;
-    var room = frame.contentWindow.innerWidth;
+    var room = doc.documentElement.clientWidth;
     warning.hidden = wide <= room + 1;
     warning.textContent = 'The email is ' + wide + ' px wide on this ' + room + ' px screen: readers would scroll sideways. '
       + 'Look for a long word, link or image.';

@@ -25,6 +25,7 @@ import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberStatus;
 import dev.roundup.subscribers.Subscriptions;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Metrics;
 import dev.roundup.testing.ScriptedRelay;
 import dev.roundup.testing.Sends;
 import dev.roundup.testing.SmtpSink;
@@ -73,8 +74,12 @@ class BounceMailboxTest {
         deliver("Message-ID: <ooo@bounce.test>\r\nFrom: late@bounce.test\r\nTo: bounces@roundup.test\r\nSubject: Out of office\r\n\r\n"
                 + "I am away until Monday.\r\n");
 
+        double hardBefore = Metrics.value("roundup_bounces_total", "kind=\"hard\"", "source=\"report\"");
+        double softBefore = Metrics.value("roundup_bounces_total", "kind=\"soft\"", "source=\"report\"");
         JsonPath reading = Api.asEditor().contentType("application/json").post("/api/bounces/check").then().statusCode(200).extract().jsonPath();
         assertEquals(6, reading.getInt("messages"), reading.prettify());
+        assertEquals(hardBefore + 2, Metrics.value("roundup_bounces_total", "kind=\"hard\"", "source=\"report\""), "bounces by kind on /q/metrics");
+        assertEquals(softBefore + 1, Metrics.value("roundup_bounces_total", "kind=\"soft\"", "source=\"report\""));
         assertEquals(3, reading.getInt("recorded"));
         assertEquals(1, reading.getInt("unmatched"), "the forged tag is not recognised");
         assertEquals(1, reading.getInt("notFailures"), "a delay is not a bounce");

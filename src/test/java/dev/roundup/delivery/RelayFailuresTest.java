@@ -26,6 +26,7 @@ import dev.roundup.subscribers.Subscriptions;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.ScriptedRelay;
+import dev.roundup.testing.Metrics;
 import dev.roundup.testing.Sends;
 import dev.roundup.testing.SmtpSink;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -116,9 +117,14 @@ class RelayFailuresTest {
         Set<String> unknown = Set.of(readers.get(9), readers.get(49), readers.get(89));
         ScriptedRelay.sink().answering(refusing(a -> unknown.contains(a) ? "550 5.1.1 <" + a + ">: Recipient address rejected: User unknown" : null));
         long issueId = issue(LocalDate.of(2018, 3, 5));
+        double smtpBounces = Metrics.value("roundup_bounces_total", "kind=\"hard\"", "source=\"smtp\"");
         Sends.start(issueId);
         JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
         assertEquals(3, done.getInt("failed"), done.prettify());
+        String issue = "issue=\"" + issueId + "\"";
+        assertEquals(3, Metrics.value("roundup_messages_failed_total", issue), "the send's failures on /q/metrics");
+        assertEquals(done.getInt("sent"), Metrics.value("roundup_messages_sent_total", issue));
+        assertEquals(smtpBounces + 3, Metrics.value("roundup_bounces_total", "kind=\"hard\"", "source=\"smtp\""));
         for (String r : readers) {
             boolean gone = unknown.contains(r);
             assertEquals(gone ? SubscriberStatus.BOUNCED : SubscriberStatus.CONFIRMED, status(r), r);
@@ -164,6 +170,7 @@ class RelayFailuresTest {
         Sends.start(issueId);
         JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
         assertEquals(0, done.getInt("failed"), "nobody failed: " + done.prettify());
+        assertTrue(Metrics.value("roundup_messages_retried_total", "issue=\"" + issueId + "\"") > 0, "the 451s are retries on /q/metrics");
         assertEachGotItOnce(issueId, readers);
         for (String r : readers) {
             assertEquals(0, attempts(issueId, r), "the relay's 4xx is not counted against " + r);

@@ -8,18 +8,20 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.roundup.Item;
+
 /** The rules of an issue's email, one at a time: preview text, text paragraphs, long words, subject and source lines. */
 class EmailRulesTest {
 
     @Test
     void thePreheaderIsTheEditorsOwnTextElseTheIntrosFirstSentence() {
-        assertEquals("Hey there, Happy Monday!", Preheader.of(null, "Hey there, Happy Monday! Here is more.\n\nSecond paragraph."));
-        assertEquals("Short notes this week.", Preheader.of("  Short notes\n this week.  ", "Hey there. More."));
-        assertEquals("Version 2.1 is out.", Preheader.of(" ", "Version 2.1 is out. Try it."), "a dot inside a word ends no sentence");
-        assertEquals("No full stop here", Preheader.of(null, "No full stop here\n\nNext paragraph."), "only the first paragraph");
-        assertEquals("", Preheader.of(null, ""));
+        assertEquals("Hey there, Happy Monday!", Preheader.of(null, "Hey there, Happy Monday! Here is more.\n\nSecond paragraph.", null));
+        assertEquals("Short notes this week.", Preheader.of("  Short notes\n this week.  ", "Hey there. More.", null));
+        assertEquals("Version 2.1 is out.", Preheader.of(" ", "Version 2.1 is out. Try it.", null), "a dot inside a word ends no sentence");
+        assertEquals("No full stop here", Preheader.of(null, "No full stop here\n\nNext paragraph.", null), "only the first paragraph");
+        assertEquals("", Preheader.of(null, "", null));
         String longSentence = "word ".repeat(60).strip() + ".";
-        String cut = Preheader.of(null, longSentence);
+        String cut = Preheader.of(null, longSentence, null);
         assertTrue(cut.length() <= Preheader.MAX && cut.endsWith("…") && !cut.contains("wor…"), "cut at a word: " + cut);
     }
 
@@ -58,9 +60,52 @@ class EmailRulesTest {
 
     @Test
     void aSourceTheTitleAlreadyNamesIsNotRepeated() {
-        assertNull(IssueContent.source("Data Engineer at Zürich Data AG", "Zürich Data AG"));
-        assertNull(IssueContent.source("⭐ Data Engineer at Zürich Data AG", " Zürich Data AG "));
-        assertEquals("Fixture Blog", IssueContent.source("A post at the river", "Fixture Blog"));
-        assertNull(IssueContent.source("A post", null));
+        assertNull(IssueContent.source(Item.Kind.JOB, "Data Engineer at Zürich Data AG", "Zürich Data AG"));
+        assertNull(IssueContent.source(Item.Kind.JOB, "⭐ Data Engineer at Zürich Data AG", " Zürich Data AG "));
+        assertEquals("Fixture Blog", IssueContent.source(Item.Kind.POST, "A post at the river", "Fixture Blog"));
+        assertNull(IssueContent.source(Item.Kind.POST, "A post", null));
+        assertEquals("GitLab", IssueContent.source(Item.Kind.POST, "Culture at GitLab", "GitLab"), "only a job's title names its company");
+    }
+
+    @Test
+    void aMissingPostalAddressIsWarnedAboutAtStart() {
+        assertTrue(PostalAddressCheck.warning(java.util.Optional.empty()).orElseThrow().contains("roundup.newsletter.postal-address"));
+        assertTrue(PostalAddressCheck.warning(java.util.Optional.empty()).orElseThrow().contains("CAN-SPAM"));
+        assertTrue(PostalAddressCheck.warning(java.util.Optional.of("1 Example Street, Berlin")).isEmpty());
+    }
+
+    @Test
+    void aCutPreheaderKeepsEmojiWholeAndDropsAWordHoldingTheNameMarker() {
+        String emoji = Preheader.of(null, "word ".repeat(10) + "😀".repeat(60), null);
+        assertTrue(emoji.length() <= Preheader.MAX && emoji.endsWith("😀…"), "cut between two emoji: " + emoji);
+        String marker = "rdnABCDEFGHIJKLMNOPname";
+        String named = Preheader.of(null, "Hello there " + "z".repeat(120) + marker + "! more words", marker);
+        assertEquals("Hello there…", named, "the word holding the marker is dropped, not cut in half");
+        String whole = Preheader.of(null, "Hey " + marker + ", " + "short words ".repeat(20), marker);
+        assertTrue(whole.startsWith("Hey " + marker + ", short") && whole.endsWith("…"), whole);
+    }
+
+    @Test
+    void longWordsNeverSplitAnEmojiOrAnAccentAndSpareNoBreakSpacesThePreheaderAndEveryMarker() {
+        String emoji = "abcdefghijklmno😀abcdefghijklmnopqrstuvwxyz";
+        String accent = "abcdefghijklmnoe\u0301abcdefghijklmnopqrstuvwxyz";
+        String nbsp = "Python\u00A0is\u00A0out\u00A0today\u00A0dear\u00A0friends";
+        String unsubscribe = "https://unsubscribe.invalid/abcdefghijklmnop";
+        Document doc = Jsoup.parse("<body><p>" + emoji + "</p><p>" + accent + "</p><p>" + nbsp + "</p>"
+                + "<div class=\"preheader\">" + "y".repeat(40) + "</div><p>Leave: " + unsubscribe + "</p></body>");
+        new LongWords("rdnSLOTname", unsubscribe).breakIn(doc.body());
+        for (int p = 0; p < 2; p++) {
+            org.jsoup.nodes.Element para = doc.select("p").get(p);
+            assertEquals(p == 0 ? emoji : accent, para.wholeText(), "the text reads the same");
+            assertTrue(!para.select("wbr").isEmpty(), "the long word is still broken");
+            for (org.jsoup.nodes.TextNode t : para.textNodes()) {
+                String chunk = t.getWholeText();
+                assertTrue(!Character.isHighSurrogate(chunk.charAt(chunk.length() - 1)) && !Character.isLowSurrogate(chunk.charAt(0))
+                        && Character.getType(chunk.charAt(0)) != Character.NON_SPACING_MARK, "split inside a character: " + para.html());
+            }
+        }
+        assertTrue(doc.select("p").get(2).select("wbr").isEmpty(), "words joined by no-break spaces are short words");
+        assertTrue(doc.select(".preheader wbr").isEmpty(), "the hidden preheader is left alone");
+        assertTrue(doc.select("p").get(3).select("wbr").isEmpty(), "the unsubscribe marker stays whole");
     }
 }

@@ -110,6 +110,15 @@ class LongWordsWidthTest {
                 assertFits(chromium, "email at " + width);
                 chromium.screenshot("email-long-words-" + width);
             }
+            // a mail client that reads no CSS wrapping rules: the <wbr> and the fixed table layout alone keep it narrow
+            String noWrapping = m.html().replaceAll("(?i)(overflow-wrap|word-break|word-wrap)\\s*:\\s*[^;\"}]*;?", "");
+            assertFalse(noWrapping.matches("(?is).*(overflow-wrap|word-break|word-wrap).*"), "every wrapping rule is gone");
+            Path bare = file.resolveSibling("email-" + issueId + "-no-wrapping-css.html");
+            Files.writeString(bare, noWrapping);
+            chromium.size(320, 900).open(bare.toUri().toString());
+            assertTrue(shown(chromium, word("title")), "the long title is shown");
+            assertFits(chromium, "email without CSS wrapping at 320");
+            chromium.screenshot("email-long-words-no-wrapping-css-320");
         }
     }
 

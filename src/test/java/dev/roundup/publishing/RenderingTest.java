@@ -220,8 +220,12 @@ class RenderingTest {
     @Test
     void previewAndTestSendWorkForTheEditor() throws Exception {
         dev.roundup.testing.Browser editor = dev.roundup.testing.Browser.signedInEditor();
-        editor.get("/editor/issues/" + issueId + "/preview").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("<iframe")).body(org.hamcrest.Matchers.containsString("Plain-text part"));
+        String page = editor.get("/editor/issues/" + issueId + "/preview").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<iframe")).body(org.hamcrest.Matchers.containsString("Plain-text part"))
+                .extract().asString();
+        Document preview = Jsoup.parse(page);
+        assertEquals(renderer.render(issueId).subject(), preview.selectFirst("[data-subject]").text(), "the subject as sent, escaped");
+        assertEquals("Hello there of Monday!", preview.selectFirst("[data-preheader]").text(), "the preview text as sent");
         editor.get("/editor/issues/" + issueId + "/preview/email").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Unsubscribe with one click"));
         editor.post("/editor/issues/" + issueId + "/test", Map.of("to", "tester@render.example.org")).then().statusCode(303);

@@ -55,6 +55,18 @@ class CurationTest {
     }
 
     @Test
+    void aSubjectWithAPlaceholderThatIsNotFilledInIsRefusedAndNamed() {
+        IssueView issue = draftWithPosts(LocalDate.of(2025, 12, 8));
+        Api.asEditor().body(Map.of("version", issue.version(), "subject", "{newsletter} news {weeknumber}")).put("/api/issues/" + issue.id())
+                .then().statusCode(400).body("detail", containsString("subject")).body("detail", containsString("{weeknumber}"));
+        Api.asEditor().body(Map.of("version", issue.version(), "subject", "Hi {name}, issue {number}")).put("/api/issues/" + issue.id())
+                .then().statusCode(400).body("detail", containsString("{name}")).body("detail", containsString("every reader"));
+        assertEquals(issue.subject(), IssueView.load(issue.id()).orElseThrow().subject(), "nothing saved");
+        Api.asEditor().body(Map.of("version", issue.version(), "subject", "{newsletter} #{number}: {window}"))
+                .put("/api/issues/" + issue.id()).then().statusCode(200);
+    }
+
+    @Test
     void reorderingExcludingAddingAndSectionsAreSaved() {
         IssueView issue = draftWithPosts(LocalDate.of(2025, 9, 15));
         IssueView.SectionView section = community(issue);

@@ -109,6 +109,15 @@ public class PackagedApp implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort + path;
     }
 
+    /** The public port, for a proxy in front. */
+    public int port() {
+        return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
     public long readyMillis() {
         return readyMillis;
     }
