@@ -57,7 +57,7 @@ public class BounceResource {
                         + " about receipts or test sends, " + r.unmatched()
                         + " reports not about a Roundup delivery, " + r.notReports() + " other messages left in the mailbox.");
             } catch (MessagingException e) {
-                flash.set("Could not read the bounce mailbox: " + e.getMessage());
+                flash.error("Could not read the bounce mailbox: " + e.getMessage());
             }
             return Response.seeOther(URI.create("/editor/bounces")).build();
         }

@@ -61,6 +61,9 @@ public class EditorResource {
     EditorSession sessions;
 
     @Inject
+    NextSteps nextSteps;
+
+    @Inject
     CurrentVertxRequest current;
 
     @Inject
@@ -77,7 +80,7 @@ public class EditorResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Editor me, Feeds.Summary feeds, SubscriberDirectory.Counts subscribers,
-                Map<String, Long> listings);
+                Map<String, Long> listings, NextSteps.Issues issues);
 
         static native TemplateInstance editors(List<Editor> editors, Editor me, List<ApiToken> tokens, Forms forms);
     }
@@ -85,7 +88,7 @@ public class EditorResource {
     @GET
     public TemplateInstance dashboard() {
         return Templates.dashboard(me(), feeds.summary(), subscribers.counts(),
-                Map.of("pendingProjects", listingQueries.projectCounts().get("pending"), "pendingJobs", listingQueries.jobCounts().get("pending")));
+                Map.of("pendingProjects", listingQueries.projectCounts().get("pending"), "pendingJobs", listingQueries.jobCounts().get("pending")), nextSteps.issues());
     }
 
     @GET

@@ -47,15 +47,14 @@ public class FeedResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Feed> feeds, Map<String, String> values, Map<String, String> errors,
-                List<Feeds.ImportLine> report);
+        static native TemplateInstance list(List<Feed> feeds, Map<String, String> values, Map<String, String> errors);
 
         static native TemplateInstance feed(Feed feed, List<Post> posts, Map<String, String> errors);
     }
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(Feed.listForEditor(), Map.of(), Map.of(), null);
+        return Templates.list(Feed.listForEditor(), Map.of(), Map.of());
     }
 
     @POST
@@ -66,19 +65,44 @@ public class FeedResource {
             return Response.seeOther(URI.create("/editor/feeds/" + feed.id)).build();
         } catch (Feeds.Rejected rejected) {
             return Response.status(400).entity(Templates.list(Feed.listForEditor(),
-                    Map.of("url", url == null ? "" : url, "title", title == null ? "" : title), rejected.errors(), null)).build();
+                    Map.of("url", url == null ? "" : url, "title", title == null ? "" : title), rejected.errors())).build();
         }
     }
 
+    /**
+     * Imports an OPML upload, then redirects to the list (POST-redirect-GET): the outcome travels as a flash message,
+     * so reloading the page shows the list, not a second import.
+     */
     @POST
     @Path("import")
-    public TemplateInstance importOpml(@RestForm("opml") FileUpload upload) throws java.io.IOException {
+    public Response importOpml(@RestForm("opml") FileUpload upload) throws java.io.IOException {
         if (upload == null || upload.uploadedFile() == null) {
-            return Templates.list(Feed.listForEditor(), Map.of(), Map.of("opml", "Choose an OPML file to import."), null);
+            return Response.status(400).entity(Templates.list(Feed.listForEditor(), Map.of(), Map.of("opml", "Choose an OPML file to import."))).build();
         }
         String opml = Files.readString(upload.uploadedFile(), StandardCharsets.UTF_8);
         List<Feeds.ImportLine> report = feeds.importOpml(opml);
-        return Templates.list(Feed.listForEditor(), Map.of(), Map.of(), report);
+        if (report.isEmpty()) {
+            return Response.status(400).entity(Templates.list(Feed.listForEditor(), Map.of(), Map.of("opml",
+                    "No feeds found in this file: an OPML file lists each feed as an outline with an xmlUrl."))).build();
+        }
+        long added = report.stream().filter(l -> l.outcome().equals("added")).count();
+        long present = report.stream().filter(l -> l.outcome().equals("already present")).count();
+        List<Feeds.ImportLine> refused = report.stream().filter(l -> !l.outcome().equals("added") && !l.outcome().equals("already present")).toList();
+        StringBuilder message = new StringBuilder("OPML import: " + report.size() + " feeds read, " + added + " added"
+                + (added > 0 ? " (being fetched in the background)" : "") + ", " + present + " already present");
+        if (refused.isEmpty()) {
+            flash.set(message.append('.').toString());
+        } else {
+            message.append(", ").append(refused.size()).append(" not added: ");
+            refused.stream().limit(5).forEach(l -> message.append(shorten(l.url())).append(" (").append(shorten(l.outcome())).append("); "));
+            message.setLength(message.length() - 2);
+            flash.warning(message.append(refused.size() > 5 ? " and " + (refused.size() - 5) + " more." : ".").toString());
+        }
+        return Response.seeOther(URI.create("/editor/feeds")).build();
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     @GET
@@ -118,7 +142,8 @@ public class FeedResource {
     @Path("{id}/fetch")
     public Response fetch(@RestPath long id) {
         FeedCollector.Outcome outcome = collector.collect(id);
-        flash.set(outcome.ok() ? "Fetched: " + outcome.newPosts() + " new posts." : "Fetch failed: " + outcome.error());
+        flash.set(outcome.ok() ? Flash.Kind.SUCCESS : Flash.Kind.ERROR,
+                outcome.ok() ? "Fetched: " + outcome.newPosts() + " new posts." : "Fetch failed: " + outcome.error());
         return Response.seeOther(URI.create("/editor/feeds/" + id)).build();
     }
 

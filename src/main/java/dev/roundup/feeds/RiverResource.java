@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -22,6 +25,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import dev.roundup.RoundupConfig;
+import dev.roundup.web.FeedAnswers;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -55,7 +59,7 @@ public class RiverResource {
     @GET
     @Path("river.xml")
     @Produces("application/atom+xml;charset=UTF-8")
-    public String atom() throws FeedException {
+    public Response atom(@Context HttpHeaders request) throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(XmlText.clean(roundup.name() + ": community posts"));
@@ -64,9 +68,12 @@ public class RiverResource {
         feed.setDescription(XmlText.clean("Recent posts collected by " + roundup.name()));
         List<Post> posts = river.recent(Instant.now().minus(Duration.ofDays(config.riverDays())), null, null)
                 .page(Page.ofSize(100)).list();
-        feed.setPublishedDate(Date.from(posts.isEmpty() ? Instant.now() : posts.get(0).publishedAt));
+        // an empty river is dated at the epoch, so that its document (and ETag) stays the same until a post arrives
+        Instant newest = posts.isEmpty() ? null : posts.get(0).publishedAt;
+        feed.setPublishedDate(Date.from(newest == null ? Instant.EPOCH : newest));
         feed.setEntries(posts.stream().map(RiverResource::entry).toList());
-        return new SyndFeedOutput().outputString(feed);
+        FeedAnswers.describe(feed, roundup.link("/river.xml"), roundup.link("/river"), roundup.link(FeedAnswers.ICON));
+        return FeedAnswers.answer(request, new SyndFeedOutput().outputString(feed), newest, "application/atom+xml;charset=UTF-8");
     }
 
     /** Every text through {@link XmlText}: rows stored before ingest cleaned them may hold characters XML forbids. */

@@ -77,19 +77,36 @@ public class ListingEditorResource {
     @POST
     @Path("projects/moderate")
     public Response moderateProjects(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
-            @RestForm String back) {
-        int changed = ids == null || ids.isEmpty() ? 0 : listings.moderateProjects(ids, action, reason);
-        flash.set(changed + " project" + (changed == 1 ? "" : "s") + " " + past(action) + ".");
+            @RestForm String back, @RestForm String status, @RestForm String q) {
+        if (ids == null || ids.isEmpty()) {
+            flash.now(Flash.Kind.ERROR, "Nothing was changed: tick at least one project, then choose what to do with it.");
+            return Response.status(400).entity(projects(status, q)).build();
+        }
+        tellOutcome(listings.moderateProjects(ids, action, reason), "project", action);
         return Response.seeOther(URI.create(back(back, "/editor/projects"))).build();
     }
 
     @POST
     @Path("jobs/moderate")
     public Response moderateJobs(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
-            @RestForm String back) {
-        int changed = ids == null || ids.isEmpty() ? 0 : listings.moderateJobs(ids, action, reason);
-        flash.set(changed + " job" + (changed == 1 ? "" : "s") + " " + past(action) + ".");
+            @RestForm String back, @RestForm String status, @RestForm String q) {
+        if (ids == null || ids.isEmpty()) {
+            flash.now(Flash.Kind.ERROR, "Nothing was changed: tick at least one job, then choose what to do with it.");
+            return Response.status(400).entity(jobs(status, q)).build();
+        }
+        tellOutcome(listings.moderateJobs(ids, action, reason), "job", action);
         return Response.seeOther(URI.create(back(back, "/editor/jobs"))).build();
+    }
+
+    /** "2 jobs approved." and, for approvals and rejections, that the submitters were told; nothing changed is a warning. */
+    private void tellOutcome(int changed, String what, String action) {
+        if (changed == 0) {
+            flash.warning("Nothing changed: what you ticked was already " + past(action) + ".");
+            return;
+        }
+        boolean mailed = "approve".equals(action) || "reject".equals(action);
+        flash.set(changed + " " + what + (changed == 1 ? "" : "s") + " " + past(action) + "."
+                + (mailed ? (changed == 1 ? " The submitter was told by mail." : " Each submitter was told by mail.") : ""));
     }
 
     @GET

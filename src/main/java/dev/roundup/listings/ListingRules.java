@@ -9,7 +9,8 @@ import dev.roundup.EmailAddress;
 
 /**
  * The one place that says what a submitted field may contain: required fields present, one-line fields on one line,
- * descriptions plain text of bounded length (line breaks kept), links absolute http(s), addresses real addresses.
+ * descriptions plain text of bounded length (line breaks kept), links absolute http(s), addresses real addresses, and
+ * where to apply for a job either a link or an address (kept as a {@code mailto:} link).
  * Collects an error per field and the cleaned values.
  */
 final class ListingRules {
@@ -62,6 +63,30 @@ final class ListingRules {
             errors.put(field, "Enter a web address starting with https:// or http://.");
         }
         return v;
+    }
+
+    /**
+     * Where to apply: an http(s) link, or an email address, bare or as a {@code mailto:} link (many jobs say "apply by
+     * email"). An address is kept as {@code mailto:} and its display form, so every page can use it as a link.
+     */
+    String applyTo(String field, String value) {
+        String v = line(field, value, 2000, true);
+        if (v == null || errors.containsKey(field)) {
+            return v;
+        }
+        boolean mailto = v.regionMatches(true, 0, "mailto:", 0, 7);
+        if (mailto || (v.contains("@") && !v.contains("://"))) {
+            String address = mailto ? v.substring(7) : v;
+            return keep(field, EmailAddress.parse(address).map(a -> "mailto:" + a.display()).orElseGet(() -> {
+                errors.put(field, "Enter a web address starting with https:// or an email address like jobs@example.org.");
+                return v;
+            }));
+        }
+        String link = link(field, v, true);
+        if (errors.containsKey(field)) {
+            errors.put(field, "Enter a web address starting with https:// or an email address like jobs@example.org.");
+        }
+        return link;
     }
 
     String email(String field, String value) {

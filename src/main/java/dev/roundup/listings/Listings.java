@@ -33,6 +33,9 @@ public class Listings {
     @Inject
     RoundupConfig roundup;
 
+    @Inject
+    Moderation moderation;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance receivedText(String newsletter, String name, String what, String title);
@@ -140,7 +143,7 @@ public class Listings {
         String title = rules.line("title", f.title(), 120, true);
         String company = rules.line("company", f.company(), 120, true);
         String location = rules.line("location", f.location(), 120, true);
-        String apply = rules.link("applyUrl", f.applyUrl(), true);
+        String apply = rules.applyTo("applyUrl", f.applyUrl());
         String description = rules.text("description", f.description(), 2000);
         String salary = rules.line("salary", f.salary(), 120, false);
         String email = rules.email("contactEmail", f.contactEmail());
@@ -167,71 +170,34 @@ public class Listings {
         }
     }
 
-    /** Approves, rejects (with a reason) or features listings by id; returns how many changed. */
+    /** Approves, rejects (with a reason) or features projects by id; returns how many changed. See {@link Moderation}. */
     public int moderateProjects(List<Long> ids, String action, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int changed = 0;
-            Instant now = Instant.now();
-            for (Project p : Project.<Project>list("id in ?1", ids)) {
-                changed += decide(action, reason, now, p.status, s -> p.status = s, () -> {
-                    if (p.approvedAt == null) {
-                        p.approvedAt = now;
-                    }
-                }, r -> p.rejectReason = r, f -> p.featured = f) ? 1 : 0;
-                p.updatedAt = now;
-            }
-            return changed;
+        return moderation.decide(Project.class, ids, action, reason, (p, now) -> {
+            return new Moderation.Listing(p.id, p.status, s -> p.status = s, () -> {
+                if (p.approvedAt == null) {
+                    p.approvedAt = now;
+                }
+            }, r -> p.rejectReason = r, f -> p.featured = f, () -> p.updatedAt = now,
+                    () -> new Moderation.Notice(p.id, p.makerEmail, p.makerName, "project", p.name, p.status, p.rejectReason,
+                            roundup.link("/projects"), null));
         });
     }
 
+    /** Approves (open for {@code job-lifetime}), rejects or features jobs by id; returns how many changed. */
     public int moderateJobs(List<Long> ids, String action, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int changed = 0;
-            Instant now = Instant.now();
-            for (Job j : Job.<Job>list("id in ?1", ids)) {
-                changed += decide(action, reason, now, j.status, s -> j.status = s, () -> {
-                    if (j.approvedAt == null) {
-                        j.approvedAt = now;
-                    }
-                    if (j.expiresAt == null || !j.expiresAt.isAfter(now)) {
-                        j.expiresAt = now.plus(config.jobLifetime());
-                    }
-                }, r -> j.rejectReason = r, f -> j.featured = f) ? 1 : 0;
-                j.updatedAt = now;
-            }
-            return changed;
+        return moderation.decide(Job.class, ids, action, reason, (j, now) -> {
+            return new Moderation.Listing(j.id, j.status, s -> j.status = s, () -> {
+                if (j.approvedAt == null) {
+                    j.approvedAt = now;
+                }
+                if (j.expiresAt == null || !j.expiresAt.isAfter(now)) {
+                    j.expiresAt = now.plus(config.jobLifetime());
+                }
+            }, r -> j.rejectReason = r, f -> j.featured = f, () -> j.updatedAt = now,
+                    () -> new Moderation.Notice(j.id, j.contactEmail, j.company, "job", j.title + " at " + j.company, j.status,
+                            j.rejectReason, roundup.link("/jobs"),
+                            j.expiresAt == null ? null : j.expiresAt.minusSeconds(1).atZone(roundup.timezone()).toLocalDate()));
         });
-    }
-
-    /** The one moderation rule for both kinds: approve, reject with a reason, feature or unfeature. */
-    private static boolean decide(String action, String reason, Instant now, ListingStatus current,
-            java.util.function.Consumer<ListingStatus> setStatus, Runnable onApprove,
-            java.util.function.Consumer<String> setReason, java.util.function.Consumer<Boolean> setFeatured) {
-        switch (action == null ? "" : action) {
-            case "approve" -> {
-                if (!current.canBecome(ListingStatus.PUBLISHED)) {
-                    return false;
-                }
-                setStatus.accept(ListingStatus.PUBLISHED);
-                setReason.accept(null);
-                onApprove.run();
-                return true;
-            }
-            case "reject" -> {
-                if (!current.canBecome(ListingStatus.REJECTED)) {
-                    return false;
-                }
-                setStatus.accept(ListingStatus.REJECTED);
-                String r = reason == null || reason.isBlank() ? "Not a fit for the newsletter." : reason.strip();
-                setReason.accept(r.length() > 500 ? r.substring(0, 500) : r);
-                return true;
-            }
-            case "feature", "unfeature" -> {
-                setFeatured.accept(action.equals("feature"));
-                return true;
-            }
-            default -> throw new UnknownAction(action == null || action.isEmpty() ? null : action);
-        }
     }
 
     /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */

@@ -8,7 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jsoup.nodes.Entities;
@@ -24,6 +27,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.roundup.RoundupConfig;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
+import dev.roundup.web.FeedAnswers;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.Location;
@@ -84,18 +88,18 @@ public class ArchiveResource {
     @GET
     @Path("feed.xml")
     @Produces("application/atom+xml;charset=UTF-8")
-    public String atom() throws FeedException {
-        return feed("atom_1.0", "/feed.xml");
+    public Response atom(@Context HttpHeaders request) throws FeedException {
+        return feed(request, "atom_1.0", "/feed.xml", "application/atom+xml;charset=UTF-8");
     }
 
     @GET
     @Path("rss.xml")
     @Produces("application/rss+xml;charset=UTF-8")
-    public String rss() throws FeedException {
-        return feed("rss_2.0", "/rss.xml");
+    public Response rss(@Context HttpHeaders request) throws FeedException {
+        return feed(request, "rss_2.0", "/rss.xml", "application/rss+xml;charset=UTF-8");
     }
 
-    private String feed(String type, String self) throws FeedException {
+    private Response feed(HttpHeaders request, String type, String self, String mediaType) throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
         feed.setTitle(XmlText.clean(roundup.name()));
@@ -106,7 +110,9 @@ public class ArchiveResource {
         feed.setPublishedDate(issues.isEmpty() ? new Date(0) : Date.from(issues.get(0).sentAt));
         boolean rss = type.startsWith("rss");
         feed.setEntries(issues.stream().map(i -> entry(i, rss)).toList());
-        return new SyndFeedOutput().outputString(feed);
+        FeedAnswers.describe(feed, roundup.link(self), roundup.link("/archive"), roundup.link(FeedAnswers.ICON));
+        return FeedAnswers.answer(request, new SyndFeedOutput().outputString(feed), issues.isEmpty() ? null : issues.get(0).sentAt,
+                mediaType);
     }
 
     /**

@@ -67,6 +67,9 @@ public class LinkCheck {
     }
 
     private String verdict(String url) {
+        if (url != null && url.regionMatches(true, 0, "mailto:", 0, 7)) {
+            return "ok"; // a job's "apply by email": an address, not a page to fetch
+        }
         try {
             int status = fetcher.check(url);
             return status >= 200 && status < 400 ? "ok" : "HTTP " + status;

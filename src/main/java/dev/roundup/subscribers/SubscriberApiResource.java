@@ -129,10 +129,12 @@ public class SubscriberApiResource {
     @POST
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Import CSV (email[,name]); mode=confirmed or send-confirmation; override=true resubscribes unsubscribed and suppressed addresses")
-    public SubscriberCsv.ImportReport importCsv(InputStream body, @RestQuery String mode, @RestQuery Boolean override) {
+    @Operation(summary = "Import CSV (email[,name], or a header naming them); mode=confirmed or send-confirmation; override=true resubscribes unsubscribed and suppressed addresses; overwriteNames=true replaces names subscribers already have")
+    public SubscriberCsv.ImportReport importCsv(InputStream body, @RestQuery String mode, @RestQuery Boolean override,
+            @RestQuery Boolean overwriteNames) {
         return csv.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8),
-                "confirmed".equals(mode) ? SubscriberCsv.Mode.CONFIRMED : SubscriberCsv.Mode.SEND_CONFIRMATION, Boolean.TRUE.equals(override));
+                "confirmed".equals(mode) ? SubscriberCsv.Mode.CONFIRMED : SubscriberCsv.Mode.SEND_CONFIRMATION, Boolean.TRUE.equals(override),
+                Boolean.TRUE.equals(overwriteNames));
     }
 
     @GET

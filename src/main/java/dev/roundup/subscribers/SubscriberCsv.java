@@ -53,17 +53,32 @@ public class SubscriberCsv {
     private record Row(long line, EmailAddress email, String name) {
     }
 
-    public ImportReport importCsv(Reader csv, Mode mode, boolean override) {
+    /**
+     * Imports a CSV of addresses (and optionally names), as saved by a spreadsheet: a UTF-8 byte order mark, CRLF line
+     * ends and {@code ;} separators are all read. A merge never replaces a name a subscriber already has unless
+     * {@code overwriteNames}; it fills in a missing one. Throws {@link CsvLayout.NotCsv} for a file that is not such a list.
+     */
+    public ImportReport importCsv(Reader csv, Mode mode, boolean override, boolean overwriteNames) {
         long[] totals = new long[4]; // rows, added, merged, skipped
         List<LineError> errors = new ArrayList<>();
         Map<String, Row> batch = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(csv, 1 << 16)) {
             String line;
             long number = 0;
+            CsvLayout columns = null;
             while ((line = in.readLine()) != null) {
                 number++;
-                if (line.isBlank() || (number == 1 && line.strip().toLowerCase().startsWith("email"))) {
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // Excel's byte order mark
+                }
+                if (line.isBlank()) {
                     continue;
+                }
+                if (columns == null) {
+                    columns = CsvLayout.of(line);
+                    if (columns.header()) {
+                        continue; // the header
+                    }
                 }
                 totals[0]++;
                 List<String> fields = parseLine(line);
@@ -71,10 +86,11 @@ public class SubscriberCsv {
                     errors.add(new LineError(number, "unbalanced quotes"));
                     continue;
                 }
-                String name = fields.size() > 1 ? fields.get(1).strip() : null;
-                var email = EmailAddress.parse(fields.get(0));
+                String address = columns.email() < fields.size() ? fields.get(columns.email()) : "";
+                String name = columns.name() >= 0 && columns.name() < fields.size() ? fields.get(columns.name()).strip() : null;
+                var email = EmailAddress.parse(address);
                 if (email.isEmpty()) {
-                    errors.add(new LineError(number, "not a valid email address: " + shorten(fields.get(0))));
+                    errors.add(new LineError(number, "not a valid email address: " + shorten(address)));
                 } else if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
                     errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
                 } else {
@@ -84,35 +100,38 @@ public class SubscriberCsv {
                     }
                 }
                 if (batch.size() >= BATCH) {
-                    store(batch, mode, override, totals);
+                    store(batch, mode, override, overwriteNames, totals);
                     batch.clear();
                 }
             }
-            store(batch, mode, override, totals);
+            if (columns == null) {
+                throw new CsvLayout.NotCsv("The file is empty: it needs one email address a line, or a header with an email column.");
+            }
+            store(batch, mode, override, overwriteNames, totals);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ImportReport(totals[0], totals[1], totals[2], totals[3], errors);
     }
 
-    private void store(Map<String, Row> rows, Mode mode, boolean override, long[] totals) {
+    private void store(Map<String, Row> rows, Mode mode, boolean override, boolean overwriteNames, long[] totals) {
         if (rows.isEmpty()) {
             return;
         }
         long[] counted = totals.clone();
         try {
-            storeOnce(rows, mode, override, totals);
+            storeOnce(rows, mode, override, overwriteNames, totals);
         } catch (RuntimeException e) {
             if (!UniqueKey.violated(e)) {
                 throw e;
             }
             // someone signed up with an address of this batch meanwhile: the batch again, now merging them
             System.arraycopy(counted, 0, totals, 0, totals.length);
-            storeOnce(rows, mode, override, totals);
+            storeOnce(rows, mode, override, overwriteNames, totals);
         }
     }
 
-    private void storeOnce(Map<String, Row> rows, Mode mode, boolean override, long[] totals) {
+    private void storeOnce(Map<String, Row> rows, Mode mode, boolean override, boolean overwriteNames, long[] totals) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             Map<String, Subscriber> existing = new HashMap<>();
@@ -146,7 +165,8 @@ public class SubscriberCsv {
                     s.persist();
                     totals[1]++;
                 } else {
-                    if (row.name() != null) {
+                    // the name a reader gave themselves (or one set before) stays, unless the editor asked to replace names
+                    if (row.name() != null && (overwriteNames || s.name == null || s.name.isBlank())) {
                         s.name = row.name();
                     }
                     if (blocked || (s.status == SubscriberStatus.PENDING && target == SubscriberStatus.CONFIRMED)) {

@@ -84,7 +84,8 @@ public class SubscriberResource {
 
     @POST
     @Path("import")
-    public Response importCsv(@RestForm("file") FileUpload file, @RestForm String mode, @RestForm boolean override) throws Exception {
+    public Response importCsv(@RestForm("file") FileUpload file, @RestForm String mode, @RestForm boolean override,
+            @RestForm boolean overwriteNames) throws Exception {
         SubscriberDirectory.Filter none = SubscriberDirectory.Filter.of(null, null);
         if (file == null || file.uploadedFile() == null) {
             return Response.status(400).entity(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(),
@@ -93,7 +94,10 @@ public class SubscriberResource {
         SubscriberCsv.ImportReport report;
         try (Reader reader = new InputStreamReader(Files.newInputStream(file.uploadedFile()), StandardCharsets.UTF_8)) {
             report = csv.importCsv(reader, "confirmed".equals(mode) ? SubscriberCsv.Mode.CONFIRMED : SubscriberCsv.Mode.SEND_CONFIRMATION,
-                    override);
+                    override, overwriteNames);
+        } catch (CsvLayout.NotCsv notCsv) {
+            return Response.status(400).entity(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(),
+                    Map.of(), Map.of("file", notCsv.getMessage()), null)).build();
         }
         return Response.ok(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(), Map.of(), Map.of(), report))
                 .build();

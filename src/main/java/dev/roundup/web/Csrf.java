@@ -50,7 +50,7 @@ public class Csrf {
         String path = rc.normalizedPath();
         String method = rc.request().method().name();
         boolean pageView = method.equals("GET") || method.equals("HEAD");
-        if (path.startsWith("/static/") || path.startsWith("/q/") || path.startsWith("/api/")) {
+        if (path.startsWith("/static/") || path.startsWith("/q/") || path.startsWith("/api/") || FeedAnswers.isFeed(path)) {
             rc.next();
             return;
         }

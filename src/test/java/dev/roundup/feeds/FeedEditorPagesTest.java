@@ -75,12 +75,16 @@ class FeedEditorPagesTest {
                 + "<outline text=\"Django\"><outline text=\"Already\" xmlUrl=\"" + blogs.url("/pages/two.xml") + "\"/>"
                 + "<outline text=\"Brand new\" type=\"rss\" xmlUrl=\"" + blogs.url("/pages/new.xml") + "\"/>"
                 + "<outline text=\"Broken\" xmlUrl=\"javascript:alert(1)\"/></outline></body></opml>";
-        String report = editor.upload("/editor/feeds/import", "opml", "planet.opml", opml.getBytes(StandardCharsets.UTF_8), "text/x-opml")
-                .then().statusCode(200).extract().asString();
-        assertTrue(report.contains("3 outlines read"), report);
-        assertTrue(report.contains(">added<"));
-        assertTrue(report.contains(">already present<"));
-        assertTrue(report.contains("invalid URL: only http:// and https://"));
+        editor.upload("/editor/feeds/import", "opml", "planet.opml", opml.getBytes(StandardCharsets.UTF_8), "text/x-opml")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/editor/feeds"));
+        String report = editor.get("/editor/feeds").then().statusCode(200).extract().asString();
+        assertTrue(report.contains("class=\"flash warning\""), "one outline was refused: a warning, not a success");
+        assertTrue(report.contains("3 feeds read, 1 added (being fetched in the background), 1 already present, 1 not added"), report);
+        assertTrue(report.contains("javascript:alert(1) (invalid URL: only http:// and https://"), report);
+        String reloaded = editor.get("/editor/feeds").then().statusCode(200).extract().asString();
+        assertTrue(!reloaded.contains("OPML import:"), "a reload shows the list, and imports nothing again");
+        editor.upload("/editor/feeds/import", "opml", "empty.opml", "<opml><body></body></opml>".getBytes(StandardCharsets.UTF_8),
+                "text/x-opml").then().statusCode(400).body(containsString("No feeds found in this file"));
 
         String exported = editor.get("/editor/feeds/opml").then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment")).extract().asString();

@@ -131,4 +131,33 @@ class IssueFeedsTest {
         assertTrue(html.select("img[onerror], [onerror], script").isEmpty(), content);
         assertFalse(content.contains("&#x1;") || content.contains("&#1;"), "no reference to a forbidden character");
     }
+
+    @Test
+    void feedsNameThemselvesAndTheirIconAnswer304sAndSetNoCookie() {
+        Fixtures.post("A fresh post for the river feed", "https://feeds-test.example.org/p/fresh",
+                java.time.Instant.now().minusSeconds(3600), 1);
+        for (String path : java.util.List.of("/feed.xml", "/rss.xml", "/river.xml")) {
+            io.restassured.response.Response first = given().get(path);
+            assertEquals(200, first.statusCode(), path);
+            assertEquals(null, first.header("Set-Cookie"), path + " sets no cookie");
+            String body = first.asString();
+            assertTrue(body.contains("href=\"http://localhost:8080" + path + "\"") && body.contains("rel=\"self\""), path + ": " + body);
+            assertTrue(body.contains("http://localhost:8080/static/icon.png"), path + " names the icon");
+            String etag = first.header("ETag");
+            String modified = first.header("Last-Modified");
+            assertTrue(etag != null && etag.startsWith("\""), path + " has a strong ETag");
+            assertTrue(modified != null, path + " has a Last-Modified");
+
+            io.restassured.response.Response again = given().header("If-None-Match", etag).get(path);
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.asString());
+            assertEquals(etag, again.header("ETag"));
+            assertEquals(null, again.header("Set-Cookie"));
+            assertEquals(304, given().header("If-Modified-Since", modified).get(path).statusCode(), path);
+            assertEquals(200, given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get(path).statusCode(), path);
+            assertEquals(200, given().header("If-None-Match", "\"something-else\"").header("If-Modified-Since", modified).get(path)
+                    .statusCode(), path + ": an ETag that does not match wins over the date");
+        }
+        given().get(dev.roundup.web.FeedAnswers.ICON).then().statusCode(200).contentType("image/png");
+    }
 }

@@ -32,7 +32,7 @@ class SubscriberCsvBenchmark {
             file.append("reader").append(i).append("@bench.example.org,Reader Number ").append(i).append('\n');
         }
         long start = System.nanoTime();
-        SubscriberCsv.ImportReport report = csv.importCsv(new StringReader(file.toString()), SubscriberCsv.Mode.CONFIRMED, false);
+        SubscriberCsv.ImportReport report = csv.importCsv(new StringReader(file.toString()), SubscriberCsv.Mode.CONFIRMED, false, false);
         long importMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(ROWS, report.added());
 

@@ -117,4 +117,73 @@ class SubscriberCsvTest {
         assertTrue(page.contains("<td>3</td>"), "the bad line's number");
         editor.get("/editor/subscribers?q=csv6").then().body(containsString("form1@csv6.example.org"));
     }
+
+    @Test
+    void aCsvSavedByExcelWithItsByteOrderMarkAndSemicolonsIsReadLikeAnyOther() {
+        byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+        byte[] body = "Email;Name\r\nexcel.one@csv7.example.org;Jürgen Excel\r\nexcel.two@csv7.example.org;\"Ng, Ada\"\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = concat(bom, body);
+        Browser editor = Browser.signedInEditor();
+        String page = editor.upload("/editor/subscribers/import", "file", "excel.csv", file, "text/csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("Import finished"), page);
+        JsonPath found = Api.asEditor().get("/api/subscribers?q=csv7.example.org").then().body("total", equalTo(2)).extract().jsonPath();
+        assertTrue(found.getList("subscribers.name", String.class).containsAll(List.of("Jürgen Excel", "Ng, Ada")), found.prettify());
+
+        // without a header, the byte order mark does not spoil the first address either
+        Api.asEditor().contentType("text/csv").body(concat(bom, "excel.three@csv7.example.org\r\n".getBytes(StandardCharsets.UTF_8)))
+                .post("/api/subscribers/import?mode=confirmed").then().statusCode(200).body("added", equalTo(1)).body("errors.size()", equalTo(0));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aMergeKeepsTheNameAReaderGaveUnlessTheEditorAsksToReplaceNames() {
+        // a reader signs up with the name they chose
+        new Browser().post("/subscribe", Map.of("email", "named@csv8.example.org", "name", "Lena Schmidt", "website", "")).then().statusCode(303);
+        Api.asEditor().body(Map.of("email", "nameless@csv8.example.org", "confirmed", true)).post("/api/subscribers").then().statusCode(201);
+        String csv = "email,name\nnamed@csv8.example.org,L. SCHMIDT (from CRM)\nnameless@csv8.example.org,Filled In\n";
+        Api.asEditor().contentType("text/csv").body(csv).post("/api/subscribers/import?mode=confirmed").then().statusCode(200)
+                .body("merged", equalTo(2));
+        assertEquals("Lena Schmidt", nameOf("named@csv8.example.org"), "the reader's own name stays");
+        assertEquals("Filled In", nameOf("nameless@csv8.example.org"), "a missing name is filled in");
+
+        Browser editor = Browser.signedInEditor();
+        editor.request().redirects().follow(false).cookies(editor.cookies()).multiPart("_csrf", editor.csrfToken())
+                .multiPart("overwriteNames", "true").multiPart("mode", "confirmed")
+                .multiPart("file", "crm.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv").post("/editor/subscribers/import")
+                .then().statusCode(200);
+        assertEquals("L. SCHMIDT (from CRM)", nameOf("named@csv8.example.org"), "replaced when the editor ticks it");
+    }
+
+    private static String nameOf(String email) {
+        return Api.asEditor().get("/api/subscribers?q=" + email).then().extract().path("subscribers[0].name");
+    }
+
+    @Test
+    void aFileThatIsNotACsvOfAddressesGetsOneClearError() {
+        Browser editor = Browser.signedInEditor();
+        byte[] workbook = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, '\n', 'x', '\n', 'y', '\n' };
+        String page = editor.upload("/editor/subscribers/import", "file", "list.xlsx", workbook, "application/octet-stream").then()
+                .statusCode(400).extract().asString();
+        assertTrue(page.contains("This is not a CSV file in UTF-8"), page);
+        assertTrue(!page.contains("Import finished"), "no report of rows");
+
+        String html = "<!DOCTYPE html>\n<html><body>\n<p>a@b.example.org</p>\n</body></html>\n";
+        editor.upload("/editor/subscribers/import", "file", "page.html", html.getBytes(StandardCharsets.UTF_8), "text/html").then()
+                .statusCode(400).body(containsString("it looks like a web page"));
+
+        StringBuilder noHeader = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            noHeader.append("Row ").append(i).append(",something else\n");
+        }
+        Api.asEditor().contentType("text/csv").body(noHeader.toString()).post("/api/subscribers/import?mode=confirmed").then()
+                .statusCode(400).body(containsString("neither a header with an"));
+    }
 }

@@ -1,0 +1,56 @@
+package dev.roundup.subscribers;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.roundup.EmailAddress;
+
+/**
+ * What an imported file's first line says about it: which columns hold the address and the name (from a header such
+ * as {@code email,name} or {@code Email Address;First Name}, or the plain address-then-name order when the first line
+ * is already an address), or that the file is not a CSV of addresses at all.
+ */
+record CsvLayout(boolean header, int email, int name) {
+
+    private static final CsvLayout PLAIN = new CsvLayout(false, 0, 1);
+
+    /**
+     * A file that is not a CSV list of addresses: binary, a web page, or a first line that is neither a header with an
+     * email column nor an address. One error for the whole file, a 400 wherever it surfaces.
+     */
+    public static class NotCsv extends RuntimeException implements dev.roundup.web.UserMistake {
+        NotCsv(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads the first line (its byte order mark already removed); throws {@link NotCsv}. */
+    static CsvLayout of(String first) {
+        if (first.indexOf('\uFFFD') >= 0 || first.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            throw new NotCsv("This is not a CSV file in UTF-8 (it looks like a binary file such as a workbook, or text in "
+                    + "another encoding). Save it as \"CSV UTF-8\" and import that.");
+        }
+        if (first.stripLeading().startsWith("<")) {
+            throw new NotCsv("This is not a CSV file (it looks like a web page or XML). Export the list as CSV and import that.");
+        }
+        List<String> cells = SubscriberCsv.parseLine(first);
+        if (cells != null && !cells.isEmpty() && EmailAddress.parse(cells.get(0)).isPresent()) {
+            return PLAIN;
+        }
+        int email = -1;
+        int name = -1;
+        for (int i = 0; cells != null && i < cells.size(); i++) {
+            String cell = cells.get(i).strip().toLowerCase(Locale.ROOT);
+            if (email < 0 && (cell.contains("email") || cell.contains("e-mail"))) {
+                email = i;
+            } else if (name < 0 && cell.contains("name")) {
+                name = i;
+            }
+        }
+        if (email < 0) {
+            throw new NotCsv("The first line is neither a header with an \"email\" column nor an email address. "
+                    + "Start the file with a line like: email,name");
+        }
+        return new CsvLayout(true, email, name);
+    }
+}
