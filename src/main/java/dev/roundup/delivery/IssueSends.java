@@ -87,6 +87,7 @@ public class IssueSends {
             Instant now = Instant.now();
             issue.status = IssueStatus.SENDING;
             issue.updatedAt = now;
+            issue.numberForSending(); // readers' numbers follow the order issues go out
             int recipients = deliveries.createFor(issueId, now);
             IssueSend send = IssueSend.<IssueSend>findById(issueId);
             if (send == null) {

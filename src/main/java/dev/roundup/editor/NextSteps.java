@@ -32,7 +32,7 @@ public class NextSteps {
     NewsletterSettings newsletter;
 
     /** The issue being prepared (draft or scheduled), if any. */
-    public record Draft(long id, int number, String title, String status) {
+    public record Draft(long id, String label, String title, String status) {
     }
 
     /** The last issue that went out. */
@@ -49,7 +49,7 @@ public class NextSteps {
     public Issues issues() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Draft draft = Issue.<Issue>find("status in ?1 order by windowTo desc, id desc", List.of(IssueStatus.DRAFT, IssueStatus.SCHEDULED))
-                    .firstResultOptional().map(i -> new Draft(i.id, i.number, i.title, i.status.name().toLowerCase(Locale.ROOT)))
+                    .firstResultOptional().map(i -> new Draft(i.id, i.label(), i.title, i.status.name().toLowerCase(Locale.ROOT)))
                     .orElse(null);
             Sent sent = Issue.<Issue>find("status = ?1 and sentAt is not null order by sentAt desc", IssueStatus.SENT)
                     .firstResultOptional().map(i -> new Sent(i.id, i.number, i.title, when(i.sentAt))).orElse(null);

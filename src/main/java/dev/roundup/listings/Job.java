@@ -76,4 +76,11 @@ public class Job extends PanacheEntity {
         return list("status = ?1 and approvedAt >= ?2 and approvedAt < ?3 and expiresAt > ?4 order by featured desc, approvedAt desc",
                 ListingStatus.PUBLISHED, from, to, now);
     }
+
+    /** For a draft: as {@link Project#offerable}, for jobs still open at {@code openAt}. */
+    public static List<Job> offerable(Instant approvedBefore, Instant openAt, java.util.Collection<Long> excludedIds, int limit) {
+        return find("status = ?1 and approvedAt < ?2 and expiresAt > ?3 and id not in ?4 order by featured desc, approvedAt desc, id desc",
+                ListingStatus.PUBLISHED, approvedBefore, openAt, excludedIds.isEmpty() ? List.of(-1L) : excludedIds)
+                .page(io.quarkus.panache.common.Page.ofSize(limit)).list();
+    }
 }

@@ -62,9 +62,13 @@ public class Project extends PanacheEntity {
     @Column(name = "submission_key", length = 64, unique = true)
     public String submissionKey;
 
-    /** Published projects approved in [from, to): the candidates for an issue's Projects section. */
-    public static List<Project> approvedBetween(Instant from, Instant to) {
-        return list("status = ?1 and approvedAt >= ?2 and approvedAt < ?3 order by featured desc, approvedAt desc",
-                ListingStatus.PUBLISHED, from, to);
+    /**
+     * For a draft: published projects approved before {@code approvedBefore} (the draft's send, or now), leaving out
+     * {@code excludedIds} (those an issue already featured), paid features first, then newest.
+     */
+    public static List<Project> offerable(Instant approvedBefore, java.util.Collection<Long> excludedIds, int limit) {
+        return find("status = ?1 and approvedAt < ?2 and id not in ?3 order by featured desc, approvedAt desc, id desc",
+                ListingStatus.PUBLISHED, approvedBefore, excludedIds.isEmpty() ? List.of(-1L) : excludedIds)
+                .page(io.quarkus.panache.common.Page.ofSize(limit)).list();
     }
 }

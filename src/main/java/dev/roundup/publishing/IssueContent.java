@@ -1,5 +1,6 @@
 package dev.roundup.publishing;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -12,10 +13,10 @@ import dev.roundup.roundup.Section;
 
 /**
  * What readers see of an issue, read once from the database and shared by every rendering (email HTML, text, web,
- * feeds): included items only, in the editor's order; Markdown already turned into safe HTML. {@code nameMarker}
- * stands where the reader's name goes.
+ * feeds): included items only, in the editor's order; Markdown already turned into safe HTML. The {@link Reader}'s
+ * values (or markers a reader's copy fills) stand where the reader's name and first name go.
  */
-public record IssueContent(long id, int number, String title, String subject, String window, String introHtml, String introText,
+public record IssueContent(long id, Integer number, String title, String subject, String window, String introHtml, String introText,
         String footerHtml, String footerText, Sponsor sponsor, List<Part> sections, String archiveUrl, LocalDate sentOn, String preheader) {
 
     /** The sponsor block, or null. */
@@ -30,11 +31,23 @@ public record IssueContent(long id, int number, String title, String subject, St
     public record Entry(String title, String url, String blurb, String source) {
     }
 
-    static IssueContent of(Issue issue, String archiveUrl, String nameMarker, String newsletter) {
-        String weekday = issue.windowTo.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
+    record Reader(String name, String firstName) {
+        /** What both hold: the renderer's two markers begin alike, so a word holding either is kept whole. */
+        String shared() {
+            int n = 0;
+            while (n < Math.min(name.length(), firstName.length()) && name.charAt(n) == firstName.charAt(n)) {
+                n++;
+            }
+            return name.substring(0, n);
+        }
+    }
+
+    /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
+    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
-        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday).replace("{window}", window)
-                .replace("{name}", nameMarker);
+        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
                 .map(IssueContent::part).toList();
@@ -42,15 +55,18 @@ public record IssueContent(long id, int number, String title, String subject, St
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
                 issue.sentAt == null ? null : LocalDate.ofInstant(issue.sentAt, java.time.ZoneOffset.UTC),
-                Preheader.of(issue.preheader, introText, nameMarker));
+                Preheader.of(issue.preheader, introText, reader.shared()));
     }
 
     /**
      * The one place a subject line is made: the issue's subject with {newsletter}, {number} and {window} filled in
      * (a new draft's subject is {@code roundup.issues.subject}, "{newsletter} #{number}: {window}").
      */
-    static String subject(String subject, String newsletter, int number, String window) {
-        return subject.replace("{newsletter}", newsletter).replace("{number}", String.valueOf(number)).replace("{window}", window);
+    static String subject(String subject, String newsletter, Integer number, String window) {
+        // a draft (a preview, a test mail) has no number yet: it takes one when it goes out
+        String withNumber = number == null ? subject.replace("#{number}", "draft").replace("{number}", "draft")
+                : subject.replace("{number}", String.valueOf(number));
+        return withNumber.replace("{newsletter}", newsletter).replace("{window}", window);
     }
 
     private static Part part(Section s) {
@@ -69,6 +85,11 @@ public record IssueContent(long id, int number, String title, String subject, St
     static String source(Item.Kind kind, String title, String source) {
         boolean named = kind == Item.Kind.JOB && title.strip().endsWith(" at " + (source == null ? "" : source.strip()));
         return source == null || source.isBlank() || named ? null : source;
+    }
+
+    /** "Issue #3" for readers; a draft, seen in a preview or test mail, has no number yet. */
+    public String label() {
+        return number == null ? "Draft issue" : "Issue #" + number;
     }
 
     /** The first words of the intro, for link previews and feed summaries. */

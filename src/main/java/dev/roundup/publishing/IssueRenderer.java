@@ -38,13 +38,16 @@ public class IssueRenderer {
 
     /** What readers see of the issue, for the web: the reader is "there". */
     public IssueContent content(long issueId) {
-        return content(issueId, "there");
+        return content(issueId, RenderedIssue.NO_NAME, RenderedIssue.NO_NAME);
     }
 
-    private IssueContent content(long issueId, String nameMarker) {
+    private IssueContent content(long issueId, String nameMarker, String firstNameMarker) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new IllegalArgumentException("No issue " + issueId));
-            return IssueContent.of(issue, roundup.link("/archive/" + issue.number), nameMarker, newsletter.name());
+            // a draft has no number and so no page of its own yet: its links lead to the archive
+            String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
+            return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
+                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name());
         });
     }
 
@@ -52,14 +55,16 @@ public class IssueRenderer {
     public RenderedIssue render(long issueId) {
         String nonce = Secrets.randomToken(12).replaceAll("[^A-Za-z0-9]", "x");
         String nameMarker = "rdn" + nonce + "name";
+        String firstNameMarker = "rdn" + nonce + "first";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
-        IssueContent content = content(issueId, nameMarker);
+        IssueContent content = content(issueId, nameMarker, firstNameMarker);
         String postal = newsletter.postalAddress().orElse(null);
         Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, newsletter.name(), subscribeUrl(), postal).render());
         css.apply(doc);
-        new LongWords(nameMarker, unsubscribeMarker).breakIn(doc.body());
+        new LongWords(nameMarker, firstNameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
-        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, unsubscribeMarker);
+        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, firstNameMarker,
+                unsubscribeMarker);
     }
 
     private String subscribeUrl() {

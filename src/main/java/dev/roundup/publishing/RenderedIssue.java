@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
 /**
- * An issue rendered once, with its personal parts (the reader's name, their unsubscribe link) left as slots: a reader's
+ * An issue rendered once, with its personal parts (the reader's name and first name, their unsubscribe link) left as slots: a reader's
  * copy is the fixed text with their values put into the slots, escaped for HTML, without rendering the template again.
  */
 public final class RenderedIssue {
@@ -24,16 +24,19 @@ public final class RenderedIssue {
     private final Template html;
     private final Template text;
 
-    RenderedIssue(String subject, String html, String text, String nameMarker, String unsubscribeMarker) {
+    RenderedIssue(String subject, String html, String text, String nameMarker, String firstNameMarker, String unsubscribeMarker) {
         this.subject = subject;
-        this.html = new Template(html, nameMarker, unsubscribeMarker);
-        this.text = new Template(text, nameMarker, unsubscribeMarker);
+        String[] markers = {nameMarker, firstNameMarker, unsubscribeMarker};
+        this.html = new Template(html, markers);
+        this.text = new Template(text, markers);
     }
 
     /** The copy for one reader; {@code name} may be null. */
     public Message forReader(String name, String unsubscribeUrl) {
         String who = who(name);
-        return new Message(subject, html.fill(Entities.escape(who), Entities.escape(unsubscribeUrl)), text.fill(who, unsubscribeUrl));
+        String first = firstName(name);
+        return new Message(subject, html.fill(Entities.escape(who), Entities.escape(first), Entities.escape(unsubscribeUrl)),
+                text.fill(who, first, unsubscribeUrl));
     }
 
     /**
@@ -61,72 +64,96 @@ public final class RenderedIssue {
         }
 
         public List<T> html(String name, String unsubscribeUrl) {
-            return html.fill(htmlPieces, convert, Entities.escape(who(name)), Entities.escape(unsubscribeUrl));
+            return html.fill(htmlPieces, convert, Entities.escape(who(name)), Entities.escape(firstName(name)), Entities.escape(unsubscribeUrl));
         }
 
         public List<T> text(String name, String unsubscribeUrl) {
-            return text.fill(textPieces, convert, who(name), unsubscribeUrl);
+            return text.fill(textPieces, convert, who(name), firstName(name), unsubscribeUrl);
         }
     }
 
+    /** What a greeting calls a reader with no name. */
+    static final String NO_NAME = "there";
+
     private static String who(String name) {
-        return name == null || name.isBlank() ? "there" : CONTROLS.matcher(name).replaceAll(" ").strip();
+        return name == null || name.isBlank() ? NO_NAME : CONTROLS.matcher(name).replaceAll(" ").strip();
+    }
+
+    /** {@code {firstName}}: the first word of the reader's name ("Lena" for "Lena Schmidt"), or "there" without one. */
+    static String firstName(String name) {
+        String whole = who(name);
+        int space = 0;
+        while (space < whole.length() && !Character.isWhitespace(whole.charAt(space))) {
+            space++;
+        }
+        return whole.substring(0, space);
     }
 
     public String subject() {
         return subject;
     }
 
-    /** The fixed pieces of a rendering and, between them, which slot comes next. */
+    /** The fixed pieces of a rendering and, between them, which slot (an index into the markers) comes next. */
     private static final class Template {
         private final String[] pieces;
-        private final boolean[] nameSlot;
+        private final int[] slots;
+        private final boolean[] used;
         private final int length;
 
-        Template(String source, String nameMarker, String unsubscribeMarker) {
+        Template(String source, String[] markers) {
             List<String> parts = new ArrayList<>();
-            List<Boolean> slots = new ArrayList<>();
+            List<Integer> found = new ArrayList<>();
             int i = 0;
             while (true) {
-                int n = source.indexOf(nameMarker, i);
-                int u = source.indexOf(unsubscribeMarker, i);
-                int next = n < 0 ? u : u < 0 ? n : Math.min(n, u);
+                int next = -1;
+                int which = -1;
+                for (int m = 0; m < markers.length; m++) {
+                    int at = source.indexOf(markers[m], i);
+                    if (at >= 0 && (next < 0 || at < next)) {
+                        next = at;
+                        which = m;
+                    }
+                }
                 if (next < 0) {
                     parts.add(source.substring(i));
                     break;
                 }
                 parts.add(source.substring(i, next));
-                boolean isName = next == n;
-                slots.add(isName);
-                i = next + (isName ? nameMarker.length() : unsubscribeMarker.length());
+                found.add(which);
+                i = next + markers[which].length();
             }
             pieces = parts.toArray(String[]::new);
-            nameSlot = new boolean[slots.size()];
-            for (int k = 0; k < nameSlot.length; k++) {
-                nameSlot[k] = slots.get(k);
+            slots = found.stream().mapToInt(Integer::intValue).toArray();
+            used = new boolean[markers.length];
+            for (int slot : slots) {
+                used[slot] = true;
             }
             length = source.length();
         }
 
-        <T> List<T> fill(List<T> converted, Function<String, T> convert, String name, String unsubscribe) {
-            T convertedName = convert.apply(name);
-            T convertedUnsubscribe = convert.apply(unsubscribe);
+        /** {@code values} in the order of the markers. */
+        <T> List<T> fill(List<T> converted, Function<String, T> convert, String... values) {
+            // a reader's values are converted once each, and only those the issue has a slot for
+            List<T> convertedValues = new ArrayList<>(values.length);
+            for (int m = 0; m < values.length; m++) {
+                convertedValues.add(used[m] ? convert.apply(values[m]) : null);
+            }
             List<T> out = new ArrayList<>(converted.size() * 2);
             for (int k = 0; k < converted.size(); k++) {
                 out.add(converted.get(k));
-                if (k < nameSlot.length) {
-                    out.add(nameSlot[k] ? convertedName : convertedUnsubscribe);
+                if (k < slots.length) {
+                    out.add(convertedValues.get(slots[k]));
                 }
             }
             return out;
         }
 
-        String fill(String name, String unsubscribe) {
+        String fill(String... values) {
             StringBuilder out = new StringBuilder(length + 256);
             for (int k = 0; k < pieces.length; k++) {
                 out.append(pieces[k]);
-                if (k < nameSlot.length) {
-                    out.append(nameSlot[k] ? name : unsubscribe);
+                if (k < slots.length) {
+                    out.append(values[slots[k]]);
                 }
             }
             return out.toString();

@@ -43,7 +43,7 @@ public class Curation {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
                 if (!issue.status.editable()) {
-                    throw new Conflict("Issue #" + issue.number + " is " + issue.status.label() + ": its content can no longer change.");
+                    throw new Conflict("Issue " + issue.label() + " is " + issue.status.label() + ": its content can no longer change.");
                 }
                 if (issue.version != expectedVersion) {
                     throw new Conflict("This issue was changed by someone else. Reload the page to see their changes.");
@@ -106,7 +106,10 @@ public class Curation {
     }
 
     /** An item's editable parts; null leaves a part as it is. */
-    public record ItemChange(String title, String blurb, Boolean included) {
+    public record ItemChange(String title, String blurb, Boolean included, String url) {
+        public ItemChange(String title, String blurb, Boolean included) {
+            this(title, blurb, included, null);
+        }
     }
 
     public long updateItem(long issueId, long version, long itemId, ItemChange c) {
@@ -120,6 +123,9 @@ public class Curation {
             }
             if (c.included() != null) {
                 item.included = c.included();
+            }
+            if (c.url() != null) {
+                leadTo(item, c.url());
             }
         });
     }
@@ -157,8 +163,7 @@ public class Curation {
 
     public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
         return change(issueId, version, issue -> {
-            Section section = issue.sections.stream().filter(s -> s.id == sectionId).findFirst()
-                    .orElseThrow(() -> new Rejected("No such section."));
+            Section section = sectionOf(issue, sectionId);
             Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
                     null, true);
         });
@@ -178,7 +183,7 @@ public class Curation {
 
     public long updateSection(long issueId, long version, long sectionId, String title, String note) {
         return change(issueId, version, issue -> {
-            Section s = issue.sections.stream().filter(x -> x.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
+            Section s = sectionOf(issue, sectionId);
             if (title != null) {
                 s.title = oneLine(title, 200, "section title");
             }
@@ -195,6 +200,16 @@ public class Curation {
                 issue.sections.get(i).position = i;
             }
         });
+    }
+
+    /** Where an item leads (an http(s) address); its link check starts over when the address changes. */
+    static void leadTo(Item item, String url) {
+        String link = link(url, false);
+        if (!link.equals(item.url)) {
+            item.url = link;
+            item.linkStatus = null;
+            item.checkedAt = null;
+        }
     }
 
     /** Brings a cancelled issue back as a draft: the undo of a cancel, by the same rule as any status change. */
@@ -233,7 +248,7 @@ public class Curation {
 
     private static void move(Issue issue, IssueStatus target, Instant scheduledAt) {
         if (issue.status == target) {
-            throw new Conflict("Issue #" + issue.number + " is " + target.label() + " already: there is nothing to change.");
+            throw new Conflict("Issue " + issue.label() + " is " + target.label() + " already: there is nothing to change.");
         }
         if (!issue.status.canBecome(target)) {
             throw new Conflict("A " + issue.status.label() + " issue cannot become " + target.label() + ".");
@@ -246,6 +261,9 @@ public class Curation {
         }
         if (target == IssueStatus.DRAFT) {
             issue.scheduledAt = null;
+        }
+        if (target == IssueStatus.SENDING) {
+            issue.numberForSending();
         }
         issue.status = target;
         issue.updatedAt = Instant.now();

@@ -3,9 +3,7 @@ package dev.roundup.roundup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,22 +11,20 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.feeds.Post;
-import dev.roundup.listings.Job;
-import dev.roundup.listings.Project;
+import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs of the window,
- * From the Community (posts ranked: carried by several feeds first, then newest; never one an earlier issue already
- * featured), Support. Candidates beyond each section's size stay as suggestions.
+ * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs (every listing approved
+ * so far that no issue featured yet), From the Community (the window's posts ranked: carried by several feeds first,
+ * then newest; never one an earlier issue already featured), Support. Candidates beyond each section's size, and those
+ * another unsent issue holds, stay as suggestions (see {@link Offers}); {@link #refresh} adds what arrived since.
  */
 @ApplicationScoped
 public class Drafts {
 
     private static final Logger LOG = Logger.getLogger(Drafts.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM dd", Locale.ENGLISH);
 
     @Inject
     IssueDefaults defaults;
@@ -36,6 +32,9 @@ public class Drafts {
     /** Only for the subject's pattern, which is not a setting of the Settings page. */
     @Inject
     IssuesConfig config;
+
+    @Inject
+    Curation curation;
 
     /**
      * Checks every minute whether the weekly draft is due, because the day and time are a setting that changes
@@ -63,7 +62,7 @@ public class Drafts {
         }
         try {
             Issue issue = create(from, to);
-            LOG.infof("Drafted issue #%d for %s", issue.number, window(issue.windowFrom, issue.windowTo));
+            LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
             return Optional.of(issue);
         } catch (Curation.Conflict madeElsewhere) {
             return Optional.empty();
@@ -78,7 +77,7 @@ public class Drafts {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue.forWindow(from, to).ifPresent(existing -> {
-                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: #" + existing.number + ".");
+                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
                 });
                 return fill(from, to);
             });
@@ -89,12 +88,8 @@ public class Drafts {
 
     private Issue fill(LocalDate from, LocalDate to) {
         Instant now = Instant.now();
-        ZoneId zone = defaults.zone();
         DraftSections sizes = defaults.sections();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.atStartOfDay(zone).toInstant();
         Issue issue = new Issue();
-        issue.number = Issue.nextNumber();
         issue.windowFrom = from;
         issue.windowTo = to;
         issue.title = defaults.name() + " — Weekly Roundup (" + window(from, to) + ")";
@@ -105,26 +100,17 @@ public class Drafts {
         issue.updatedAt = now;
         issue.persist();
 
+        Offers offers = Offers.forIssue(issue);
         int keep = sizes.suggestions();
         if (sizes.projects() > 0) {
-            Section projects = section(issue, Section.Kind.PROJECTS, "Projects", null);
-            List<Project> projectList = Project.approvedBetween(start, end);
-            for (int i = 0; i < Math.min(projectList.size(), sizes.projects() + keep); i++) {
-                Project p = projectList.get(i);
-                item(projects, Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName, i < sizes.projects());
-            }
+            offer(offers, section(issue, Section.Kind.PROJECTS, "Projects", null), sizes.projects(), sizes.projects() + keep, now);
         }
         if (sizes.jobs() > 0) {
-            Section jobs = section(issue, Section.Kind.JOBS, "Jobs", null);
-            List<Job> jobList = Job.postedBetween(start, end, now);
-            for (int i = 0; i < Math.min(jobList.size(), sizes.jobs() + keep); i++) {
-                Job j = jobList.get(i);
-                item(jobs, Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
-                        j.location + (j.salary == null ? "" : " · " + j.salary), j.company, i < sizes.jobs());
-            }
+            offer(offers, section(issue, Section.Kind.JOBS, "Jobs", null), sizes.jobs(), sizes.jobs() + keep, now);
         }
         if (sizes.community() > 0) {
-            community(issue, start, end, sizes);
+            offer(offers, section(issue, Section.Kind.COMMUNITY, "From the Community", null), sizes.community(),
+                    sizes.community() + keep, now);
         }
         if (!sizes.supportNote().isBlank()) {
             section(issue, Section.Kind.CUSTOM, "Support", sizes.supportNote());
@@ -132,17 +118,56 @@ public class Drafts {
         return issue;
     }
 
-    /** From the Community: posts ranked, never one that an earlier issue already featured. */
-    private static void community(Issue issue, Instant start, Instant end, DraftSections sizes) {
-        Section community = section(issue, Section.Kind.COMMUNITY, "From the Community", null);
-        List<Long> featured = Issue.getEntityManager().createQuery("select i.refId from Item i where i.kind = ?1 and i.included = true "
-                + "and i.section.issue.status <> ?2 and i.section.issue <> ?3", Long.class)
-                .setParameter(1, Item.Kind.POST).setParameter(2, IssueStatus.CANCELLED).setParameter(3, issue).getResultList();
-        List<Post> posts = Post.rankedBetween(start, end, featured, sizes.community() + sizes.suggestions());
-        for (int i = 0; i < posts.size(); i++) {
-            Post p = posts.get(i);
-            item(community, Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, i < sizes.community());
+    /**
+     * Adds to a draft's sections, as suggestions, what it would offer now and does not hold yet: listings approved
+     * since it was made (Monday morning's moderation), posts that arrived late. The editor's choices stay as they are.
+     * Returns how many were added and the issue's new version.
+     */
+    public Refreshed refresh(long issueId, long version) {
+        int[] added = {0};
+        long newVersion = curation.change(issueId, version, issue -> {
+            Offers offers = Offers.forIssue(issue);
+            for (Section.Kind kind : List.of(Section.Kind.PROJECTS, Section.Kind.JOBS, Section.Kind.COMMUNITY)) {
+                issue.sections.stream().filter(s -> s.kind == kind).findFirst()
+                        .ifPresent(s -> added[0] += offer(offers, s, 0, defaults.sections().suggestions(), Instant.now()));
+            }
+        });
+        return new Refreshed(added[0], newVersion);
+    }
+
+    /** The outcome of {@link #refresh}. */
+    public record Refreshed(int added, long version) {
+    }
+
+    /**
+     * Puts up to {@code limit} offers into {@code section}, the first {@code included} fresh ones (not held by another
+     * unsent issue) included and the rest as suggestions. Returns how many it added.
+     */
+    private int offer(Offers offers, Section section, int included, int limit, Instant cutoff) {
+        ZoneId zone = defaults.zone();
+        Issue issue = section.issue;
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        issue.sections.forEach(s -> s.items.stream().filter(i -> i.refId != null && i.kind == kindOf(section.kind))
+                .forEach(i -> present.add(i.refId)));
+        List<Offers.Offer> list = offers.of(section.kind, issue.windowFrom.atStartOfDay(zone).toInstant(),
+                issue.windowTo.atStartOfDay(zone).toInstant(), cutoff, present, limit);
+        int in = 0;
+        for (Offers.Offer o : list) {
+            // an older listing an earlier draft offered and nobody sent stays a suggestion: the editor passed it over once
+            boolean include = in < included && o.fresh() && !offers.heldElsewhere(o);
+            in += include ? 1 : 0;
+            item(section, o.kind(), o.refId(), o.title(), o.url(), o.blurb(), o.source(), include);
         }
+        return list.size();
+    }
+
+    private static Item.Kind kindOf(Section.Kind kind) {
+        return switch (kind) {
+            case PROJECTS -> Item.Kind.PROJECT;
+            case JOBS -> Item.Kind.JOB;
+            case COMMUNITY -> Item.Kind.POST;
+            case CUSTOM -> Item.Kind.LINK;
+        };
     }
 
     private static Section section(Issue issue, Section.Kind kind, String title, String note) {
@@ -173,8 +198,8 @@ public class Drafts {
         return item;
     }
 
-    /** "Mar 09–Mar 16, 2026", as the seed's issues name their week. */
+    /** The days a window [from, to) covers, "Nov 23–29" (see {@link DateRange}). */
     public static String window(LocalDate from, LocalDate to) {
-        return DAY.format(from) + "–" + DAY.format(to) + ", " + to.getYear();
+        return DateRange.window(from, to);
     }
 }

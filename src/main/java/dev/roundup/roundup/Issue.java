@@ -1,7 +1,9 @@
 package dev.roundup.roundup;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +21,16 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /**
- * One issue of the newsletter: its number, its week (from one Monday to the next, in the newsletter's time zone),
+ * One issue of the newsletter: its number (readers' numbers: given when its send starts, so a draft has none), its week (from one Monday to the next, in the newsletter's time zone),
  * subject and intro, sponsor, footer, and ordered sections of items. {@link #version} catches two editors at once.
  */
 @Entity
 @Table(name = "newsletter_issue")
 public class Issue extends PanacheEntity {
 
-    @Column(nullable = false, unique = true)
-    public int number;
+    /** 1, 2, 3… in the order issues go out; null until the send starts (see {@link #numberForSending}). */
+    @Column(unique = true)
+    public Integer number;
 
     @Column(nullable = false, length = 300)
     public String title;
@@ -47,7 +50,7 @@ public class Issue extends PanacheEntity {
     @Column(length = 300)
     public String preheader;
 
-    /** Markdown; {window} and {weekday} are replaced when rendered. */
+    /** Markdown; {window}, {weekday}, {name} and {firstName} are replaced when rendered. */
     @Column(length = 20000)
     public String intro;
 
@@ -103,9 +106,39 @@ public class Issue extends PanacheEntity {
         return find("windowFrom = ?1 and windowTo = ?2", from, to).firstResultOptional();
     }
 
-    public static int nextNumber() {
-        Integer max = getEntityManager().createQuery("select max(i.number) from Issue i", Integer.class).getSingleResult();
-        return max == null ? 1 : max + 1;
+    /**
+     * Gives this issue the next number readers see, in the caller's transaction (the send's start), unless it has one:
+     * an issue whose send was cancelled and started again keeps the number its first readers saw. The counter row is
+     * locked by the update until the transaction ends, so two instances starting sends take turns, and a start that
+     * rolls back gives its number back.
+     */
+    public void numberForSending() {
+        if (number != null) {
+            return;
+        }
+        var em = getEntityManager();
+        em.createNativeQuery("update issue_numbering set last_number = last_number + 1 where id = 1").executeUpdate();
+        number = ((Number) em.createNativeQuery("select last_number from issue_numbering where id = 1").getSingleResult()).intValue();
+    }
+
+    /** How editors tell issues apart: "#3" once numbered, "draft #12" (its id) before. */
+    public String label() {
+        return label(number, id);
+    }
+
+    /** {@link #label()} from the two columns, for queries that read only those. */
+    public static String label(Integer number, Long id) {
+        return number != null ? "#" + number : "draft #" + id;
+    }
+
+    /** When the issue goes out: the time it is scheduled for, else the time it went out, else (a draft being read) now. */
+    public Instant goesOutAt(Instant now) {
+        return scheduledAt != null ? scheduledAt : sentAt != null ? sentAt : now;
+    }
+
+    /** The weekday readers get the issue on, in the newsletter's time zone: the intro's {@code {weekday}}. */
+    public DayOfWeek weekdayOut(ZoneId zone, Instant now) {
+        return goesOutAt(now).atZone(zone).getDayOfWeek();
     }
 
     public boolean hasSponsor() {

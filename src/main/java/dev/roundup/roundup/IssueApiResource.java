@@ -53,7 +53,7 @@ public class IssueApiResource {
     public record Window(LocalDate from, LocalDate to) {
     }
 
-    public record Listed(long id, int number, String title, String status, LocalDate windowFrom, LocalDate windowTo, Instant sentAt) {
+    public record Listed(long id, Integer number, String label, String title, String status, LocalDate windowFrom, LocalDate windowTo, Instant sentAt) {
     }
 
     public record Saved(long version) {
@@ -63,7 +63,11 @@ public class IssueApiResource {
             String sponsorUrl, String sponsorText, String sponsorImage, String preheader) {
     }
 
-    public record ItemChange(long version, String title, String blurb, Boolean included) {
+    public record ItemChange(long version, String title, String blurb, Boolean included, String url) {
+    }
+
+
+    public record Refresh(long version) {
     }
 
     public record Order(long version, List<Curation.SectionOrder> sections) {
@@ -79,10 +83,10 @@ public class IssueApiResource {
     }
 
     @GET
-    @Operation(summary = "All issues, newest first")
+    @Operation(summary = "All issues, newest window first; sent ones carry their number, drafts none")
     public List<Listed> list() {
-        return QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>listAll(Sort.descending("number")).stream()
-                .map(i -> new Listed(i.id, i.number, i.title, i.status.label(), i.windowFrom, i.windowTo, i.sentAt)).toList());
+        return QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>listAll(Sort.descending("windowFrom", "id")).stream()
+                .map(i -> new Listed(i.id, i.number, i.label(), i.title, i.status.label(), i.windowFrom, i.windowTo, i.sentAt)).toList());
     }
 
     @POST
@@ -112,9 +116,24 @@ public class IssueApiResource {
 
     @PUT
     @Path("{id}/items/{itemId}")
-    @Operation(summary = "Change an item's title or blurb, include or exclude it")
+    @Operation(summary = "Change an item's title, blurb or URL (http or https), include or exclude it")
     public Saved item(@RestPath long id, @RestPath long itemId, ItemChange c) {
-        return new Saved(curation.updateItem(id, c.version(), itemId, new Curation.ItemChange(c.title(), c.blurb(), c.included())));
+        return new Saved(curation.updateItem(id, c.version(), itemId, new Curation.ItemChange(c.title(), c.blurb(), c.included(), c.url())));
+    }
+
+    @POST
+    @Path("{id}/suggestions")
+    @Operation(summary = "Add as suggestions what the draft would offer now and lacks: listings approved since, late posts")
+    public Drafts.Refreshed refreshSuggestions(@RestPath long id, Refresh r) {
+        return drafts.refresh(id, r.version());
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @Operation(summary = "Bring a cancelled issue back as a draft")
+    public IssueView restore(@RestPath long id) {
+        curation.restore(id);
+        return get(id);
     }
 
     @DELETE

@@ -54,6 +54,9 @@ public class IssueEditorResource {
     Curation curation;
 
     @Inject
+    Layout layout;
+
+    @Inject
     LinkCheck linkCheck;
 
     @Inject
@@ -76,7 +79,7 @@ public class IssueEditorResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<IssueApiResource.Listed> issues, LocalDate from, LocalDate to, String error);
+        static native TemplateInstance list(List<IssueApiResource.Listed> issues, LocalDate from, LocalDate last, String error);
 
         static native TemplateInstance edit(IssueView issue);
 
@@ -91,18 +94,19 @@ public class IssueEditorResource {
     @GET
     public TemplateInstance list() {
         LocalDate monday = LocalDate.now(defaults.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return Templates.list(api.list(), monday.minusDays(7), monday, null);
+        return Templates.list(api.list(), monday.minusDays(7), monday.minusDays(1), null);
     }
 
     @POST
-    public Response create(@RestForm LocalDate from, @RestForm LocalDate to) {
+    /** The form names the window's first and last day; the window is stored up to the day after the last. */
+    public Response create(@RestForm LocalDate from, @RestForm LocalDate last) {
         try {
-            Issue issue = drafts.create(from, to);
-            flash.set("Drafted issue #" + issue.number + ".");
+            Issue issue = drafts.create(from, last == null ? null : last.plusDays(1));
+            flash.set("Drafted " + Drafts.window(issue.windowFrom, issue.windowTo) + " (" + issue.label() + ").");
             return Response.seeOther(URI.create("/editor/issues/" + issue.id)).build();
         } catch (Curation.Conflict | Curation.Rejected refused) {
             return Response.status(refused instanceof Curation.Conflict ? 409 : 400)
-                    .entity(Templates.list(api.list(), from, to, refused.getMessage())).build();
+                    .entity(Templates.list(api.list(), from, last, refused.getMessage())).build();
         }
     }
 
@@ -222,6 +226,44 @@ public class IssueEditorResource {
         } catch (Curation.Conflict | Curation.Rejected | IllegalArgumentException | NullPointerException refused) {
             flash.set(refused instanceof IllegalArgumentException || refused instanceof NullPointerException
                     ? "Choose a status." : refused.getMessage());
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    /** A cancelled issue back as a draft, from the list or its page. */
+    @POST
+    @Path("{id}/restore")
+    public Response restore(@RestPath long id, @RestForm String from) {
+        try {
+            curation.restore(id);
+            flash.set("Restored as a draft.");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
+        }
+        return Response.seeOther(URI.create("list".equals(from) ? "/editor/issues" : "/editor/issues/" + id)).build();
+    }
+
+    /** Adds what the draft would offer now and lacks (Monday morning's approvals) as suggestions. */
+    @POST
+    @Path("{id}/suggestions")
+    public Response refreshSuggestions(@RestPath long id, @RestForm long version) {
+        try {
+            int added = drafts.refresh(id, version).added();
+            flash.set(added == 0 ? "Nothing new to suggest." : added + (added == 1 ? " new suggestion" : " new suggestions") + " added below.");
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.set(refused.getMessage());
+        }
+        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    }
+
+    /** Moves a section up or down (↑/↓ without the page's script). */
+    @POST
+    @Path("{id}/sections/{sectionId}/move")
+    public Response moveSection(@RestPath long id, @RestPath long sectionId, @RestForm long version, @RestForm int index) {
+        try {
+            layout.moveSection(id, version, sectionId, index);
+        } catch (Curation.Conflict | Curation.Rejected refused) {
+            flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }

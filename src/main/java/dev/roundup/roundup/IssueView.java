@@ -9,7 +9,7 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** An issue with everything an editor works on, for the editing page and the JSON API alike. */
-public record IssueView(long id, int number, String title, String subject, LocalDate windowFrom, LocalDate windowTo, String window,
+public record IssueView(long id, Integer number, String label, String title, String subject, LocalDate windowFrom, LocalDate windowTo, String window,
         String intro, String footer, String sponsorName, String sponsorUrl, String sponsorText, String sponsorImage, String status,
         boolean editable, Instant scheduledAt, Instant sentAt, long version, List<SectionView> sections, String preheader) {
 
@@ -19,9 +19,12 @@ public record IssueView(long id, int number, String title, String subject, Local
         }
     }
 
-    /** An item; {@code featuredIn} lists other issues (not cancelled) that include the same post, project or job. */
+    /**
+     * An item; {@code featuredIn} says which other issues (not cancelled) include the same post, project or job:
+     * "already featured in #3" for sent ones, "in draft #12" for those not sent yet.
+     */
     public record ItemView(long id, String kind, Long refId, String title, String url, String blurb, String source, boolean included,
-            String linkStatus, List<Integer> featuredIn) {
+            String linkStatus, List<String> featuredIn) {
         public boolean broken() {
             return linkStatus != null && !linkStatus.equals("ok");
         }
@@ -32,28 +35,30 @@ public record IssueView(long id, int number, String title, String subject, Local
     }
 
     static IssueView of(Issue issue) {
-        Map<String, List<Integer>> featured = featuredElsewhere(issue);
+        Map<String, List<String>> featured = featuredElsewhere(issue);
         List<SectionView> sections = issue.sections.stream().map(s -> new SectionView(s.id, s.kind.name().toLowerCase(), s.title, s.note,
                 s.items.stream().map(i -> new ItemView(i.id, i.kind.name().toLowerCase(), i.refId, i.title, i.url, i.blurb, i.source,
                         i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()))).toList())).toList();
-        return new IssueView(issue.id, issue.number, issue.title, issue.subject, issue.windowFrom, issue.windowTo,
+        return new IssueView(issue.id, issue.number, issue.label(), issue.title, issue.subject, issue.windowFrom, issue.windowTo,
                 Drafts.window(issue.windowFrom, issue.windowTo), issue.intro, issue.footer, issue.sponsorName, issue.sponsorUrl,
                 issue.sponsorText, issue.sponsorImage, issue.status.label(), issue.status.editable(), issue.scheduledAt, issue.sentAt,
                 issue.version, sections, issue.preheader);
     }
 
     /** In one query: for each post, project and job of this issue, the other issues that include it. */
-    private static Map<String, List<Integer>> featuredElsewhere(Issue issue) {
-        Map<String, List<Integer>> result = new HashMap<>();
-        Issue.getEntityManager().createQuery("select o.kind, o.refId, o.section.issue.number from Item o, Item mine "
-                + "where mine.section.issue = ?1 and mine.refId is not null and o.kind = mine.kind and o.refId = mine.refId "
-                + "and o.included = true and o.section.issue <> ?1 and o.section.issue.status <> ?2 "
-                + "order by o.section.issue.number", Object[].class)
+    private static Map<String, List<String>> featuredElsewhere(Issue issue) {
+        Map<String, List<String>> result = new HashMap<>();
+        Issue.getEntityManager().createQuery("select o.kind, o.refId, o.section.issue.number, o.section.issue.id, o.section.issue.status "
+                + "from Item o, Item mine where mine.section.issue = ?1 and mine.refId is not null and o.kind = mine.kind "
+                + "and o.refId = mine.refId and o.included = true and o.section.issue <> ?1 and o.section.issue.status <> ?2 "
+                + "order by o.section.issue.number nulls last, o.section.issue.id", Object[].class)
                 .setParameter(1, issue).setParameter(2, IssueStatus.CANCELLED).getResultList()
                 .forEach(r -> {
-                    List<Integer> numbers = result.computeIfAbsent(r[0] + ":" + r[1], k -> new java.util.ArrayList<>());
-                    if (!numbers.contains((Integer) r[2])) {
-                        numbers.add((Integer) r[2]);
+                    String label = Issue.label((Integer) r[2], (Long) r[3]);
+                    String where = ((IssueStatus) r[4]).editable() ? "in " + label : "already featured in " + label;
+                    List<String> labels = result.computeIfAbsent(r[0] + ":" + r[1], k -> new java.util.ArrayList<>());
+                    if (!labels.contains(where)) {
+                        labels.add(where);
                     }
                 });
         return result;

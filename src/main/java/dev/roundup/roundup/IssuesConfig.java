@@ -32,8 +32,11 @@ public interface IssuesConfig {
     @WithDefault("{newsletter} #{number}: {window}")
     String subject();
 
-    /** The intro of a new draft (Markdown). {weekday} and {window} are filled in when rendered. */
-    @WithDefault("Hey {name}, Happy {weekday}!\n\nHere is what the community built, wrote and hired for from {window}.")
+    /**
+     * The intro of a new draft (Markdown). {weekday} (the day it goes out), {window}, {name} and {firstName} (the
+     * reader's, or "there") are filled in when rendered.
+     */
+    @WithDefault("Hey {firstName}, Happy {weekday}!\n\nHere is what the community built, wrote and hired for from {window}.")
     String intro();
 
     /** The "why you are getting this" footer of a new draft (Markdown). */

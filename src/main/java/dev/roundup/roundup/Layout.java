@@ -105,10 +105,7 @@ public class Layout {
     /** Changes the address an item links to; the last link check no longer applies to it. */
     public long editItemUrl(long issueId, long version, long itemId, String url) {
         return curation.change(issueId, version, issue -> {
-            Item item = Curation.itemOf(issue, itemId);
-            item.url = Curation.link(url, false);
-            item.linkStatus = null;
-            item.checkedAt = null;
+            Curation.leadTo(Curation.itemOf(issue, itemId), url);
         });
     }
 

@@ -68,6 +68,9 @@ class SendingTest {
         Api.asEditor().delete("/api/subscribers/" + erased).then().statusCode(204);
 
         long issueId = drafts.create(LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 8)).id;
+        long version = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", version, "intro", "Hey {firstName}, this copy is for {name}.")).put("/api/issues/" + issueId)
+                .then().statusCode(200);
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200).body("state", equalTo("running"));
         JsonPath done = Sends.awaitState(issueId, "done", Duration.ofMinutes(3));
         assertEquals(0, done.getInt("failed"));
@@ -93,7 +96,7 @@ class SendingTest {
             assertTrue(body.getContentType().startsWith("multipart/alternative"));
             String html = body.getBodyPart(1).getContent().toString();
             assertTrue(html.contains("/unsubscribe/" + token), "this reader's own link in the body");
-            assertTrue(html.contains("Hey Reader " + i + ","), "greeted by name");
+            assertTrue(html.contains("Hey Reader, this copy is for Reader " + i + "."), "greeted by first name, each copy its reader's");
         }
         JsonPath log = Api.asEditor().get("/api/issues/" + issueId + "/deliveries?status=sent").then().statusCode(200).extract().jsonPath();
         assertEquals(500, log.getList("$").size(), "first page of the log");

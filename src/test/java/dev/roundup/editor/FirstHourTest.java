@@ -68,10 +68,10 @@ class FirstHourTest {
                 .statusCode(201);
         Issue draft = drafts.create(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30));
         String later = editor.get("/editor").then().statusCode(200).extract().asString();
-        assertTrue(later.contains("<a href=\"/editor/issues/" + draft.id + "\">Issue #" + draft.number + "</a> is waiting for you."), later);
+        assertTrue(later.contains("<a href=\"/editor/issues/" + draft.id + "\">Issue " + draft.label() + "</a> is waiting for you."), later);
         assertTrue(later.contains("Curate the draft"), later);
         assertTrue(later.contains("<strong>1</strong> confirmed"), later);
-        assertTrue(later.contains("When <a href=\"/editor/issues/" + draft.id + "\">issue #" + draft.number + "</a> reads well"), later);
+        assertTrue(later.contains("When <a href=\"/editor/issues/" + draft.id + "\">issue " + draft.label() + "</a> reads well"), later);
         assertFalse(later.contains("No draft yet.") || later.contains("No readers yet."), later);
     }
 

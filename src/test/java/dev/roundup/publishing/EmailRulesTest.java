@@ -54,6 +54,8 @@ class EmailRulesTest {
     void theDefaultSubjectNamesNewsletterNumberAndWindow() {
         assertEquals("Python Weekly #7: Nov 23–29", IssueContent.subject("{newsletter} #{number}: {window}", "Python Weekly", 7, "Nov 23–29"));
         assertEquals("My own subject", IssueContent.subject("My own subject", "Python Weekly", 7, "Nov 23–29"));
+        assertEquals("Python Weekly draft: Nov 23–29", IssueContent.subject("{newsletter} #{number}: {window}", "Python Weekly", null, "Nov 23–29"),
+                "a preview or test mail of a draft: the number is given when it goes out");
     }
 
     @Test

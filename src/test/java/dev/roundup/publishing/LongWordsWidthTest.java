@@ -57,7 +57,6 @@ class LongWordsWidthTest {
     IssueRenderer renderer;
 
     long issueId;
-    int number;
 
     /** A word of exactly 120 letters without a place a browser would break it. */
     static String word(String tag) {
@@ -80,7 +79,6 @@ class LongWordsWidthTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         issueId = drafts.create(today.minusDays(3), today.plusDays(1)).id;
         IssueView view = IssueView.load(issueId).orElseThrow();
-        number = view.number();
         long v = view.version();
         v = curation.updateFields(issueId, v, new Curation.Fields("Issue " + word("issue"), null,
                 "Hey {name}, " + word("intro") + " is the word of the week.\n\nRead " + link("intro") + " and `" + word("code") + "`.",
@@ -151,6 +149,7 @@ class LongWordsWidthTest {
 
             curation.changeStatus(issueId, IssueStatus.SENDING, null);
             curation.changeStatus(issueId, IssueStatus.SENT, null);
+            int number = IssueView.load(issueId).orElseThrow().number(); // given as it went out
             for (int width : WIDTHS) {
                 chromium.size(width, 900).open(base + "/river");
                 assertTrue(shown(chromium, word("title")), "the long title is on the river");
