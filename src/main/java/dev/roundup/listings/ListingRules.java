@@ -15,6 +15,9 @@ import dev.roundup.EmailAddress;
  */
 final class ListingRules {
 
+    /** What an apply-by-email address may hold, so that its {@code mailto:} link names one recipient and nothing else. */
+    private static final java.util.regex.Pattern MAILTO_SAFE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._+'-]+@[\\p{L}\\p{N}.-]+");
+
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final Map<String, String> clean = new LinkedHashMap<>();
 
@@ -77,7 +80,9 @@ final class ListingRules {
         boolean mailto = v.regionMatches(true, 0, "mailto:", 0, 7);
         if (mailto || (v.contains("@") && !v.contains("://"))) {
             String address = mailto ? v.substring(7) : v;
-            return keep(field, EmailAddress.parse(address).map(a -> "mailto:" + a.display()).orElseGet(() -> {
+            // only the plain characters of an address: "?", "&", "=" and "%" in a mailto: link add headers (bcc=…, body=…)
+            return keep(field, EmailAddress.parse(address).filter(a -> MAILTO_SAFE.matcher(a.display()).matches())
+                    .map(a -> "mailto:" + a.display()).orElseGet(() -> {
                 errors.put(field, "Enter a web address starting with https:// or an email address like jobs@example.org.");
                 return v;
             }));

@@ -200,19 +200,6 @@ public class IssueEditorResource {
         return Response.ok(new MarkdownPreview(Markdown.html(text))).build();
     }
 
-    /** The undo of a cancel: the issue becomes a draft again. */
-    @POST
-    @Path("{id}/restore")
-    public Response restore(@RestPath long id) {
-        try {
-            curation.restore(id);
-            flash.set("Issue restored: it is a draft again.");
-        } catch (Curation.Conflict | Curation.Rejected refused) {
-            flash.set(refused.getMessage());
-        }
-        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
-    }
-
     @POST
     @Path("{id}/status")
     public Response status(@RestPath long id, @RestForm String status, @RestForm LocalDateTime scheduledAt) {
@@ -236,9 +223,9 @@ public class IssueEditorResource {
     public Response restore(@RestPath long id, @RestForm String from) {
         try {
             curation.restore(id);
-            flash.set("Restored as a draft.");
+            flash.set("Issue restored: it is a draft again.");
         } catch (Curation.Conflict | Curation.Rejected refused) {
-            flash.set(refused.getMessage());
+            flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("list".equals(from) ? "/editor/issues" : "/editor/issues/" + id)).build();
     }

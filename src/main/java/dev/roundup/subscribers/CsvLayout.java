@@ -8,11 +8,11 @@ import dev.roundup.EmailAddress;
 /**
  * What an imported file's first line says about it: which columns hold the address and the name (from a header such
  * as {@code email,name} or {@code Email Address;First Name}, or the plain address-then-name order when the first line
- * is already an address), or that the file is not a CSV of addresses at all.
+ * is already an address), the one separator the file uses ({@code ,} or Excel's {@code ;}: the first of them outside
+ * quotes on the first line, so a name like "Müller, Hans" in a {@code ;} file stays whole), or that the file is not a
+ * CSV of addresses at all.
  */
-record CsvLayout(boolean header, int email, int name) {
-
-    private static final CsvLayout PLAIN = new CsvLayout(false, 0, 1);
+record CsvLayout(boolean header, int email, int name, char separator) {
 
     /**
      * A file that is not a CSV list of addresses: binary, a web page, or a first line that is neither a header with an
@@ -33,14 +33,18 @@ record CsvLayout(boolean header, int email, int name) {
         if (first.stripLeading().startsWith("<")) {
             throw new NotCsv("This is not a CSV file (it looks like a web page or XML). Export the list as CSV and import that.");
         }
-        List<String> cells = SubscriberCsv.parseLine(first);
+        char separator = separator(first);
+        List<String> cells = SubscriberCsv.parseLine(first, separator);
         if (cells != null && !cells.isEmpty() && EmailAddress.parse(cells.get(0)).isPresent()) {
-            return PLAIN;
+            return new CsvLayout(false, 0, 1, separator);
         }
         int email = -1;
         int name = -1;
         for (int i = 0; cells != null && i < cells.size(); i++) {
             String cell = cells.get(i).strip().toLowerCase(Locale.ROOT);
+            if (cell.contains("@")) {
+                continue; // an address (a bad one, such as team-email@intranet) is a row, never a column's name
+            }
             if (email < 0 && (cell.contains("email") || cell.contains("e-mail"))) {
                 email = i;
             } else if (name < 0 && cell.contains("name")) {
@@ -51,6 +55,20 @@ record CsvLayout(boolean header, int email, int name) {
             throw new NotCsv("The first line is neither a header with an \"email\" column nor an email address. "
                     + "Start the file with a line like: email,name");
         }
-        return new CsvLayout(true, email, name);
+        return new CsvLayout(true, email, name, separator);
+    }
+
+    /** The first {@code ,} or {@code ;} outside quotes on the first line; a comma when there is neither. */
+    static char separator(String first) {
+        boolean quoted = false;
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == ',' || c == ';')) {
+                return c;
+            }
+        }
+        return ',';
     }
 }

@@ -81,7 +81,7 @@ public class SubscriberCsv {
                     }
                 }
                 totals[0]++;
-                List<String> fields = parseLine(line);
+                List<String> fields = parseLine(line, columns.separator());
                 if (fields == null) {
                     errors.add(new LineError(number, "unbalanced quotes"));
                     continue;
@@ -222,7 +222,7 @@ public class SubscriberCsv {
     }
 
     /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields); null when the quotes do not balance. */
-    static List<String> parseLine(String line) {
+    static List<String> parseLine(String line, char separator) {
         List<String> fields = new ArrayList<>(2);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -239,7 +239,7 @@ public class SubscriberCsv {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',' || c == ';') {
+            } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
             } else {

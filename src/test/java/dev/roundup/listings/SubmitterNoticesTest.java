@@ -135,7 +135,8 @@ class SubmitterNoticesTest {
         Api.asEditor().body(Map.of("ids", List.of(id), "action", "approve")).post("/api/jobs/moderate").then().body("changed", equalTo(1));
         new Browser().get("/jobs").then().body(containsString("href=\"mailto:Careers@acme.example.org\""));
 
-        for (String bad : List.of("mailto:not-an-address", "javascript:alert(1)", "apply@", "ftp://acme.example.org/")) {
+        for (String bad : List.of("mailto:not-an-address", "javascript:alert(1)", "apply@", "ftp://acme.example.org/",
+                "mailto:jobs?bcc=me@b.example.org", "x&body=hi@b.example.org", "a%0D%0Abcc=x@b.example.org")) {
             form.put("title", "Bad Apply " + bad.length());
             form.put("applyUrl", bad);
             String page = new Browser().post("/submit/job", form).then().statusCode(400).extract().asString();
