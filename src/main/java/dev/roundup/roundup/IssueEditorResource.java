@@ -146,7 +146,7 @@ public class IssueEditorResource {
         IssueView.load(id).orElseThrow(NotFoundException::new);
         var address = EmailAddress.parse(to).map(EmailAddress::display);
         if (address.isEmpty()) {
-            flash.set("Enter a valid address for the test mail.");
+            flash.error("Enter a valid address for the test mail.");
         } else {
             // the same list headers as a real send; the unsubscribe link leads to a page saying this was a test
             String unsubscribe = links.testUnsubscribeUrl();
@@ -157,7 +157,7 @@ public class IssueEditorResource {
                 mailer.send(test, MailTag.Kind.TEST, id);
                 flash.set("Test sent to " + address.get() + ".");
             } catch (Exception e) {
-                flash.set("The test could not be sent: " + e.getMessage());
+                flash.error("The test could not be sent: " + e.getMessage());
             }
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
@@ -211,7 +211,7 @@ public class IssueEditorResource {
             curation.changeStatus(id, target, scheduledAt == null ? null : scheduledAt.atZone(defaults.zone()).toInstant());
             flash.set("Issue is now " + target.label() + ".");
         } catch (Curation.Conflict | Curation.Rejected | IllegalArgumentException | NullPointerException refused) {
-            flash.set(refused instanceof IllegalArgumentException || refused instanceof NullPointerException
+            flash.error(refused instanceof IllegalArgumentException || refused instanceof NullPointerException
                     ? "Choose a status." : refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
@@ -238,7 +238,7 @@ public class IssueEditorResource {
             int added = drafts.refresh(id, version).added();
             flash.set(added == 0 ? "Nothing new to suggest." : added + (added == 1 ? " new suggestion" : " new suggestions") + " added below.");
         } catch (Curation.Conflict | Curation.Rejected refused) {
-            flash.set(refused.getMessage());
+            flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
     }
