@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roundup.testing.Clients;
 import dev.roundup.testing.Nginx;
 import dev.roundup.testing.PackagedApp;
+import dev.roundup.testing.TestDatabases;
 import dev.roundup.testing.SmtpSink;
 import io.restassured.RestAssured;
 import io.restassured.config.SSLConfig;
@@ -82,6 +83,10 @@ class NginxIT {
                 .env("ROUNDUP_SEND_RATE", "100").env("ROUNDUP_SEND_CHECK_EVERY", "1s")
                 .env("ROUNDUP_ISSUES_DRAFT_CRON", "off").env("ROUNDUP_FEEDS_CHECK_EVERY", "off")
                 .env("ROUNDUP_LOG_JSON", "true");
+        if ("postgresql".equals(System.getenv("ROUNDUP_DB_KIND"))) {
+            // a database of its own, so that its first editor is the one it names (the suite's database has editors already)
+            app.env("ROUNDUP_DB_URL", TestDatabases.fresh("nginx"));
+        }
         Path tls = Files.createDirectories(home.resolve("tls"));
         selfSignedCertificate(tls);
         app.start();
