@@ -35,6 +35,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.roundup.roundup.Readership;
 import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -47,7 +48,7 @@ import io.quarkus.runtime.StartupEvent;
  * on PostgreSQL share a send without overlap; or in this JVM, for embedded H2, which serves one process.
  */
 @ApplicationScoped
-public class Deliveries {
+public class Deliveries implements Readership {
 
     @Inject
     EntityManager em;
@@ -340,6 +341,11 @@ public class Deliveries {
                 "select status, count(*) from delivery where issue_id = ?1 group by status").setParameter(1, issueId).getResultList());
         rows.forEach(r -> counts.put(DeliveryStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return counts;
+    }
+
+    @Override
+    public long reached(long issueId) {
+        return counts(issueId).get(DeliveryStatus.SENT);
     }
 
     /** Deliveries of an issue still to try (pending or claimed), counted in the caller's transaction. */

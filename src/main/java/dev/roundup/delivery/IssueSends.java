@@ -87,7 +87,7 @@ public class IssueSends {
             Instant now = Instant.now();
             issue.status = IssueStatus.SENDING;
             issue.updatedAt = now;
-            issue.numberForSending(); // readers' numbers follow the order issues go out
+            issue.startsGoingOut(now); // readers' numbers follow the order issues go out; {weekday} is today's
             int recipients = deliveries.createFor(issueId, now);
             IssueSend send = IssueSend.<IssueSend>findById(issueId);
             if (send == null) {

@@ -76,7 +76,8 @@ public final class RenderedIssue {
     static final String NO_NAME = "there";
 
     private static String who(String name) {
-        return name == null || name.isBlank() ? NO_NAME : CONTROLS.matcher(name).replaceAll(" ").strip();
+        String shown = name == null ? "" : CONTROLS.matcher(name).replaceAll(" ").strip();
+        return shown.isEmpty() ? NO_NAME : shown; // a name of control characters only is no name
     }
 
     /** {@code {firstName}}: the first word of the reader's name ("Lena" for "Lena Schmidt"), or "there" without one. */

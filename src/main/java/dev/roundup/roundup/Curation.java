@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
 import dev.roundup.listings.ListingFeature;
@@ -26,6 +27,9 @@ public class Curation {
             super(message);
         }
     }
+
+    @Inject
+    Readership readership;
 
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
     static final int INTRO_LIMIT = 20_000;
@@ -212,7 +216,10 @@ public class Curation {
         }
     }
 
-    /** Brings a cancelled issue back as a draft: the undo of a cancel, by the same rule as any status change. */
+    /**
+     * Brings a cancelled issue back as a draft: the undo of a cancel, by the same rule as any status change. An issue
+     * whose send had started stays cancelled (see {@link #changeStatus}).
+     */
     public void restore(long issueId) {
         changeStatus(issueId, IssueStatus.DRAFT, null);
     }
@@ -227,6 +234,14 @@ public class Curation {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
             if (issue.status == IssueStatus.SENDING && target == IssueStatus.CANCELLED) {
                 throw new Conflict("A sending issue is cancelled by cancelling its send, so that its send stops too.");
+            }
+            if (issue.status == IssueStatus.CANCELLED && target == IssueStatus.DRAFT && issue.sendStarted()) {
+                // edited and sent again it would reach the rest with other content, under a number out of order
+                long reached = readership.reached(issue.id);
+                throw new Conflict(reached > 0
+                        ? "Issue " + issue.label() + " was sent to " + reached + (reached == 1 ? " reader" : " readers")
+                                + " before it was cancelled: it cannot become a draft again."
+                        : "The send of issue " + issue.label() + " had started before it was cancelled: it cannot become a draft again.");
             }
             move(issue, target, scheduledAt);
         });
@@ -262,11 +277,12 @@ public class Curation {
         if (target == IssueStatus.DRAFT) {
             issue.scheduledAt = null;
         }
+        Instant now = Instant.now();
         if (target == IssueStatus.SENDING) {
-            issue.numberForSending();
+            issue.startsGoingOut(now);
         }
         issue.status = target;
-        issue.updatedAt = Instant.now();
+        issue.updatedAt = now;
         if (target == IssueStatus.SENT) {
             issue.sentAt = issue.updatedAt;
             recordFeatures(issue);

@@ -47,8 +47,10 @@ public class Drafts {
 
     /**
      * Makes the weekly draft if one is due at {@code now} (see {@link DraftSchedule#dueAt}) and none was made for
-     * that week: the seven days before the draft day, unless an issue already ends within them. On two instances
-     * both may try; the unique window lets one win, and the other finds it there. Returns the draft it made.
+     * that week: the seven days before the draft day, or fewer, from the end of the latest issue that was not
+     * cancelled when it ends within them (the draft day moved); none when such an issue reaches the draft day already.
+     * A cancelled draft of the same window stays cancelled: its window is taken. On two instances both may try; the
+     * unique window lets one win, and the other finds it there. Returns the draft it made.
      */
     public Optional<Issue> draftIfDue(Instant now) {
         Optional<LocalDate> due = defaults.draftSchedule().dueAt(now.atZone(defaults.zone()));
@@ -56,10 +58,12 @@ public class Drafts {
             return Optional.empty();
         }
         LocalDate to = due.get();
-        LocalDate from = to.minusDays(7);
-        if (QuarkusTransaction.requiringNew().call(() -> Issue.overlapping(from, to)).isPresent()) {
+        Optional<LocalDate> covered = QuarkusTransaction.requiringNew().call(() -> Issue.coveredUntil(to));
+        if (covered.isPresent() && !covered.get().isBefore(to)) {
             return Optional.empty();
         }
+        // after last week's issue, so that no day is in two issues and none is left out when the draft day moves
+        LocalDate from = covered.filter(c -> c.isAfter(to.minusDays(7))).orElse(to.minusDays(7));
         try {
             Issue issue = create(from, to);
             LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
@@ -129,10 +133,21 @@ public class Drafts {
             Offers offers = Offers.forIssue(issue);
             for (Section.Kind kind : List.of(Section.Kind.PROJECTS, Section.Kind.JOBS, Section.Kind.COMMUNITY)) {
                 issue.sections.stream().filter(s -> s.kind == kind).findFirst()
-                        .ifPresent(s -> added[0] += offer(offers, s, 0, defaults.sections().suggestions(), Instant.now()));
+                        .ifPresent(s -> added[0] += offer(offers, s, 0, refreshLimit(kind), Instant.now()));
             }
         });
         return new Refreshed(added[0], newVersion);
+    }
+
+    /** How many offers a refresh may add to a section: a section's worth at least, even with no suggestions kept. */
+    private int refreshLimit(Section.Kind kind) {
+        DraftSections sizes = defaults.sections();
+        int size = switch (kind) {
+            case PROJECTS -> sizes.projects();
+            case JOBS -> sizes.jobs();
+            default -> sizes.community();
+        };
+        return Math.max(size, sizes.suggestions());
     }
 
     /** The outcome of {@link #refresh}. */

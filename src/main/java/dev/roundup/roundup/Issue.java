@@ -74,6 +74,7 @@ public class Issue extends PanacheEntity {
     @Column(nullable = false, length = 20)
     public IssueStatus status = IssueStatus.DRAFT;
 
+    /** When the issue goes out: the time it is scheduled for, and once its send starts, the time it started. */
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
@@ -97,9 +98,14 @@ public class Issue extends PanacheEntity {
         return find("number", number).firstResultOptional();
     }
 
-    /** An issue whose window overlaps [from, to), for instance last week's made on another day. */
-    public static Optional<Issue> overlapping(LocalDate from, LocalDate to) {
-        return find("windowTo > ?1 and windowFrom < ?2", from, to).firstResultOptional();
+    /**
+     * The day up to which issues that were not cancelled cover the weeks before {@code day}: the latest end of a
+     * window that starts before it. Empty when no such issue exists.
+     */
+    public static Optional<LocalDate> coveredUntil(LocalDate day) {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                "select max(i.windowTo) from Issue i where i.windowFrom < ?1 and i.status <> ?2", LocalDate.class)
+                .setParameter(1, day).setParameter(2, IssueStatus.CANCELLED).getSingleResult());
     }
 
     public static Optional<Issue> forWindow(LocalDate from, LocalDate to) {
@@ -107,12 +113,27 @@ public class Issue extends PanacheEntity {
     }
 
     /**
-     * Gives this issue the next number readers see, in the caller's transaction (the send's start), unless it has one:
-     * an issue whose send was cancelled and started again keeps the number its first readers saw. The counter row is
+     * Its send starts at {@code now}: the issue takes the next number readers see and the day it goes out, so that
+     * every copy of this send says the same {@code {weekday}}, also one rendered after a pause or a restart, and a
+     * scheduled issue sent now says today rather than its scheduled day.
+     */
+    public void startsGoingOut(Instant now) {
+        numberForSending();
+        scheduledAt = now;
+    }
+
+    /** Whether its send ever started: numbers are given at the start, so an issue with one reached readers or was about to. */
+    public boolean sendStarted() {
+        return number != null;
+    }
+
+    /**
+     * Gives this issue the next number readers see, in the caller's transaction (the send's start), unless it has one
+     * already. The counter row is
      * locked by the update until the transaction ends, so two instances starting sends take turns, and a start that
      * rolls back gives its number back.
      */
-    public void numberForSending() {
+    private void numberForSending() {
         if (number != null) {
             return;
         }
@@ -131,7 +152,10 @@ public class Issue extends PanacheEntity {
         return number != null ? "#" + number : "draft #" + id;
     }
 
-    /** When the issue goes out: the time it is scheduled for, else the time it went out, else (a draft being read) now. */
+    /**
+     * When the issue goes out: the time its send started or it is scheduled for, else the time it went out, else (a
+     * draft being read) now.
+     */
     public Instant goesOutAt(Instant now) {
         return scheduledAt != null ? scheduledAt : sentAt != null ? sentAt : now;
     }

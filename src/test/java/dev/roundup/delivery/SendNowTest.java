@@ -22,6 +22,7 @@ import dev.roundup.subscribers.Subscriber;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.GreenMailResource;
+import dev.roundup.testing.Mails;
 import dev.roundup.testing.Sends;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,5 +86,34 @@ class SendNowTest {
         String heading = sent.selectFirst("#send-progress h2").text();
         assertTrue(heading.matches("Sent to " + asked + " readers on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"), heading);
         assertEquals(List.of(), SendVisibleTest.buttons(sent), "nothing left to pause, resume, retry or cancel");
+    }
+
+    static String weekday(java.time.Instant at) {
+        return at.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void anIssueScheduledForAnotherDayAndSentNowSaysToday() throws Exception {
+        Sends.subscribe(List.of("weekday@sendnow.example.org"));
+        long issueId = drafts.create(LocalDate.of(2018, 10, 1), LocalDate.of(2018, 10, 8)).id;
+        long version = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", version, "intro", "Happy {weekday}!")).put("/api/issues/" + issueId).then().statusCode(200);
+        java.time.Instant scheduled = java.time.Instant.now().plus(Duration.ofDays(2));
+        Api.asEditor().body(Map.of("status", "scheduled", "scheduledAt", scheduled.toString())).post("/api/issues/" + issueId + "/status")
+                .then().statusCode(200);
+
+        String before = weekday(java.time.Instant.now());
+        Sends.start(issueId); // "Send now" on the scheduled issue
+        String after = weekday(java.time.Instant.now());
+        Sends.awaitState(issueId, "done", Duration.ofMinutes(3));
+        String text = null;
+        for (MimeMessage m : Mails.await("weekday@sendnow.example.org", 1, Duration.ofSeconds(10))) {
+            if (m.getHeader("X-Roundup-Delivery", null).startsWith(issueId + ".")) {
+                text = Mails.part(m, "text/plain");
+            }
+        }
+        assertTrue(text != null, "the reader got this issue");
+        assertTrue(text.contains("Happy " + before + "!") || text.contains("Happy " + after + "!"), "the day it went out (UTC here): " + text);
+        assertFalse(text.contains("Happy " + weekday(scheduled) + "!"), "not the day it had been scheduled for");
     }
 }

@@ -32,6 +32,13 @@ class FirstNameTest {
     }
 
     @Test
+    void aNameOfControlCharactersOnlyIsNoName() {
+        assertEquals("there", RenderedIssue.firstName("\u0007\u0001 \u001b"));
+        assertEquals("Hey there! (there)\nhttps://news.example.org/u/3\n",
+                rendered().forReader("\u0000\u0008", "https://news.example.org/u/3").text(), "never \"Hey ,\"");
+    }
+
+    @Test
     void eachReadersCopyFillsNameAndFirstNameEscaped() {
         RenderedIssue.Message m = rendered().forReader("Lena <b>Schmidt</b>", "https://news.example.org/u/1");
         assertEquals("<p>Hey Lena! (Lena &lt;b&gt;Schmidt&lt;/b&gt;)</p><a href=\"https://news.example.org/u/1\">x</a>", m.html());

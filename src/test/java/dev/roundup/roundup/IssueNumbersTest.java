@@ -1,6 +1,7 @@
 package dev.roundup.roundup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,9 @@ class IssueNumbersTest {
 
     @Inject
     Drafts drafts;
+
+    @Inject
+    Curation curation;
 
     /** The highest number given so far (by any test before this one), 0 when none was. */
     static int lastNumber() {
@@ -70,6 +74,25 @@ class IssueNumbersTest {
         String archived = io.restassured.RestAssured.given().get("/archive/" + (before + 1)).then().statusCode(200).extract().asString();
         assertTrue(archived.contains("Issue #" + (before + 1)), "the archive shows the number readers got");
         Sends.awaitState(a.id, "done", Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anIssueWhoseSendHadStartedStaysCancelled() {
+        Issue e = drafts.create(LocalDate.of(2024, 3, 18), LocalDate.of(2024, 3, 25));
+        curation.changeStatus(e.id, IssueStatus.SENDING, null); // its send starts, and is cancelled before any copy went out
+        curation.sendEnded(e.id, IssueStatus.CANCELLED);
+        Integer number = numberOf(e.id);
+        Api.asEditor().post("/api/issues/" + e.id + "/restore").then().statusCode(409).body("detail",
+                org.hamcrest.Matchers.equalTo("The send of issue #" + number + " had started before it was cancelled: it cannot become a draft again."));
+        Api.asEditor().body(Map.of("status", "draft")).post("/api/issues/" + e.id + "/status").then().statusCode(409);
+        Browser editor = Browser.signedInEditor();
+        editor.post("/editor/issues/" + e.id + "/restore", Map.of()).then().statusCode(303);
+        String page = editor.get("/editor/issues/" + e.id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("it cannot become a draft again"), "the refusal shows on the page");
+        assertFalse(page.contains("/editor/issues/" + e.id + "/restore"), "and no Restore is offered");
+        assertFalse(editor.get("/editor/issues").then().extract().asString().contains("/editor/issues/" + e.id + "/restore"));
+        assertEquals("cancelled", Api.asEditor().get("/api/issues/" + e.id).then().extract().jsonPath().getString("status"));
+        assertEquals(number, numberOf(e.id));
     }
 
     @Test

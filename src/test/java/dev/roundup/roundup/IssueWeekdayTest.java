@@ -52,4 +52,17 @@ class IssueWeekdayTest {
         Instant muchLater = LocalDate.of(2027, 2, 5).atTime(10, 0).toInstant(ZoneOffset.UTC);
         assertEquals(DayOfWeek.TUESDAY, issue.weekdayOut(ZoneOffset.UTC, muchLater), "the archive says what readers got");
     }
+
+    @Test
+    void aScheduledIssueSentNowSaysTheDayItsSendStartedInEveryCopy() {
+        Issue issue = weekOf(LocalDate.of(2026, 11, 23));
+        issue.number = 7; // numbered already: no counter to take from here
+        issue.scheduledAt = LocalDate.of(2026, 12, 3).atTime(7, 0).toInstant(ZoneOffset.UTC); // a Thursday
+        Instant tuesday = LocalDate.of(2026, 12, 1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        issue.startsGoingOut(tuesday); // "Send now"
+        assertEquals(DayOfWeek.TUESDAY, issue.weekdayOut(ZoneOffset.UTC, tuesday));
+        Instant resumedThursday = tuesday.plus(java.time.Duration.ofDays(2));
+        assertEquals(DayOfWeek.TUESDAY, issue.weekdayOut(ZoneOffset.UTC, resumedThursday), "a copy rendered after a pause says the same day");
+        assertEquals(7, issue.number);
+    }
 }

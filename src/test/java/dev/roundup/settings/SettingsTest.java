@@ -123,6 +123,45 @@ class SettingsTest {
     }
 
     @Test
+    void movingTheDraftDayLosesNoDaysAndACancelledIssueTakesNone() {
+        // 2012: weeks no other test drafts
+        save(Map.of("draftDay", "MONDAY", "draftTime", "06:00", "timeZone", "UTC"));
+        ZonedDateTime monday = ZonedDateTime.of(2012, 11, 19, 6, 1, 0, 0, ZoneId.of("UTC"));
+        Issue lastWeek = drafts.draftIfDue(monday.toInstant()).orElseThrow();
+        assertEquals(List.of(LocalDate.of(2012, 11, 12), LocalDate.of(2012, 11, 19)), List.of(lastWeek.windowFrom, lastWeek.windowTo));
+
+        save(Map.of("draftDay", "SUNDAY", "draftTime", "06:00", "timeZone", "UTC"));
+        Issue shorter = drafts.draftIfDue(monday.plusDays(6).toInstant()).orElseThrow();
+        assertEquals(List.of(LocalDate.of(2012, 11, 19), LocalDate.of(2012, 11, 25)), List.of(shorter.windowFrom, shorter.windowTo),
+                "from where last week's issue ended: Nov 19–24, neither lost nor in two issues");
+        assertTrue(drafts.draftIfDue(monday.plusDays(6).plusMinutes(5).toInstant()).isEmpty(), "made once");
+
+        // an issue the editor cancelled covers nothing: the week is drafted all the same
+        Issue cancelled = drafts.create(LocalDate.of(2012, 11, 28), LocalDate.of(2012, 12, 5));
+        Api.asEditor().body(Map.of("status", "cancelled")).post("/api/issues/" + cancelled.id + "/status").then().statusCode(200);
+        Issue week = drafts.draftIfDue(monday.plusDays(13).toInstant()).orElseThrow();
+        assertEquals(List.of(LocalDate.of(2012, 11, 25), LocalDate.of(2012, 12, 2)), List.of(week.windowFrom, week.windowTo));
+
+        // an issue the editor made that reaches the draft day already: nothing more to draft
+        drafts.create(LocalDate.of(2012, 12, 2), LocalDate.of(2012, 12, 10));
+        assertTrue(drafts.draftIfDue(monday.plusDays(20).toInstant()).isEmpty(), "Dec 2–9 is in an issue already");
+    }
+
+    @Test
+    void withNoSuggestionsKeptARefreshStillBringsMondaysApprovals() {
+        save(Map.of("suggestions", "0", "projectsSize", "20"));
+        Issue draft = drafts.create(LocalDate.of(2012, 10, 1), LocalDate.of(2012, 10, 8));
+        dev.roundup.listings.Project late = dev.roundup.testing.Fixtures.project("Approved After The Draft (no suggestions)",
+                dev.roundup.listings.ListingStatus.PUBLISHED, java.time.Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> dev.roundup.listings.Project.<dev.roundup.listings.Project>findById(late.id).featured = true);
+        long version = Api.asEditor().get("/api/issues/" + draft.id).then().extract().jsonPath().getLong("version");
+        Api.asEditor().body(Map.of("version", version)).post("/api/issues/" + draft.id + "/suggestions").then().statusCode(200);
+        List<String> projects = Api.asEditor().get("/api/issues/" + draft.id).then().extract().jsonPath()
+                .getList("sections.find { it.kind == 'projects' }.items.title");
+        assertTrue(projects.stream().anyMatch(t -> t.contains("Approved After The Draft (no suggestions)")), "a section's worth at least: " + projects);
+    }
+
+    @Test
     void aChangeMadeByAnotherInstanceAppliesWithinSeconds() throws Exception {
         assertEquals("Roundup", settings.name());
         // another instance sharing the database saves: only the row changes
