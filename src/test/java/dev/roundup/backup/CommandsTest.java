@@ -141,6 +141,15 @@ class CommandsTest {
 
     /** The newest migration version, read from the migration files' names: what Flyway should find too. */
     static String newest() throws IOException {
+        if (newest == null) {
+            newest = newestOnDisk();
+        }
+        return newest;
+    }
+
+    private static String newest;
+
+    private static String newestOnDisk() throws IOException {
         Pattern v = Pattern.compile("V(\\d+)__.*\\.sql");
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
             int max = files.map(f -> v.matcher(f.getFileName().toString())).filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1)))
