@@ -54,7 +54,10 @@ public class Backups {
     public record Backup(String file, long bytes, Instant createdAt) {
     }
 
-    /** Why a backup cannot be made here: on PostgreSQL, {@code pg_dump} is the tool. */
+    /** H2's answer to {@code BACKUP TO} on an in-memory database. */
+    private static final int DATABASE_IS_NOT_PERSISTENT = 90126;
+
+    /** Why a backup cannot be made here: on PostgreSQL, {@code pg_dump} is the tool; an in-memory database has no file. */
     public static final class NotHere extends RuntimeException implements UserMistake {
         NotHere(String message) {
             super(message);
@@ -95,6 +98,9 @@ public class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the backup " + target.toAbsolutePath() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
+            if (e.getErrorCode() == DATABASE_IS_NOT_PERSISTENT) {
+                throw new NotHere("The database is in memory (a jdbc:h2:mem: URL): there is nothing on disk to back up.");
+            }
             throw new IllegalStateException("The database refused the backup: " + e.getMessage(), e);
         } finally {
             try {
