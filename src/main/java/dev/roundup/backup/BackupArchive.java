@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -100,17 +101,47 @@ public final class BackupArchive {
     }
 
     /**
-     * Unpacks the database files of a backup into {@code folder} (H2's {@code roundup.mv.db}); each name is checked to
-     * stay inside the folder.
+     * Unpacks the database of a backup into the file {@code to}: {@code database.zip} must hold H2's
+     * {@code roundup.mv.db} once and nothing else, at most {@link #MAX_DATABASE_BYTES}. A damaged file (its CRC, a
+     * cut-off zip) or any other entry is an {@link IOException} saying so; {@code to} may then hold part of it.
      */
-    static void extractDatabase(Path backup, Path folder) throws IOException {
-        try (ZipFile zip = new ZipFile(backup.toFile()); ZipInputStream inner = new ZipInputStream(zip.getInputStream(zip.getEntry(DATABASE)))) {
-            for (ZipEntry e = inner.getNextEntry(); e != null; e = inner.getNextEntry()) {
-                Path to = folder.resolve(e.getName()).normalize();
-                if (!to.startsWith(folder) || e.isDirectory()) {
-                    throw new IOException("unexpected entry " + e.getName() + " in " + backup);
+    static void extractDatabase(Path backup, Path to) throws IOException {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry database = zip.getEntry(DATABASE);
+            if (database == null) {
+                throw new IOException(backup + " is not a Roundup backup (no " + DATABASE + ")");
+            }
+            boolean found = false;
+            try (ZipInputStream inner = new ZipInputStream(zip.getInputStream(database))) {
+                for (ZipEntry e = inner.getNextEntry(); e != null; e = inner.getNextEntry()) {
+                    if (found || !e.getName().equals(EmbeddedDatabase.FILE)) {
+                        throw new IOException(backup + " holds an unexpected entry " + e.getName() + " (a backup holds " + EmbeddedDatabase.FILE + ", once)");
+                    }
+                    copyCapped(inner, to);
+                    found = true;
                 }
-                Files.copy(inner, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!found) {
+                throw new IOException(backup + " holds no " + EmbeddedDatabase.FILE);
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException damaged) {
+            throw new IOException(backup + " is damaged: " + damaged.getMessage(), damaged);
+        }
+    }
+
+    /** The most a restored database may unpack to: far beyond a newsletter's, short of a zip bomb filling the disk. */
+    static final long MAX_DATABASE_BYTES = 64L << 30;
+
+    private static void copyCapped(InputStream in, Path to) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > MAX_DATABASE_BYTES) {
+                    throw new IOException(EmbeddedDatabase.FILE + " unpacks to more than " + (MAX_DATABASE_BYTES >> 30) + " GiB");
+                }
+                out.write(buffer, 0, n);
             }
         }
     }

@@ -21,6 +21,7 @@ public final class Commands {
             Usage:
               java -jar quarkus-run.jar restore BACKUP.zip [--data DIR] [--force]
               java -jar quarkus-run.jar migrate-to jdbc:postgresql://HOST:5432/DB [--user U] [--password P] [--data DIR]
+            (migrate-to reads the password from PGPASSWORD when --password is not given, as ps shows a command line)
             """;
 
     private Commands() {
@@ -77,7 +78,7 @@ public final class Commands {
                 new Restore(line.dataDir(), out).restore(Path.of(line.words().get(0)), line.options().containsKey("force"));
             } else {
                 new MoveToPostgres(EmbeddedDatabase.in(line.dataDir()), out)
-                        .copyTo(line.words().get(0), line.options().getOrDefault("user", ""), line.options().getOrDefault("password", ""));
+                        .copyTo(line.words().get(0), line.options().getOrDefault("user", ""), targetPassword(line.options(), System.getenv()));
             }
             return 0;
         } catch (Refused refused) {
@@ -93,6 +94,21 @@ public final class Commands {
             failed.printStackTrace(err);
             return 1;
         }
+    }
+
+    /**
+     * The PostgreSQL password {@code migrate-to} signs in with: {@code --password}, else {@code PGPASSWORD} (as
+     * pg_dump reads it), else {@code ROUNDUP_DB_PASSWORD} when {@code ROUNDUP_DB_URL} is set to a database other than H2
+     * (with the H2 URL, or none, that variable is the embedded database's account).
+     */
+    static String targetPassword(Map<String, String> options, Map<String, String> env) {
+        if (options.containsKey("password")) {
+            return options.get("password");
+        }
+        if (env.containsKey("PGPASSWORD")) {
+            return env.get("PGPASSWORD");
+        }
+        return EmbeddedDatabase.appOnH2(env) ? "" : env.getOrDefault("ROUNDUP_DB_PASSWORD", "");
     }
 
     /** Why a command will not do what it was asked, in the operator's words. */

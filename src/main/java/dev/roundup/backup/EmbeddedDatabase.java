@@ -37,7 +37,12 @@ record EmbeddedDatabase(Path folder) {
     }
 
     private static boolean appOnH2() {
-        return System.getenv().getOrDefault("ROUNDUP_DB_URL", "jdbc:h2:").startsWith("jdbc:h2:");
+        return appOnH2(System.getenv());
+    }
+
+    /** Whether the app's settings in {@code env} run it on H2: then its ROUNDUP_DB_USER and _PASSWORD are the embedded database's. */
+    static boolean appOnH2(java.util.Map<String, String> env) {
+        return env.getOrDefault("ROUNDUP_DB_URL", "jdbc:h2:").startsWith("jdbc:h2:");
     }
 
     Connection open() throws SQLException, Commands.Refused {

@@ -110,8 +110,15 @@ class BackupRestoreIT {
         JarCommand notOne = JarCommand.run("restore", a.resolve("app.log").toString(), "--data", b.resolve("other").toString());
         assertEquals(1, notOne.exitCode(), notOne.output());
         assertTrue(notOne.output().contains("is not a Roundup backup"), notOne.output());
+        JarCommand newer = JarCommand.run("restore", CommandsTest.withSchemaVersion(backup, a.resolve("newer.zip"), "9999").toString(),
+                "--data", b.resolve("other").toString());
+        assertEquals(1, newer.exitCode(), newer.output());
+        assertTrue(newer.output().contains("newer than this Roundup's"), newer.output());
 
         try (PackagedApp app = app(b).env("ROUNDUP_BACKUP_CRON", "0/2 * * * * ?").start()) {
+            JarCommand live = JarCommand.run("restore", backup.toString(), "--data", b.toString(), "--force");
+            assertEquals(1, live.exitCode(), live.output());
+            assertTrue(live.output().contains("Roundup is running on " + b), live.output());
             JsonPath readers = admin().get(app.url("/api/subscribers?q=reader&size=10")).then().statusCode(200).extract().jsonPath();
             assertEquals(List.of("import", "import"), readers.getList("subscribers.consentSource"));
             assertEquals(2, readers.getList("subscribers.findAll { it.consentAt != null && it.confirmedAt != null }").size());
