@@ -34,7 +34,7 @@ public final class RenderedIssue {
     /** The copy for one reader; {@code name} may be null. */
     public Message forReader(String name, String unsubscribeUrl) {
         String who = who(name);
-        String first = firstName(name);
+        String first = firstWord(who);
         return new Message(subject, html.fill(Entities.escape(who), Entities.escape(first), Entities.escape(unsubscribeUrl)),
                 text.fill(who, first, unsubscribeUrl));
     }
@@ -64,11 +64,13 @@ public final class RenderedIssue {
         }
 
         public List<T> html(String name, String unsubscribeUrl) {
-            return html.fill(htmlPieces, convert, Entities.escape(who(name)), Entities.escape(firstName(name)), Entities.escape(unsubscribeUrl));
+            String who = who(name);
+            return html.fill(htmlPieces, convert, Entities.escape(who), Entities.escape(firstWord(who)), Entities.escape(unsubscribeUrl));
         }
 
         public List<T> text(String name, String unsubscribeUrl) {
-            return text.fill(textPieces, convert, who(name), firstName(name), unsubscribeUrl);
+            String who = who(name);
+            return text.fill(textPieces, convert, who, firstWord(who), unsubscribeUrl);
         }
     }
 
@@ -82,7 +84,11 @@ public final class RenderedIssue {
 
     /** {@code {firstName}}: the first word of the reader's name ("Lena" for "Lena Schmidt"), or "there" without one. */
     static String firstName(String name) {
-        String whole = who(name);
+        return firstWord(who(name));
+    }
+
+    /** The first word of a name already made presentable by {@link #who}, which a reader's copy computes once. */
+    private static String firstWord(String whole) {
         int space = 0;
         while (space < whole.length() && !Character.isWhitespace(whole.charAt(space))) {
             space++;
