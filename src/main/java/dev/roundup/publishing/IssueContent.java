@@ -34,6 +34,31 @@ public record IssueContent(long id, Integer number, String title, String subject
     public record Entry(String title, String url, String blurbHtml, String blurbText, String source) {
     }
 
+    /**
+     * Where the item and sponsor links of one rendering lead: straight to their targets, or through the click-counting
+     * redirect. Links inside the intro's, notes' and blurbs' Markdown, the archive link and unsubscribe links are
+     * never rewritten.
+     */
+    interface Links {
+        /** Every link straight to its target: the web version, and the email while click counts are off. */
+        Links DIRECT = new Links() {
+            @Override
+            public String item(Item item) {
+                return item.url;
+            }
+
+            @Override
+            public String sponsor(Issue issue) {
+                return issue.sponsorUrl;
+            }
+        };
+
+        String item(Item item);
+
+        /** The sponsor's link (called only when the issue has one). */
+        String sponsor(Issue issue);
+    }
+
     /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
     record Reader(String name, String firstName) {
         /** What both hold: the renderer's two markers begin alike, so a word holding either is kept whole. */
@@ -47,13 +72,14 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
-    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter) {
+    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter, Links links) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
         String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
-        Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
+        Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName,
+                issue.sponsorUrl == null || issue.sponsorUrl.isBlank() ? issue.sponsorUrl : links.sponsor(issue), issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
-                .map(IssueContent::part).toList();
+                .map(s -> part(s, links)).toList();
         String introText = Markdown.text(intro);
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
@@ -72,13 +98,13 @@ public record IssueContent(long id, Integer number, String title, String subject
         return withNumber.replace("{newsletter}", newsletter).replace("{window}", window);
     }
 
-    private static Part part(Section s) {
+    private static Part part(Section s, Links links) {
         return new Part(s.title, Markdown.html(s.note), Markdown.text(s.note),
-                s.includedItems().stream().map(IssueContent::entry).toList());
+                s.includedItems().stream().map(i -> entry(i, links)).toList());
     }
 
-    private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source(i.kind, i.title, i.source));
+    private static Entry entry(Item i, Links links) {
+        return new Entry(i.title, links.item(i), Markdown.html(i.blurb), Markdown.text(i.blurb), source(i.kind, i.title, i.source));
     }
 
     /**
