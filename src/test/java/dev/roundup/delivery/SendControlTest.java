@@ -181,7 +181,7 @@ class SendControlTest {
         Instant at = Instant.now().plusSeconds(4);
         Api.asEditor().contentType("application/json").body(Map.of("status", "scheduled", "scheduledAt", at.toString()))
                 .post("/api/issues/" + issueId + "/status").then().statusCode(200).body("status", equalTo("scheduled"));
-        // the scheduler looks every second in tests: for two seconds it looks, and it is not time yet
+        // the scheduler looks four times a second in tests: for two seconds it looks, and it is not time yet
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> progress(issueId).getString("state"), equalTo("not started"));
 
