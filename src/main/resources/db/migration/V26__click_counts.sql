@@ -5,3 +5,6 @@ create table click_count (
     clicks    bigint       not null,
     primary key (issue_id, link)
 );
+
+-- the switch, off unless an admin turns it on in Settings
+insert into newsletter_setting (name) values ('clickCounts');

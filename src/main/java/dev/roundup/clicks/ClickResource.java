@@ -2,33 +2,28 @@ package dev.roundup.clicks;
 
 import java.net.URI;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.NotFound;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.Item;
 import dev.roundup.web.RateLimiter;
-import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The first-party redirect of a sent issue's links, {@code /r/{token}}: a GET is heard by {@link ClickTally} and
  * answered with a 302 to the link's target as the issue holds it; a HEAD is answered alike and never counted; a
- * token this Roundup did not sign is a 404, never a redirect. Also the counts in the API.
+ * token this Roundup did not sign is a 404, never a redirect.
  */
-@Path("/")
+@Path("/r")
 public class ClickResource {
 
     @Inject
@@ -37,11 +32,8 @@ public class ClickResource {
     @Inject
     ClickTally tally;
 
-    @Inject
-    ClickCounts counts;
-
     @GET
-    @Path("r/{token}")
+    @Path("{token}")
     @Operation(hidden = true)
     public Response follow(@RestPath String token, RoutingContext rc) {
         ClickLinks.Link link = known(token);
@@ -51,24 +43,11 @@ public class ClickResource {
     }
 
     @HEAD
-    @Path("r/{token}")
+    @Path("{token}")
     @Operation(hidden = true)
     public Response look(@RestPath String token) {
         // scanners and link previews ask with HEAD: answered like a GET, never counted
         return redirect(target(known(token)));
-    }
-
-    @GET
-    @Path("api/issues/{id}/clicks")
-    @RolesAllowed(Roles.EDITOR)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Tag(name = "Issues")
-    @Operation(summary = "An issue's click counts", description = "Per item and in total; nothing per reader. Empty unless click counts were on when it was sent.")
-    public ClickCounts.IssueClicks clicks(@RestPath long id) {
-        if (QuarkusTransaction.requiringNew().call(() -> Issue.findById(id)) == null) {
-            throw new NotFound("No issue " + id + ".");
-        }
-        return counts.of(id);
     }
 
     private ClickLinks.Link known(String token) {

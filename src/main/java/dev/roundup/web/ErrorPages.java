@@ -97,6 +97,10 @@ public class ErrorPages {
             int status = mistake.status();
             return response(uri.getPath(), status, titleFor(status), e.getMessage() == null ? titleFor(status) + "." : e.getMessage());
         }
+        if (e instanceof dev.roundup.DomainException refused) {
+            int status = refused.status();
+            return response(uri.getPath(), status, titleFor(status), refused.getMessage());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException) {
                 // logged, so that a lost update that is Roundup's own bug, not two people at once, can be seen

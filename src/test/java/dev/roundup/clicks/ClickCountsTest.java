@@ -18,7 +18,14 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.jsoup.Jsoup;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +34,11 @@ import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.IssueView;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Chromium;
 import dev.roundup.testing.Fixtures;
 import dev.roundup.testing.Mails;
 import dev.roundup.testing.Sends;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -54,6 +63,13 @@ class ClickCountsTest {
 
     @Inject
     ClicksConfig config;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    String base() {
+        return root.toString().replaceAll("/$", "");
+    }
 
     @AfterEach
     void clickCountsOffAgain() {
@@ -110,6 +126,14 @@ class ClickCountsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asEditor().get("/api/issues/" + id + "/clicks").then().statusCode(200)
                 .body("total", equalTo(2)).body("sponsor", equalTo(1)).body("items.find { it.url == '" + ITEM + "' }.clicks", equalTo(1)));
+        try (Chromium chromium = Chromium.start()) {
+            chromium.size(1100, 900).signInAsEditor(base()).open(base() + "/editor/issues/" + id);
+            WebElement card = chromium.driver().findElement(By.id("click-counts"));
+            assertTrue(card.getText().contains("Clicks: 2"), card.getText());
+            Path shot = Path.of("target/screenshots/issue-click-counts.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, card.getScreenshotAs(OutputType.BYTES));
+        }
         RestAssured.given().redirects().follow(false).get("/editor/issues/" + id).then().statusCode(302); // counts are for editors
         RestAssured.given().get("/api/issues/" + id + "/clicks").then().statusCode(401);
     }
@@ -127,17 +151,17 @@ class ClickCountsTest {
     @Test
     void withClickCountsOffLinksGoStraightToTheirTargets() {
         long id = draft(LocalDate.of(2036, 4, 7), "https://clicks.example.org/direct");
-        String off = Api.asEditor().get("/editor/issues/" + id + "/preview/email").then().statusCode(200).extract().asString();
+        String off = Api.asEditor().accept("text/html").get("/editor/issues/" + id + "/preview/email").then().statusCode(200).extract().asString();
         Document html = Jsoup.parse(off);
         assertEquals(1, html.select("a[href=\"https://clicks.example.org/direct\"]").size(), "the item's own address");
         assertEquals(1, html.select("a[href=\"" + SPONSOR + "\"]").size(), "the sponsor's own address");
         assertFalse(off.contains("/r/"), "no redirect anywhere");
 
         Api.asEditor().body(Map.of("clickCounts", "on")).put("/api/settings/newsletter").then().statusCode(200);
-        String on = Api.asEditor().get("/editor/issues/" + id + "/preview/email").then().statusCode(200).extract().asString();
+        String on = Api.asEditor().accept("text/html").get("/editor/issues/" + id + "/preview/email").then().statusCode(200).extract().asString();
         assertTrue(on.contains("/r/" + id + ".i"), "on, the same issue's links go through the redirect");
         Api.asEditor().body(Map.of("clickCounts", "off")).put("/api/settings/newsletter").then().statusCode(200);
-        assertEquals(off.replaceAll("rdn\\w+", ""), Api.asEditor().get("/editor/issues/" + id + "/preview/email").then().extract().asString()
+        assertEquals(off.replaceAll("rdn\\w+", ""), Api.asEditor().accept("text/html").get("/editor/issues/" + id + "/preview/email").then().extract().asString()
                 .replaceAll("rdn\\w+", ""), "switched off again: exactly as before");
     }
 
