@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
+import dev.roundup.Conflict;
+import dev.roundup.NotFound;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
@@ -76,12 +78,12 @@ public class IssueSends {
     public int start(long issueId, Long seenVersion) {
         // the status change, the recipient set and the send record commit together or not at all
         return changing(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             if (!issue.status.canBecome(IssueStatus.SENDING)) {
-                throw new Curation.Conflict("A " + issue.status.label() + " issue cannot be sent.");
+                throw new Conflict("A " + issue.status.label() + " issue cannot be sent.");
             }
             if (seenVersion != null && seenVersion != issue.version) {
-                throw new Curation.Conflict("This issue has changed since this page showed it (another editor or another tab): "
+                throw new Conflict("This issue has changed since this page showed it (another editor or another tab): "
                         + "nothing was sent. Look at it again, then send.");
             }
             Instant now = Instant.now();
@@ -148,7 +150,7 @@ public class IssueSends {
             send.apply(Change.RETRY_FAILED, null);
             int again = deliveries.retryFailed(issueId, Instant.now());
             if (again == 0) {
-                throw new Curation.Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
+                throw new Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
             }
             return again;
         });
@@ -240,7 +242,7 @@ public class IssueSends {
     }
 
     /** The send changed between reading it and writing the change (another editor, a worker): look again. */
-    public static class ChangedMeanwhile extends Curation.Conflict {
+    public static class ChangedMeanwhile extends Conflict {
         ChangedMeanwhile() {
             super("This send changed at the same moment (another editor, or the send itself): nothing was changed. Look at it again.");
         }
@@ -253,7 +255,7 @@ public class IssueSends {
     private static IssueSend find(long issueId, LockModeType lock) {
         IssueSend send = IssueSend.findById(issueId, lock);
         if (send == null) {
-            throw new Curation.Conflict("This issue has not been sent.");
+            throw new Conflict("This issue has not been sent.");
         }
         return send;
     }

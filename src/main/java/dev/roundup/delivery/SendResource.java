@@ -9,16 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.roundup.roundup.Curation;
-import dev.roundup.web.Problem;
+import dev.roundup.Rejected;
 import dev.roundup.web.Roles;
 
 /** Sending for scripts (and the issue page's progress bar): send now, pause, resume, cancel, progress, the delivery log. */
@@ -90,17 +87,7 @@ public class SendResource {
                 sends.retryFailed(id);
                 workers.ensureWorkers(id);
             }
-            default -> throw new Curation.Rejected("Use pause, resume, cancel or retry-failed.");
+            default -> throw new Rejected("Use pause, resume, cancel or retry-failed.");
         }
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(Curation.Conflict e) {
-        return Problem.of(409, "Conflict", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(Curation.Rejected e) {
-        return Problem.of(400, "Bad request", e.getMessage());
     }
 }

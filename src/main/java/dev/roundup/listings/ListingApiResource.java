@@ -80,16 +80,12 @@ public class ListingApiResource {
     @Path("projects/{id}")
     @Operation(summary = "Edit a project's fields (all of them, as in the form)")
     public Response editProject(@RestPath long id, Listings.ProjectFields body) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(p, body);
-                p.updatedAt = Instant.now();
-            });
-            return Response.ok(project(id)).build();
-        } catch (Listings.Invalid invalid) {
-            return Problem.invalid("Project not changed", invalid.errors());
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
+            Listings.apply(p, body);
+            p.updatedAt = Instant.now();
+        });
+        return Response.ok(project(id)).build();
     }
 
     @POST
@@ -126,16 +122,12 @@ public class ListingApiResource {
     @Path("jobs/{id}")
     @Operation(summary = "Edit a job's fields (all of them, as in the form)")
     public Response editJob(@RestPath long id, Listings.JobFields body) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(j, body);
-                j.updatedAt = Instant.now();
-            });
-            return Response.ok(job(id)).build();
-        } catch (Listings.Invalid invalid) {
-            return Problem.invalid("Job not changed", invalid.errors());
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
+            Listings.apply(j, body);
+            j.updatedAt = Instant.now();
+        });
+        return Response.ok(job(id)).build();
     }
 
     @POST
@@ -156,10 +148,6 @@ public class ListingApiResource {
         if (decision == null || decision.ids() == null || decision.ids().isEmpty() || decision.action() == null) {
             return Problem.of(400, "Bad request", "Send {\"ids\": [...], \"action\": \"approve|reject|feature|unfeature\", \"reason\": \"...\"}.");
         }
-        try {
-            return Response.ok(Map.of("changed", action.getAsInt())).build();
-        } catch (IllegalArgumentException unknown) {
-            return Problem.of(400, "Bad request", unknown.getMessage());
-        }
+        return Response.ok(Map.of("changed", action.getAsInt())).build();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Conflict;
+import dev.roundup.Rejected;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -68,7 +70,7 @@ public class Drafts {
             Issue issue = create(from, to);
             LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
             return Optional.of(issue);
-        } catch (Curation.Conflict madeElsewhere) {
+        } catch (Conflict madeElsewhere) {
             return Optional.empty();
         }
     }
@@ -76,17 +78,17 @@ public class Drafts {
     /** Creates the draft for [from, to); refuses a window that already has an issue. */
     public Issue create(LocalDate from, LocalDate to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new Curation.Rejected("The window must start before it ends.");
+            throw new Rejected("The window must start before it ends.");
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue.forWindow(from, to).ifPresent(existing -> {
-                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
+                    throw new Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
                 });
                 return fill(from, to);
             });
         } catch (jakarta.persistence.PersistenceException race) {
-            throw new Curation.Conflict("An issue for " + window(from, to) + " already exists.");
+            throw new Conflict("An issue for " + window(from, to) + " already exists.");
         }
     }
 

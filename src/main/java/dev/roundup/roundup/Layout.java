@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.roundup.Rejected;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.ListingStatus;
@@ -54,10 +55,10 @@ public class Layout {
      */
     public Restored restoreItem(long issueId, long version, RemovedItem r) {
         if (r == null || r.kind() == null) {
-            throw new Curation.Rejected("Say which item to put back.");
+            throw new Rejected("Say which item to put back.");
         }
         if (r.position() < 0) {
-            throw new Curation.Rejected("An item's place is 0 or more.");
+            throw new Rejected("An item's place is 0 or more.");
         }
         Item[] restored = new Item[1];
         long saved = curation.change(issueId, version, issue -> {
@@ -65,7 +66,7 @@ public class Layout {
             String url = Curation.link(r.url(), false);
             requireSource(r.kind(), r.refId());
             if (issue.sections.stream().flatMap(s -> s.items.stream()).anyMatch(i -> sameThing(i, r.kind(), r.refId(), url))) {
-                throw new Curation.Rejected("“" + r.title() + "” is already in this issue.");
+                throw new Rejected("“" + r.title() + "” is already in this issue.");
             }
             Item item = Drafts.item(section, r.kind(), r.refId(), Curation.oneLine(r.title(), 1000, "title"), url,
                     Curation.blankToNull(Curation.limit(r.blurb(), 5000)),
@@ -82,7 +83,7 @@ public class Layout {
     private static void requireSource(Item.Kind kind, Long refId) {
         if (kind == Item.Kind.LINK) {
             if (refId != null) {
-                throw new Curation.Rejected("A link of the editor's own is not made from a post or listing.");
+                throw new Rejected("A link of the editor's own is not made from a post or listing.");
             }
             return;
         }
@@ -93,7 +94,7 @@ public class Layout {
             default -> false;
         };
         if (!exists) {
-            throw new Curation.Rejected("There is no published " + kind.name().toLowerCase() + " " + refId + " to put back.");
+            throw new Rejected("There is no published " + kind.name().toLowerCase() + " " + refId + " to put back.");
         }
     }
 
@@ -114,7 +115,7 @@ public class Layout {
         return curation.change(issueId, version, issue -> {
             Section section = Curation.sectionOf(issue, sectionId);
             if (position < 0 || position >= issue.sections.size()) {
-                throw new Curation.Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
+                throw new Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
             }
             List<Section> order = new ArrayList<>(issue.sections);
             order.remove(section);

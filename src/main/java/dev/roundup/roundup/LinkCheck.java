@@ -19,6 +19,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 
+import dev.roundup.NotFound;
 import dev.roundup.feeds.FeedsConfig;
 import dev.roundup.feeds.FetchFailure;
 import dev.roundup.feeds.Fetcher;
@@ -60,7 +61,7 @@ public class LinkCheck {
     public Result check(long issueId) {
         Map<Long, String> items = new HashMap<>();
         Map<String, String> others = QuarkusTransaction.requiringNew().call(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             issue.includedItems().forEach(i -> items.put(i.id, i.url));
             return linksOutsideItems(issue);
         });

@@ -79,12 +79,8 @@ public class SubscriberApiResource {
         if (body == null) {
             return Problem.of(400, "Bad request", "Send a JSON body with email, and optionally name and confirmed.");
         }
-        try {
-            Subscriber s = directory.add(body.email(), body.name(), Boolean.TRUE.equals(body.confirmed()));
-            return Response.status(201).entity(SubscriberView.of(s)).build();
-        } catch (SubscriberDirectory.Rejected rejected) {
-            return Problem.invalid("Subscriber not added", rejected.errors());
-        }
+        Subscriber s = directory.add(body.email(), body.name(), Boolean.TRUE.equals(body.confirmed()));
+        return Response.status(201).entity(SubscriberView.of(s)).build();
     }
 
     @GET

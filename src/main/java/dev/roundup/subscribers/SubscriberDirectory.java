@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -163,7 +165,7 @@ public class SubscriberDirectory {
             throw new Rejected("name", "A name is one line of text.");
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             s.name = Subscriptions.cleanName(name);
             s.updatedAt = Instant.now();
             SubscriberEvent.record(s, "edited", "name changed by an editor", s.updatedAt);
@@ -172,7 +174,7 @@ public class SubscriberDirectory {
 
     public void unsubscribe(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             if (s.status.canBecome(SubscriberStatus.UNSUBSCRIBED)) {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
@@ -184,33 +186,10 @@ public class SubscriberDirectory {
     /** Erases a subscriber and their history; only a keyed hash of the address stays, so no import brings it back. */
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             suppressions.add(s, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });
-    }
-
-    /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        private final String field;
-
-        @Override
-        public int status() {
-            return "id".equals(field) ? 404 : 400;
-        }
-
-        public Rejected(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public Map<String, String> errors() {
-            return Map.of(field, getMessage());
-        }
     }
 }
