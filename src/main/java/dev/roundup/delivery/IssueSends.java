@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.Conflict;
 import dev.roundup.NotFound;
 import dev.roundup.roundup.Curation;
@@ -42,6 +44,7 @@ public class IssueSends {
      * How a send stands, for the progress bar and the API: the counts, the measured rate and time left
      * ({@link SendRate}), the editor's actions the state allows now ({@link #actions}), and all of it in words.
      */
+    @Schema(name = "SendProgress")
     public record Progress(long issueId, String state, String reason, int total, long sent, long failed, long skipped, long pending,
             double perSecond, Long etaSeconds, Instant startedAt, Instant finishedAt, List<String> actions, String summary) {
 

@@ -58,10 +58,47 @@ public class SendResource {
     }
 
     @POST
+    @Path("{id}/send/pause")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause a running send; resume goes on where it stopped")
+    public IssueSends.Progress pause(@RestPath long id) {
+        return control(id, "pause");
+    }
+
+    @POST
+    @Path("{id}/send/resume")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resume a paused send")
+    public IssueSends.Progress resume(@RestPath long id) {
+        return control(id, "resume");
+    }
+
+    @POST
+    @Path("{id}/send/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a send: who has it keeps it, nobody else gets it")
+    public IssueSends.Progress cancel(@RestPath long id) {
+        return control(id, "cancel");
+    }
+
+    @POST
+    @Path("{id}/send/retry-failed")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the failed deliveries again (of readers still subscribed)")
+    public IssueSends.Progress retryFailed(@RestPath long id) {
+        return control(id, "retry-failed");
+    }
+
+    /** Any other action: the four above are the only ones, said in a problem body rather than a bare 404. */
+    @POST
     @Path("{id}/send/{action}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "pause, resume or cancel a send, or retry-failed: its failed deliveries (of readers still subscribed) go out again")
-    public IssueSends.Progress control(@RestPath long id, @RestPath String action) {
+    @Operation(hidden = true)
+    public IssueSends.Progress unknownAction(@RestPath long id, @RestPath String action) {
+        return control(id, action);
+    }
+
+    private IssueSends.Progress control(long id, String action) {
         act(id, action);
         return sends.progress(id);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -56,6 +57,7 @@ public class EditorApiResource {
     }
 
     /** The access settings: whether passwords over HTTP Basic open {@code /api}. */
+    @Schema(name = "AccessSettings")
     public record Settings(Boolean passwordsForApi) {
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,7 +58,9 @@ public class ListingApiResource {
     }
 
     /** A moderation decision for one or many listings: approve, reject (with reason), feature, unfeature. */
-    public record Decision(List<Long> ids, String action, String reason) {
+    @Schema(name = "ModerationDecision")
+    public record Decision(List<Long> ids,
+            @Schema(enumeration = { "approve", "reject", "feature", "unfeature" }) String action, String reason) {
     }
 
     @GET

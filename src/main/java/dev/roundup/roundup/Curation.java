@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.Conflict;
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
@@ -57,6 +59,7 @@ public class Curation {
     }
 
     /** The fields of an issue an editor writes; null leaves a field as it is. */
+    @Schema(name = "IssueFields")
     public record Fields(String title, String subject, String intro, String footer, String sponsorName, String sponsorUrl,
             String sponsorText, String sponsorImage, String preheader) {
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import dev.roundup.Conflict;
@@ -154,6 +155,7 @@ public class Drafts {
     }
 
     /** The outcome of {@link #refresh}. */
+    @Schema(name = "SuggestionsRefreshed")
     public record Refreshed(int added, long version) {
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -51,12 +52,15 @@ public class IssueApiResource {
     @Inject
     LinkCheck linkCheck;
 
+    @Schema(name = "IssueWindow")
     public record Window(LocalDate from, LocalDate to) {
     }
 
+    @Schema(name = "IssueListed")
     public record Listed(long id, Integer number, String label, String title, String status, LocalDate windowFrom, LocalDate windowTo, Instant sentAt) {
     }
 
+    @Schema(name = "SavedVersion")
     public record Saved(long version) {
     }
 
@@ -68,9 +72,11 @@ public class IssueApiResource {
     }
 
 
+    @Schema(name = "SuggestionRefresh")
     public record Refresh(long version) {
     }
 
+    @Schema(name = "SectionsOrder")
     public record Order(long version, List<Curation.SectionOrder> sections) {
     }
 

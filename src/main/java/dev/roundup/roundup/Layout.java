@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.Rejected;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
@@ -28,10 +30,12 @@ public class Layout {
     }
 
     /** The version after a removal, and what was removed (for an undo). */
+    @Schema(name = "ItemRemoval")
     public record Removal(long version, RemovedItem item) {
     }
 
     /** The version after an item was put back, and the put-back item's new id. */
+    @Schema(name = "ItemRestored")
     public record Restored(long version, long itemId) {
     }
 

@@ -18,6 +18,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.roundup.NotFound;
 import dev.roundup.feeds.FeedsConfig;
@@ -47,10 +48,12 @@ public class LinkCheck {
     private final Map<Long, List<Broken>> brokenOutsideItems = new ConcurrentHashMap<>();
 
     /** How a check went: links checked, links broken, and those of them that are not an item's own link. */
+    @Schema(name = "LinkCheckResult")
     public record Result(int checked, int broken, List<Broken> outsideItems) {
     }
 
     /** A broken link: where it is, in the editor's words ("the sponsor's image"), its address and what went wrong. */
+    @Schema(name = "BrokenLink")
     public record Broken(String where, String url, String verdict) {
         /** As the editor reads it: {@code the sponsor's image (HTTP 404)}. */
         public String words() {

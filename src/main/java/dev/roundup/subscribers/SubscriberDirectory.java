@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.EmailAddress;
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
@@ -89,6 +91,7 @@ public class SubscriberDirectory {
     }
 
     /** Counts per status, and how many left in the last seven days. */
+    @Schema(name = "SubscriberCounts")
     public record Counts(Map<String, Long> byStatus, long unsubscribedThisWeek) {
         public long get(String status) {
             return byStatus.getOrDefault(status, 0L);
