@@ -11,8 +11,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Moves the email stylesheet into style attributes, as mail clients that strip {@code <style>} need. Rules inside
- * {@code @media} blocks (dark mode, narrow screens) stay in a {@code <style>} element for the clients that read it.
+ * Moves the mail stylesheet ({@code mail/email.css}) into style attributes of every mail's HTML, as mail clients that
+ * strip {@code <style>} need. Rules inside {@code @media} blocks (dark mode, narrow screens) stay in a {@code <style>}
+ * element for the clients that read it.
  */
 public final class EmailCss {
 
