@@ -47,7 +47,7 @@ public class IssueRenderer {
             // a draft has no number and so no page of its own yet: its links lead to the archive
             String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
             return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
-                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name());
+                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name(), roundup::link);
         });
     }
 
@@ -87,7 +87,7 @@ public class IssueRenderer {
                 t.blank();
             }
             for (IssueContent.Entry e : part.items()) {
-                t.paragraph(e.title() + (e.source() == null ? "" : " (" + e.source() + ")"), "* ", "  ");
+                t.paragraph(e.title() + (e.byline() == null ? "" : " (" + e.byline() + ")"), "* ", "  ");
                 t.paragraph(e.blurb(), "  ", "  ");
                 t.url(e.url(), "  ").blank();
             }
