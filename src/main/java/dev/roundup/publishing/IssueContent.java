@@ -92,7 +92,11 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     private static Entry entry(Item i, LinkCard card, boolean thumbnails, UnaryOperator<String> link) {
         String thumbnail = thumbnails && card != null && card.thumbnailPath() != null ? link.apply(card.thumbnailPath()) : null;
-        return new Entry(i.title, i.url, i.blurb, source(i.kind, i.title, i.source), card == null ? null : card.readingTime(), thumbnail);
+        String source = source(i.kind, i.title, i.source);
+        if (source == null && i.kind == Item.Kind.LINK && card != null) {
+            source = card.siteName(); // a link the editor added names no source: the page's own site name does
+        }
+        return new Entry(i.title, i.url, i.blurb, source, card == null ? null : card.readingTime(), thumbnail);
     }
 
     /**
