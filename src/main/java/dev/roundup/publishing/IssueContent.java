@@ -32,10 +32,13 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     /**
-     * One item as readers see it; {@code readingTime} ("6 min read") when Roundup read the page, {@code thumbnail} (an
-     * address on Roundup, never the linked site's) when the section shows thumbnails and the page had a picture.
+     * One item as readers see it; the blurb is Markdown like the intro (a copied excerpt was made
+     * {@link Markdown#literal} when the draft took it), here as safe HTML and as text. {@code readingTime} ("6 min
+     * read") when Roundup read the page, {@code thumbnail} (an address on Roundup, never the linked site's) when the
+     * section shows thumbnails and the page had a picture.
      */
-    public record Entry(String title, String url, String blurb, String source, String readingTime, String thumbnail) {
+    public record Entry(String title, String url, String blurbHtml, String blurbText, String source, String readingTime,
+            String thumbnail) {
 
         /** The line under the title: the source and the reading time, as far as they are known. */
         public String byline() {
@@ -96,7 +99,8 @@ public record IssueContent(long id, Integer number, String title, String subject
         if (source == null && i.kind == Item.Kind.LINK && card != null) {
             source = card.siteName(); // a link the editor added names no source: the page's own site name does
         }
-        return new Entry(i.title, i.url, i.blurb, source, card == null ? null : card.readingTime(), thumbnail);
+        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source, card == null ? null : card.readingTime(),
+                thumbnail);
     }
 
     /**

@@ -88,7 +88,7 @@ public class IssueRenderer {
             }
             for (IssueContent.Entry e : part.items()) {
                 t.paragraph(e.title() + (e.byline() == null ? "" : " (" + e.byline() + ")"), "* ", "  ");
-                t.paragraph(e.blurb(), "  ", "  ");
+                t.paragraph(e.blurbText(), "  ", "  ");
                 t.url(e.url(), "  ").blank();
             }
         }
