@@ -32,7 +32,7 @@ public class Curation {
     Readership readership;
 
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
-    static final int INTRO_LIMIT = 20_000;
+    public static final int INTRO_LIMIT = 20_000;
 
     /** A change that makes no sense (empty title, bad link…). HTTP 400. */
     public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
