@@ -10,11 +10,11 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Newsletter;
 import dev.roundup.RoundupConfig;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
-import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +32,7 @@ public class Listings {
     Mailer mailer;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @Inject
     RoundupConfig roundup;

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.settings.NewsletterSettings;
+import dev.roundup.Newsletter;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
@@ -40,7 +40,7 @@ class Moderation {
     Mailer mailer;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @CheckedTemplate
     static class Templates {
