@@ -295,13 +295,8 @@ public class Curation {
         for (Item item : issue.includedItems()) {
             if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null
                     && recorded.add(item.kind + ":" + item.refId)) {
-                ListingFeature f = new ListingFeature();
-                f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
-                f.listingId = item.refId;
-                f.issueId = issue.id;
-                f.issueNumber = issue.number;
-                f.featuredAt = issue.sentAt;
-                f.persist();
+                ListingFeature.record(item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB, item.refId,
+                        issue.id, issue.number, issue.sentAt);
             }
         }
     }
