@@ -1,7 +1,10 @@
 package dev.roundup.bounces;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import org.jboss.logging.Logger;
 import dev.roundup.EmailAddress;
 import dev.roundup.delivery.DeliveryLog;
 import dev.roundup.delivery.DeliveryTag;
+import dev.roundup.delivery.LaterBounces;
 import dev.roundup.mail.MailTag;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.Subscriptions;
@@ -25,7 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * that sign-up the same way; one of a receipt or a test send is recognised by its {@link MailTag} and only logged.
  */
 @ApplicationScoped
-public class Bounces {
+public class Bounces implements LaterBounces {
 
     private static final Logger LOG = Logger.getLogger(Bounces.class);
 
@@ -162,5 +166,21 @@ public class Bounces {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    @Override
+    public Map<String, String> latest(Collection<Long> issueIds, Collection<Long> subscriberIds) {
+        Map<String, String> latest = new HashMap<>();
+        if (issueIds.isEmpty() || subscriberIds.isEmpty()) {
+            return latest;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.issue_id, b.subscriber_id, max(b.kind || coalesce(' ' || b.status, '')) from bounce b "
+                + "where b.issue_id in (:issues) and b.subscriber_id in (:readers) group by b.issue_id, b.subscriber_id")
+                .setParameter("issues", issueIds).setParameter("readers", subscriberIds).getResultList();
+        for (Object[] r : rows) {
+            latest.put(LaterBounces.key(((Number) r[0]).longValue(), ((Number) r[1]).longValue()), (String) r[2]);
+        }
+        return latest;
     }
 }

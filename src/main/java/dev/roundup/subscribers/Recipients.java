@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Who receives an issue, asked by the send engine: subscribers whose status {@link SubscriberStatus#receivesIssues()}.
@@ -73,5 +76,17 @@ public class Recipients {
             throw new IllegalStateException("Could not read who still receives the issue: " + e.getMessage(), e);
         }
         return receiving;
+    }
+
+    /** The addresses of these readers, by id, for the delivery log: one query; one erased since has none. */
+    public Map<Long, String> addresses(Collection<Long> subscriberIds) {
+        Map<Long, String> addresses = new HashMap<>();
+        if (!subscriberIds.isEmpty()) {
+            for (Object[] row : Panache.getEntityManager().createQuery("select s.id, s.email from Subscriber s where s.id in :ids", Object[].class)
+                    .setParameter("ids", subscriberIds).getResultList()) {
+                addresses.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return addresses;
     }
 }
