@@ -9,6 +9,7 @@ import java.util.Locale;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.Item;
+import dev.roundup.roundup.Markdown;
 import dev.roundup.roundup.Section;
 
 /**

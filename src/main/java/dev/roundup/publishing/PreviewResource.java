@@ -25,6 +25,7 @@ import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.IssueView;
+import dev.roundup.roundup.Markdown;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Problem;

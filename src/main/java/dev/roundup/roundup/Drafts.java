@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.publishing.Markdown;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
