@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -60,6 +61,14 @@ class MondayBrowserTest {
 
     @Inject
     Drafts drafts;
+
+    @Inject
+    IssueSends sends;
+
+    @AfterEach
+    void nextTestSendsToItsOwnReaders() {
+        Sends.retireReaders(sends);
+    }
 
     @Test
     void fromTheDraftToTheReadersInbox() throws Exception {
