@@ -93,6 +93,7 @@ public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefa
     }
 
     /** The postal address for the mail footer: set here, else {@code roundup.newsletter.postal-address}; empty when neither is. */
+    @Override
     public Optional<String> postalAddress() {
         return value(Setting.POSTAL_ADDRESS).or(roundup::postalAddress);
     }
