@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.roundup.Issue;
 import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +38,7 @@ public class DeliveryLog {
     LaterBounces bounces;
 
     /** One recipient's delivery of one issue. */
+    @Schema(name = "DeliveryLogEntry")
     public record Entry(long issueId, String issueTitle, long subscriberId, String email, String status, int attempts, Instant sentAt,
             String messageId, String lastError, String bounce) {
     }
