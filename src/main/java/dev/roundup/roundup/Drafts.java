@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import dev.roundup.Conflict;
 import dev.roundup.Rejected;
-import dev.roundup.publishing.Markdown;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

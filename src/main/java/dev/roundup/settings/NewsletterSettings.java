@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Newsletter;
 import dev.roundup.RoundupConfig;
 import dev.roundup.mail.MailConfig;
 import dev.roundup.mail.SenderIdentity;
@@ -31,7 +32,7 @@ import io.vertx.core.Context;
  * the database applies within seconds, and one made here at once.
  */
 @ApplicationScoped
-public class NewsletterSettings implements SenderIdentity, IssueDefaults {
+public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefaults {
 
     private static final Logger LOG = Logger.getLogger(NewsletterSettings.class);
 
