@@ -83,6 +83,8 @@ public class IssueEditorResource {
 
         static native TemplateInstance edit(IssueView issue);
 
+        static native TemplateInstance skip(IssueView issue);
+
         static native TemplateInstance preview(IssueView issue, String text, String subject, String preheader);
 
         static native TemplateInstance web(IssueContent issue, java.util.Map<String, String> empty);
@@ -114,6 +116,16 @@ public class IssueEditorResource {
     @Path("{id}")
     public TemplateInstance edit(@RestPath long id) {
         return Templates.edit(IssueView.load(id).orElseThrow(NotFoundException::new));
+    }
+
+    /**
+     * "Skip this week", the quiet week's link in the editors' draft mail: a page that asks, as a link must not change
+     * anything; its button posts the cancel of {@link #status}, which the issue page's undo restores.
+     */
+    @GET
+    @Path("{id}/skip")
+    public TemplateInstance skip(@RestPath long id) {
+        return Templates.skip(IssueView.load(id).orElseThrow(NotFoundException::new));
     }
 
     @GET
