@@ -27,7 +27,7 @@ public record DraftReport(String newsletter, String label, String window, List<S
     /** The mail's subject: a quiet week says so first. */
     public String subject() {
         String what = items + (items == 1 ? " item" : " items");
-        return quiet ? "Quiet week: draft " + label + " has only " + what + " (" + window + ")"
-                : "Draft " + label + " is ready: " + what + " (" + window + ")";
+        return quiet ? "Quiet week: " + label + " has only " + what + " (" + window + ")"
+                : "Ready for you: " + label + ", " + what + " (" + window + ")";
     }
 }
