@@ -87,7 +87,8 @@ public class Suggestions {
     }
 
     /**
-     * Takes a link from the public form; throws {@link Invalid}. The same link from the same address within
+     * Takes a link from the public form; throws {@link Invalid}. The same link from the same address (or, without one,
+     * the same name) within
      * {@code roundup.listings.duplicate-window}, while it still waits, is one suggestion: empty for the copies.
      */
     public Optional<Suggestion> submit(Fields f) {
@@ -108,8 +109,9 @@ public class Suggestions {
         s.suggesterName = name;
         s.suggesterEmail = email;
         s.submittedAt = now;
-        s.submissionKey = CanonicalUrl.sha256("suggestion\n" + (email == null ? "" : EmailAddress.keyOf(email).orElse(email))
-                + "\n" + s.canonicalUrl);
+        // who sent it: the address, else the name; two people sending the same link are two suggestions ("also suggested")
+        String who = email != null ? EmailAddress.keyOf(email).orElse(email) : "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
+        s.submissionKey = CanonicalUrl.sha256("suggestion\n" + who + "\n" + s.canonicalUrl);
         try {
             return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> {
                 // a copy is only a copy of one still waiting and recent: else the old one gives up its key
