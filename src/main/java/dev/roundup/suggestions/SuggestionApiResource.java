@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -42,7 +43,8 @@ public class SuggestionApiResource {
     }
 
     /** Accept (with an optional title for the issue) or decline (with a reason mailed to the suggester). */
-    public record Decision(List<Long> ids, String action, String reason, String title) {
+    @Schema(name = "SuggestionDecision")
+    public record Decision(List<Long> ids, @Schema(enumeration = { "accept", "decline" }) String action, String reason, String title) {
     }
 
     @GET
