@@ -60,6 +60,8 @@ public class IssueEditorResource {
         static native TemplateInstance list(List<IssueApiResource.Listed> issues, LocalDate from, LocalDate last, String error);
 
         static native TemplateInstance edit(IssueView issue);
+
+        static native TemplateInstance skip(IssueView issue);
     }
 
     @Inject
@@ -88,6 +90,16 @@ public class IssueEditorResource {
     @Path("{id}")
     public TemplateInstance edit(@RestPath long id) {
         return Templates.edit(IssueView.load(id).orElseThrow(NotFoundException::new));
+    }
+
+    /**
+     * "Skip this week", the quiet week's link in the editors' draft mail: a page that asks, as a link must not change
+     * anything; its button posts the cancel of {@link #status}, which the issue page's undo restores.
+     */
+    @GET
+    @Path("{id}/skip")
+    public TemplateInstance skip(@RestPath long id) {
+        return Templates.skip(IssueView.load(id).orElseThrow(NotFoundException::new));
     }
 
     @POST

@@ -115,6 +115,12 @@ public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefa
                 value(Setting.SUPPORT_NOTE).orElse(issues.supportNote()));
     }
 
+    /** Below how many included items a weekly draft is a quiet week (the editors' mail offers to skip it); 0 never. */
+    @Override
+    public int quietWeek() {
+        return size(Setting.QUIET_WEEK, issues.quietWeek());
+    }
+
     /** The weekly draft's day and time: set here (a day of {@code off} turns it off), else {@code roundup.issues.draft-cron}. */
     @Override
     public DraftSchedule draftSchedule() {
@@ -151,6 +157,7 @@ public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefa
         m.put(Setting.PROJECTS_SIZE.key, String.valueOf(sizes.projects()));
         m.put(Setting.JOBS_SIZE.key, String.valueOf(sizes.jobs()));
         m.put(Setting.SUGGESTIONS.key, String.valueOf(sizes.suggestions()));
+        m.put(Setting.QUIET_WEEK.key, String.valueOf(quietWeek()));
         m.put(Setting.DRAFT_DAY.key, schedule.off() ? "off" : schedule.day().name());
         m.put(Setting.DRAFT_TIME.key, schedule.off() ? "" : schedule.time().toString());
         m.put(Setting.TIME_ZONE.key, zone().getId());
