@@ -95,6 +95,18 @@ public final class Markdown {
             }
         });
         html.forEach(org.commonmark.node.Node::unlink);
+        // a soft break is a space; a hard break, a list's items and blocks stay on lines of their own
+        java.util.List<org.commonmark.node.Node> soft = new java.util.ArrayList<>();
+        doc.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.SoftLineBreak node) {
+                soft.add(node);
+            }
+        });
+        soft.forEach(n -> {
+            n.insertBefore(new org.commonmark.node.Text(" "));
+            n.unlink();
+        });
         return TEXT.render(doc).strip();
     }
 }
