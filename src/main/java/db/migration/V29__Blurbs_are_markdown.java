@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import dev.roundup.publishing.Markdown;
+import dev.roundup.roundup.Markdown;
 
 /**
  * Item blurbs became Markdown (issue #17). Every blurb written before was plain text, the editor's own as well as

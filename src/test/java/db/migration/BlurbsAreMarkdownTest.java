@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.roundup.publishing.Markdown;
+import dev.roundup.roundup.Markdown;
 
 /** V29 turns a blurb written as plain text into Markdown that reads as that text, whatever line starts like a block. */
 class BlurbsAreMarkdownTest {

@@ -29,8 +29,11 @@ public class Curation {
     @Inject
     Readership readership;
 
+    @Inject
+    dev.roundup.enrichment.Enrichments enrichments;
+
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
-    static final int INTRO_LIMIT = 20_000;
+    public static final int INTRO_LIMIT = 20_000;
 
     /** Applies {@code change} to the issue if it is still at {@code expectedVersion}; returns the new version. */
     public long change(long issueId, long expectedVersion, Consumer<Issue> change) {
@@ -158,11 +161,13 @@ public class Curation {
     }
 
     public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
-        return change(issueId, version, issue -> {
+        long saved = change(issueId, version, issue -> {
             Section section = sectionOf(issue, sectionId);
             Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
                     null, true);
         });
+        enrichments.request(url.strip()); // fetched by the enrichment pass, not on the editor's request
+        return saved;
     }
 
     public long addSection(long issueId, long version, String title) {
@@ -178,8 +183,19 @@ public class Curation {
     }
 
     public long updateSection(long issueId, long version, long sectionId, String title, String note) {
+        return updateSection(issueId, version, sectionId, title, note, null);
+    }
+
+    /**
+     * Changes a section's title, note, and whether the email (and the archive) show its items' thumbnails, off until
+     * an editor turns them on; null leaves a part as it is.
+     */
+    public long updateSection(long issueId, long version, long sectionId, String title, String note, Boolean thumbnails) {
         return change(issueId, version, issue -> {
             Section s = sectionOf(issue, sectionId);
+            if (thumbnails != null) {
+                s.thumbnails = thumbnails;
+            }
             if (title != null) {
                 s.title = oneLine(title, 200, "section title");
             }
@@ -287,13 +303,8 @@ public class Curation {
         for (Item item : issue.includedItems()) {
             if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null
                     && recorded.add(item.kind + ":" + item.refId)) {
-                ListingFeature f = new ListingFeature();
-                f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
-                f.listingId = item.refId;
-                f.issueId = issue.id;
-                f.issueNumber = issue.number;
-                f.featuredAt = issue.sentAt;
-                f.persist();
+                ListingFeature.record(item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB, item.refId,
+                        issue.id, issue.number, issue.sentAt);
             }
         }
     }
