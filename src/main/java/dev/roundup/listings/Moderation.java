@@ -69,6 +69,9 @@ class Moderation {
      * transaction; returns how many changed, then mails each submitter whose listing was approved or rejected.
      */
     <L> int decide(Class<L> type, List<Long> ids, String action, String reason, BiFunction<L, Instant, Listing> view) {
+        if (!ACTIONS.contains(action == null ? "" : action)) {
+            throw unknownAction(action);
+        }
         String entity = type.getSimpleName();
         List<Notice> notices = new ArrayList<>();
         int changed = QuarkusTransaction.requiringNew().call(() -> {
@@ -140,6 +143,8 @@ class Moderation {
     }
 
     /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("approve", "reject", "feature", "unfeature");
+
     private static Rejected unknownAction(String action) {
         return new Rejected("action", action == null || action.isEmpty() ? "Choose an action: approve, reject, feature or unfeature."
                 : "Unknown action " + (action.length() > 40 ? action.substring(0, 40) + "…" : action)

@@ -14,7 +14,10 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /** {@code {text.paragraphs}}: each paragraph on one line, paragraphs apart by a blank line, as Markdown's text gives them. */
+    /**
+     * {@code {text.paragraphs}}: paragraphs apart by a blank line, as Markdown's text gives them; each line of the text
+     * (a paragraph, a list item, a line after a hard break) on one line, its runs of spaces made one.
+     */
     @TemplateExtension
     public static String paragraphs(String text) {
         return indented(text, "");
@@ -31,7 +34,14 @@ public final class PlainText {
             if (!out.isEmpty()) {
                 out.append("\n\n").append(indent);
             }
-            out.append(para.replaceAll("\\s+", " ").strip());
+            // a line of its own in the text (a list item, a hard break) stays one: Markdown's text joins soft breaks
+            StringBuilder lines = new StringBuilder();
+            for (String line : para.strip().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.append(lines.isEmpty() ? "" : "\n" + indent).append(line.replaceAll("\\s+", " ").strip());
+                }
+            }
+            out.append(lines);
         }
         return out.toString();
     }

@@ -233,7 +233,7 @@ public class Curation {
     }
 
     static Section sectionOf(Issue issue, long sectionId) {
-        return issue.sections.stream().filter(s -> s.id == sectionId).findFirst().orElseThrow(() -> new Rejected("No such section."));
+        return issue.sections.stream().filter(s -> s.id == sectionId).findFirst().orElseThrow(() -> new NotFound("No such section."));
     }
 
     /** Moves an issue along its life (see {@link IssueStatus}); sending and sent are the sender's to set. */

@@ -182,7 +182,7 @@ public class Drafts {
             boolean include = in < included && o.fresh() && !offers.heldElsewhere(o);
             in += include ? 1 : 0;
             // a blurb is Markdown; what the draft copies (an excerpt, a description) is made to read as it did
-            item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb()), o.source(), include);
+            item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb(), 5000), o.source(), include);
         }
         return list.size();
     }

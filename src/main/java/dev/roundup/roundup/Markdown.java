@@ -56,6 +56,23 @@ public final class Markdown {
         return out.toString();
     }
 
+    /**
+     * {@link #literal}, at most {@code max} characters long: cut between two characters of the text, never between a
+     * backslash and what it escapes (a stray backslash at the end would escape nothing, and be shown).
+     */
+    public static String literal(String text, int max) {
+        String md = literal(text);
+        if (md == null || md.length() <= max) {
+            return md;
+        }
+        int end = max;
+        int slashes = 0;
+        while (slashes < end && md.charAt(end - 1 - slashes) == '\\') {
+            slashes++;
+        }
+        return md.substring(0, slashes % 2 == 1 ? end - 1 : end);
+    }
+
     public static String html(String markdown) {
         return markdown == null || markdown.isBlank() ? "" : SafeHtml.clean(HTML.render(PARSER.parse(markdown)), null);
     }
@@ -79,6 +96,18 @@ public final class Markdown {
             }
         });
         html.forEach(org.commonmark.node.Node::unlink);
+        // a soft break is a space; a hard break, a list's items and blocks stay on lines of their own
+        java.util.List<org.commonmark.node.Node> soft = new java.util.ArrayList<>();
+        doc.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.SoftLineBreak node) {
+                soft.add(node);
+            }
+        });
+        soft.forEach(n -> {
+            n.insertBefore(new org.commonmark.node.Text(" "));
+            n.unlink();
+        });
         return TEXT.render(doc).strip();
     }
 }

@@ -65,6 +65,15 @@ class ModerationTest {
     }
 
     @Test
+    void anUnknownActionIsRefusedEvenWhenNoListingMatches() {
+        for (String kind : List.of("projects", "jobs")) {
+            Api.asEditor().body(Map.of("ids", List.of(999_999_999L), "action", "bogus")).post("/api/" + kind + "/moderate").then()
+                    .statusCode(400).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                    .body("detail", org.hamcrest.Matchers.containsString("Unknown action bogus"));
+        }
+    }
+
+    @Test
     void jobsShowWhileOpenAndFeaturedOnesStandOut() {
         long open = submitJob("Open Role");
         long featured = submitJob("Starred Role");

@@ -109,6 +109,17 @@ class BlurbsTest {
         assertEquals("Release 2.0 is out (finally).", Markdown.literal("Release 2.0 is out (finally)."), "plain text stays readable to edit");
     }
 
+    @Test
+    void aCopiedTextCutToTheBlurbsLengthNeverEndsOnAStrayBackslash() {
+        for (String tail : List.of("*", "\\", "_x", "\\\\")) {
+            String cut = Markdown.literal("a".repeat(4999) + tail, 5000);
+            assertTrue(cut.length() <= 5000, tail + ": " + cut.length());
+            int slashes = cut.length() - cut.replaceAll("\\\\+$", "").length();
+            assertEquals(0, slashes % 2, tail + " ends on an escaping backslash: " + cut.substring(4990));
+        }
+        assertEquals("ab", Markdown.literal("ab", 5000), "a short text is only escaped");
+    }
+
     private static Element blurbOf(Document doc, String url, String item, String blurb) {
         Element link = doc.selectFirst("a[href=" + url + "]");
         assertNotNull(link, url);

@@ -35,8 +35,8 @@ class EmailContrastTest {
         int darkEnd = css.indexOf("@media", dark + 1);
         Map<String, Map<String, String>> light = rules(css.substring(0, dark));
         Map<String, Map<String, String>> night = rules(css.substring(dark, darkEnd < 0 ? css.length() : darkEnd).replaceFirst("^[^{]*\\{", ""));
-        List<String> container = List.of(".title", ".intro", ".note", ".brand", ".section-title", ".item-title a", ".item-source",
-                ".item-blurb", ".footer", ".footer a");
+        List<String> container = List.of(".title", ".intro", ".intro a", ".message", ".message a", ".note", ".brand", ".section-title",
+                ".item-title a", ".item-source", ".item-blurb", ".item-blurb a", ".footer", ".footer a");
         List<String> sponsor = List.of(".sponsor", ".sponsor-label", ".sponsor a");
         List<String> failures = new ArrayList<>();
         for (Map<String, Map<String, String>> mode : List.of(light, night)) {

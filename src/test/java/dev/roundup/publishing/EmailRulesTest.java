@@ -30,6 +30,12 @@ class EmailRulesTest {
     }
 
     @Test
+    void aBlurbsListItemsAndHardBreaksStayOnLinesOfTheirOwn() {
+        String blurb = Markdown.text("Three things:\n\n- one\n- two,\n  still two\n\nSigned  \nthe team\nand friends");
+        assertEquals("Three things:\n\n  - one\n  - two, still two\n\n  Signed\n  the team and friends", PlainText.indented(blurb, "  "));
+    }
+
+    @Test
     void theTextPartKeepsParagraphsApart() {
         String intro = Markdown.text("Hey **there**, Happy Monday!\n\nHere is what the community built.\nA soft break stays in.");
         assertEquals("Hey there, Happy Monday!\n\nHere is what the community built. A soft break stays in.", PlainText.paragraphs(intro));

@@ -255,7 +255,7 @@ class CurationTest {
         v = Api.asEditor().queryParam("version", v).delete(path + "/sections/" + section)
                 .then().statusCode(200).extract().jsonPath().getLong("version");
         Api.asEditor().body(Map.of("version", v, "item", with(item, "refId", community(issue).items().get(0).refId()))).post(path + "/items")
-                .then().statusCode(400).body("detail", containsString("No such section"));
+                .then().statusCode(404).body("detail", containsString("No such section"));
 
         IssueView other = draftWithPosts(LocalDate.of(2031, 7, 14));
         Api.asEditor().body(Map.of("version", v, "url", "https://elsewhere.example.org/"))
