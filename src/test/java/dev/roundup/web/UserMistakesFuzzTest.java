@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import dev.roundup.listings.ListingStatus;
@@ -98,11 +97,8 @@ class UserMistakesFuzzTest {
      * The access form turns HTTP Basic off when its box is missing (an unticked box sends nothing), and the fuzz sends
      * it without: the tests that run after this one on the same database sign in to the API with a password.
      */
-    @AfterAll
-    static void theAccessSettingIsAsBefore() {
-        if (passwordsForApi != null) {
-            Api.withToken(apiToken).body(Map.of("passwordsForApi", passwordsForApi)).put("/api/settings").then().statusCode(200);
-        }
+    private static void theAccessSettingIsAsBefore() {
+        Api.withToken(apiToken).body(Map.of("passwordsForApi", passwordsForApi)).put("/api/settings").then().statusCode(200);
     }
 
     private static Map<String, String> headers(Browser b) {
@@ -122,21 +118,25 @@ class UserMistakesFuzzTest {
         int sent = 0;
         long started = System.nanoTime();
         Map<String, Long> millis = new LinkedHashMap<>();
-        for (Endpoint e : endpoints) {
-            if (e.path().equals("/logout")) {
-                continue; // signing out is not a mistake, and every token here is a valid one
-            }
-            long t0 = System.nanoTime();
-            for (Attempt a : attempts(e)) {
-                RawHttp.Answer answer = RawHttp.send(RestAssured.port, e.method(), a.target, a.headers, a.body);
-                sent++;
-                String problem = judge(e, a, answer);
-                if (problem != null) {
-                    failures.add(e + " [" + a.label + "] " + shorten(a.target) + " → " + answer.status() + " " + problem
-                            + ": " + shorten(answer.body()));
+        try {
+            for (Endpoint e : endpoints) {
+                if (e.path().equals("/logout")) {
+                    continue; // signing out is not a mistake, and every token here is a valid one
                 }
+                long t0 = System.nanoTime();
+                for (Attempt a : attempts(e)) {
+                    RawHttp.Answer answer = RawHttp.send(RestAssured.port, e.method(), a.target, a.headers, a.body);
+                    sent++;
+                    String problem = judge(e, a, answer);
+                    if (problem != null) {
+                        failures.add(e + " [" + a.label + "] " + shorten(a.target) + " → " + answer.status() + " " + problem
+                                + ": " + shorten(answer.body()));
+                    }
+                }
+                millis.put(e.toString(), (System.nanoTime() - t0) / 1_000_000);
             }
-            millis.put(e.toString(), (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            theAccessSettingIsAsBefore();
         }
         millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(x -> System.out.println("fuzz time " + x.getValue() + " ms " + x.getKey()));
