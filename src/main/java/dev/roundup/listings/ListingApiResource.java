@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,7 +58,9 @@ public class ListingApiResource {
     }
 
     /** A moderation decision for one or many listings: approve, reject (with reason), feature, unfeature. */
-    public record Decision(List<Long> ids, String action, String reason) {
+    @Schema(name = "ModerationDecision")
+    public record Decision(List<Long> ids,
+            @Schema(enumeration = { "approve", "reject", "feature", "unfeature" }) String action, String reason) {
     }
 
     @GET
@@ -80,16 +83,12 @@ public class ListingApiResource {
     @Path("projects/{id}")
     @Operation(summary = "Edit a project's fields (all of them, as in the form)")
     public Response editProject(@RestPath long id, Listings.ProjectFields body) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(p, body);
-                p.updatedAt = Instant.now();
-            });
-            return Response.ok(project(id)).build();
-        } catch (Listings.Invalid invalid) {
-            return Problem.invalid("Project not changed", invalid.errors());
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
+            Listings.apply(p, body);
+            p.updatedAt = Instant.now();
+        });
+        return Response.ok(project(id)).build();
     }
 
     @POST
@@ -126,16 +125,12 @@ public class ListingApiResource {
     @Path("jobs/{id}")
     @Operation(summary = "Edit a job's fields (all of them, as in the form)")
     public Response editJob(@RestPath long id, Listings.JobFields body) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(j, body);
-                j.updatedAt = Instant.now();
-            });
-            return Response.ok(job(id)).build();
-        } catch (Listings.Invalid invalid) {
-            return Problem.invalid("Job not changed", invalid.errors());
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
+            Listings.apply(j, body);
+            j.updatedAt = Instant.now();
+        });
+        return Response.ok(job(id)).build();
     }
 
     @POST
@@ -156,10 +151,6 @@ public class ListingApiResource {
         if (decision == null || decision.ids() == null || decision.ids().isEmpty() || decision.action() == null) {
             return Problem.of(400, "Bad request", "Send {\"ids\": [...], \"action\": \"approve|reject|feature|unfeature\", \"reason\": \"...\"}.");
         }
-        try {
-            return Response.ok(Map.of("changed", action.getAsInt())).build();
-        } catch (IllegalArgumentException unknown) {
-            return Problem.of(400, "Bad request", unknown.getMessage());
-        }
+        return Response.ok(Map.of("changed", action.getAsInt())).build();
     }
 }

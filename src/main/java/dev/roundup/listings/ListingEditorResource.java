@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.Rejected;
 import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
@@ -119,16 +120,17 @@ public class ListingEditorResource {
     @Path("projects/{id}")
     public Response editProject(@RestPath long id, @RestForm String name, @RestForm String url, @RestForm String description,
             @RestForm String repoUrl, @RestForm String imageUrl, @RestForm String makerName, @RestForm String makerEmail) {
+        Listings.ProjectFields fields = new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(p, new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail));
+                Listings.apply(p, fields);
                 p.updatedAt = Instant.now();
             });
             flash.set("Saved.");
             return Response.seeOther(URI.create("/editor/projects/" + id)).build();
-        } catch (Listings.Invalid invalid) {
-            return Response.status(400).entity(Templates.project(Project.findById(id), invalid.values(), invalid.errors())).build();
+        } catch (Rejected invalid) {
+            return Response.status(400).entity(Templates.project(Project.findById(id), fields.typed(), invalid.errors())).build();
         }
     }
 
@@ -152,10 +154,11 @@ public class ListingEditorResource {
     public Response editJob(@RestPath long id, @RestForm String title, @RestForm String company, @RestForm String location,
             @RestForm String applyUrl, @RestForm String description, @RestForm String salary, @RestForm String contactEmail,
             @RestForm String expires) {
+        Listings.JobFields fields = new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(j, new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail));
+                Listings.apply(j, fields);
                 if (expires != null && !expires.isBlank()) {
                     j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
                 }
@@ -163,9 +166,9 @@ public class ListingEditorResource {
             });
             flash.set("Saved.");
             return Response.seeOther(URI.create("/editor/jobs/" + id)).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (Rejected invalid) {
             Job job = Job.findById(id);
-            return Response.status(400).entity(Templates.job(job, invalid.values(), invalid.errors(), expiresDate(job))).build();
+            return Response.status(400).entity(Templates.job(job, fields.typed(), invalid.errors(), expiresDate(job))).build();
         } catch (java.time.format.DateTimeParseException badDate) {
             Job job = Job.findById(id);
             return Response.status(400).entity(Templates.job(job, null, Map.of("expires", "Use a date like 2026-12-31."), expires)).build();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Rejected;
 import dev.roundup.RoundupConfig;
 import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
@@ -50,38 +51,36 @@ public class Listings {
         static native TemplateInstance received(MailFrame frame, String name, String what, String title);
     }
 
-    /** A submission that broke a rule: the errors by field, and the values to show back. */
-    public static class Invalid extends RuntimeException {
-        private final Map<String, String> errors;
-        private final Map<String, String> values;
-
-        Invalid(ListingRules rules) {
-            super(String.join(" ", rules.errors().values()));
-            this.errors = rules.errors();
-            this.values = rules.values();
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
-
-        public Map<String, String> values() {
-            return values;
-        }
-    }
-
     /** The fields of a project form. */
     public record ProjectFields(String name, String url, String description, String repoUrl, String imageUrl, String makerName,
             String makerEmail) {
+        /** The values as typed (stripped), to show back in the form beside a refusal. */
+        public Map<String, String> typed() {
+            return Listings.typed("name", name, "url", url, "description", description, "repoUrl", repoUrl, "imageUrl", imageUrl,
+                    "makerName", makerName, "makerEmail", makerEmail);
+        }
     }
 
     /** The fields of a job form. */
     public record JobFields(String title, String company, String location, String applyUrl, String description, String salary,
             String contactEmail) {
+        /** The values as typed (stripped), to show back in the form beside a refusal. */
+        public Map<String, String> typed() {
+            return Listings.typed("title", title, "company", company, "location", location, "applyUrl", applyUrl,
+                    "description", description, "salary", salary, "contactEmail", contactEmail);
+        }
+    }
+
+    private static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            typed.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1].strip());
+        }
+        return typed;
     }
 
     /**
-     * Takes a project from the public form; throws {@link Invalid}. The same form sent twice within
+     * Takes a project from the public form; throws {@link Rejected}. The same form sent twice within
      * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) while the first still waits for
      * moderation is one project and one receipt: empty for the copies.
      */
@@ -122,7 +121,7 @@ public class Listings {
         return created;
     }
 
-    /** Validates and copies a project form onto a project (new or edited); throws {@link Invalid}. */
+    /** Validates and copies a project form onto a project (new or edited); throws {@link Rejected}. */
     static void apply(Project p, ProjectFields f) {
         ListingRules rules = new ListingRules();
         String name = rules.line("name", f.name(), 100, true);
@@ -133,7 +132,7 @@ public class Listings {
         String maker = rules.line("makerName", f.makerName(), 100, true);
         String email = rules.email("makerEmail", f.makerEmail());
         if (!rules.ok()) {
-            throw new Invalid(rules);
+            throw new Rejected(rules.errors());
         }
         p.name = name;
         p.url = url;
@@ -144,7 +143,7 @@ public class Listings {
         p.makerEmail = email;
     }
 
-    /** Validates and copies a job form onto a job (new or edited); throws {@link Invalid}. */
+    /** Validates and copies a job form onto a job (new or edited); throws {@link Rejected}. */
     static void apply(Job j, JobFields f) {
         ListingRules rules = new ListingRules();
         String title = rules.line("title", f.title(), 120, true);
@@ -155,7 +154,7 @@ public class Listings {
         String salary = rules.line("salary", f.salary(), 120, false);
         String email = rules.email("contactEmail", f.contactEmail());
         if (!rules.ok()) {
-            throw new Invalid(rules);
+            throw new Rejected(rules.errors());
         }
         j.title = title;
         j.company = company;
@@ -204,13 +203,5 @@ public class Listings {
                             j.rejectReason, roundup.link("/jobs"),
                             j.expiresAt == null ? null : j.expiresAt.minusSeconds(1).atZone(newsletter.zone()).toLocalDate()));
         });
-    }
-
-    /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */
-    public static class UnknownAction extends IllegalArgumentException implements dev.roundup.web.UserMistake {
-        UnknownAction(String action) {
-            super(action == null ? "Choose an action: approve, reject, feature or unfeature." : "Unknown action " + (action.length() > 40 ? action.substring(0, 40) + "…" : action)
-                    + ": use approve, reject, feature or unfeature.");
-        }
     }
 }

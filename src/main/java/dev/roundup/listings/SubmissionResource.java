@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.Rejected;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -70,8 +71,8 @@ public class SubmissionResource {
         try {
             listings.submitProject(fields);
             return Response.seeOther(URI.create("/submit/thanks?what=project")).build();
-        } catch (Listings.Invalid invalid) {
-            return Response.status(400).entity(Templates.submitProject(invalid.values(), invalid.errors())).build();
+        } catch (Rejected invalid) {
+            return Response.status(400).entity(Templates.submitProject(fields.typed(), invalid.errors())).build();
         }
     }
 
@@ -94,8 +95,8 @@ public class SubmissionResource {
         try {
             listings.submitJob(fields);
             return Response.seeOther(URI.create("/submit/thanks?what=job")).build();
-        } catch (Listings.Invalid invalid) {
-            return Response.status(400).entity(Templates.submitJob(invalid.values(), invalid.errors())).build();
+        } catch (Rejected invalid) {
+            return Response.status(400).entity(Templates.submitJob(fields.typed(), invalid.errors())).build();
         }
     }
 

@@ -49,8 +49,7 @@ public record IssueContent(long id, Integer number, String title, String subject
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
     static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
-        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
+        String intro = intro(issue.intro, window, reader, weekday);
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
                 .map(IssueContent::part).toList();
@@ -97,6 +96,21 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /** The first words of the intro, for link previews and feed summaries. */
     public String summary() {
+        return summary(introText);
+    }
+
+    /** The intro as readers read it: its placeholders filled in. */
+    private static String intro(String intro, String window, Reader reader, DayOfWeek weekday) {
+        return intro == null ? "" : intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
+    }
+
+    /** An issue's {@link #summary()} from its own columns, without reading its sections: for lists of issues. */
+    static String summary(String intro, String window, Reader reader, DayOfWeek weekday) {
+        return summary(Markdown.text(intro(intro, window, reader, weekday)));
+    }
+
+    private static String summary(String introText) {
         String text = introText.replaceAll("\\s+", " ").strip();
         return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }

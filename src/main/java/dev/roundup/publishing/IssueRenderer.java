@@ -54,6 +54,16 @@ public class IssueRenderer {
         });
     }
 
+    /**
+     * What a list of issues says about one: its window and {@link IssueContent#summary()}, from the issue's own
+     * columns; its sections are not read.
+     */
+    public Archive.Listed listed(Issue issue) {
+        String window = dev.roundup.roundup.Drafts.window(issue.windowFrom, issue.windowTo);
+        return new Archive.Listed(issue.number, issue.title, window, IssueContent.summary(issue.intro, window,
+                new IssueContent.Reader(RenderedIssue.NO_NAME, RenderedIssue.NO_NAME), issue.weekdayOut(newsletter.zone(), java.time.Instant.now())));
+    }
+
     /** Renders the email once; {@link RenderedIssue#forReader} makes each reader's copy. */
     public RenderedIssue render(long issueId) {
         String nonce = Secrets.randomToken(12).replaceAll("[^A-Za-z0-9]", "x");

@@ -12,7 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.EmailAddress;
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -87,6 +91,7 @@ public class SubscriberDirectory {
     }
 
     /** Counts per status, and how many left in the last seven days. */
+    @Schema(name = "SubscriberCounts")
     public record Counts(Map<String, Long> byStatus, long unsubscribedThisWeek) {
         public long get(String status) {
             return byStatus.getOrDefault(status, 0L);
@@ -163,7 +168,7 @@ public class SubscriberDirectory {
             throw new Rejected("name", "A name is one line of text.");
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             s.name = Subscriptions.cleanName(name);
             s.updatedAt = Instant.now();
             SubscriberEvent.record(s, "edited", "name changed by an editor", s.updatedAt);
@@ -172,7 +177,7 @@ public class SubscriberDirectory {
 
     public void unsubscribe(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             if (s.status.canBecome(SubscriberStatus.UNSUBSCRIBED)) {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
@@ -184,33 +189,10 @@ public class SubscriberDirectory {
     /** Erases a subscriber and their history; only a keyed hash of the address stays, so no import brings it back. */
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             suppressions.add(s, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });
-    }
-
-    /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        private final String field;
-
-        @Override
-        public int status() {
-            return "id".equals(field) ? 404 : 400;
-        }
-
-        public Rejected(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public Map<String, String> errors() {
-            return Map.of(field, getMessage());
-        }
     }
 }
