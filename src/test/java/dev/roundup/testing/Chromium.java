@@ -24,38 +24,18 @@ public final class Chromium implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    /**
-     * The browser of this app's tests: started once (about a second and a half on this machine, where the suite
-     * opened sixteen), handed from test to test as a clean one (see {@link #close()}), quit when the JVM ends. One per
-     * test profile, since Quarkus loads the test classes anew for each.
-     */
-    private static ChromeDriver shared;
-    private static Dimension firstSize;
-
     private final ChromeDriver driver;
 
     private Chromium(ChromeDriver driver) {
         this.driver = driver;
     }
 
-    /**
-     * A browser with no cookies, no cache and one blank tab; skips the test on a machine without Chromium, except in
-     * CI, where .ci/run installs it.
-     */
-    public static synchronized Chromium start() {
+    /** Starts a browser; skips the test on a machine without Chromium, except in CI, where .ci/run installs it. */
+    public static Chromium start() {
         boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (!present && System.getenv("CI") == null) {
             Assumptions.abort("Chromium is not installed here (apt-get install chromium chromium-driver); .ci/run installs it");
         }
-        if (shared == null) {
-            shared = launch();
-            firstSize = shared.manage().window().getSize();
-            Runtime.getRuntime().addShutdownHook(new Thread(Chromium::quitShared));
-        }
-        return new Chromium(shared);
-    }
-
-    private static ChromeDriver launch() {
         ChromeOptions options = new ChromeOptions().setBinary(BINARY.toString()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1");
@@ -64,14 +44,7 @@ public final class Chromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
-    }
-
-    private static synchronized void quitShared() {
-        if (shared != null) {
-            shared.quit();
-            shared = null;
-        }
+        return new Chromium(driver);
     }
 
     public ChromeDriver driver() {
@@ -133,37 +106,8 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /**
-     * Leaves the browser as a new one for the next test: one fresh blank tab (the test's tabs closed without asking,
-     * whatever their pages wanted), no cookies, an empty cache, no console messages left over, the first window size.
-     * If that fails, the browser is quit and the next test starts another.
-     */
     @Override
     public void close() {
-        synchronized (Chromium.class) {
-            try {
-                java.util.Set<String> used = driver.getWindowHandles();
-                for (String handle : used) {
-                    driver.switchTo().window(handle);
-                    // a page that asks before it is left (unsaved text) must not hold the tab open
-                    ((JavascriptExecutor) driver).executeScript("window.onbeforeunload = null;"
-                            + " window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true);");
-                }
-                String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
-                for (String handle : used) {
-                    driver.switchTo().window(handle).close();
-                }
-                driver.switchTo().window(fresh);
-                driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
-                driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
-                driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
-                driver.manage().window().setSize(firstSize);
-                if (driver.getWindowHandles().size() != 1) {
-                    throw new IllegalStateException("a tab stayed open");
-                }
-            } catch (RuntimeException e) {
-                quitShared();
-            }
-        }
+        driver.quit();
     }
 }
