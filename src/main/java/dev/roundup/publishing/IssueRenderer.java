@@ -50,7 +50,7 @@ public class IssueRenderer {
             // a draft has no number and so no page of its own yet: its links lead to the archive
             String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
             return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
-                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name());
+                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name(), roundup::link);
         });
     }
 

@@ -29,6 +29,9 @@ public class Curation {
     @Inject
     Readership readership;
 
+    @Inject
+    dev.roundup.enrichment.Enrichments enrichments;
+
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
     static final int INTRO_LIMIT = 20_000;
 
@@ -158,11 +161,13 @@ public class Curation {
     }
 
     public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
-        return change(issueId, version, issue -> {
+        long saved = change(issueId, version, issue -> {
             Section section = sectionOf(issue, sectionId);
             Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
                     null, true);
         });
+        enrichments.request(url.strip()); // fetched by the enrichment pass, not on the editor's request
+        return saved;
     }
 
     public long addSection(long issueId, long version, String title) {
@@ -178,8 +183,19 @@ public class Curation {
     }
 
     public long updateSection(long issueId, long version, long sectionId, String title, String note) {
+        return updateSection(issueId, version, sectionId, title, note, null);
+    }
+
+    /**
+     * Changes a section's title, note, and whether the email (and the archive) show its items' thumbnails, off until
+     * an editor turns them on; null leaves a part as it is.
+     */
+    public long updateSection(long issueId, long version, long sectionId, String title, String note, Boolean thumbnails) {
         return change(issueId, version, issue -> {
             Section s = sectionOf(issue, sectionId);
+            if (thumbnails != null) {
+                s.thumbnails = thumbnails;
+            }
             if (title != null) {
                 s.title = oneLine(title, 200, "section title");
             }

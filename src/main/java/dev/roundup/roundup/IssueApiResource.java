@@ -83,7 +83,7 @@ public class IssueApiResource {
     public record NewLink(long version, long sectionId, String title, String url, String blurb) {
     }
 
-    public record SectionChange(long version, String title, String note) {
+    public record SectionChange(long version, String title, String note, Boolean thumbnails) {
     }
 
     public record StatusChange(String status, Instant scheduledAt) {
@@ -203,7 +203,7 @@ public class IssueApiResource {
     @PUT
     @Path("{id}/sections/{sectionId}")
     public Saved updateSection(@RestPath long id, @RestPath long sectionId, SectionChange s) {
-        return new Saved(curation.updateSection(id, s.version(), sectionId, s.title(), s.note()));
+        return new Saved(curation.updateSection(id, s.version(), sectionId, s.title(), s.note(), s.thumbnails()));
     }
 
     @DELETE
