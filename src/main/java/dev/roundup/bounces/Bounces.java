@@ -1,8 +1,13 @@
 package dev.roundup.bounces;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +19,10 @@ import org.jboss.logging.Logger;
 import dev.roundup.EmailAddress;
 import dev.roundup.delivery.DeliveryLog;
 import dev.roundup.delivery.DeliveryTag;
+import dev.roundup.delivery.LaterBounces;
 import dev.roundup.mail.MailTag;
+import dev.roundup.roundup.Issue;
+import dev.roundup.subscribers.Recipients;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.Subscriptions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * that sign-up the same way; one of a receipt or a test send is recognised by its {@link MailTag} and only logged.
  */
 @ApplicationScoped
-public class Bounces {
+public class Bounces implements LaterBounces {
 
     private static final Logger LOG = Logger.getLogger(Bounces.class);
 
@@ -41,6 +49,9 @@ public class Bounces {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Recipients recipients;
 
     @Inject
     BounceMetrics metrics;
@@ -139,23 +150,29 @@ public class Bounces {
 
     private List<Shown> shown(String where, Long param) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery("select b.id, b.subscriber_id, s.email, b.issue_id, i.title, b.kind, b.status, b.detail, b.received_at "
-                    + "from bounce b join subscriber s on s.id = b.subscriber_id left join newsletter_issue i on i.id = b.issue_id where " + where
-                    + " order by b.received_at desc, b.id desc");
+            // bounce rows only: the readers' addresses and the issues' titles are asked of subscribers and roundup
+            var q = em.createNativeQuery("select b.id, b.subscriber_id, b.issue_id, b.kind, b.status, b.detail, b.received_at "
+                    + "from bounce b where " + where + " order by b.received_at desc, b.id desc");
             if (param != null) {
                 q.setParameter(1, param);
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = q.setMaxResults(500).getResultList();
-            return rows.stream().map(r -> new Shown(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(), (String) r[6], (String) r[7],
-                    DeliveryLog.toInstant(r[8]))).toList();
+            Map<Long, String> addresses = recipients.addresses(rows.stream().map(r -> ((Number) r[1]).longValue()).collect(Collectors.toSet()));
+            Set<Long> issueIds = rows.stream().filter(r -> r[2] != null).map(r -> ((Number) r[2]).longValue()).collect(Collectors.toSet());
+            Map<Long, String> titles = Issue.titles(issueIds);
+            return rows.stream().filter(r -> addresses.containsKey(((Number) r[1]).longValue())).map(r -> {
+                long subscriberId = ((Number) r[1]).longValue();
+                Long issueId = r[2] == null ? null : ((Number) r[2]).longValue();
+                return new Shown(((Number) r[0]).longValue(), subscriberId, addresses.get(subscriberId), issueId,
+                        issueId == null ? null : titles.get(issueId), ((String) r[3]).toLowerCase(), (String) r[4], (String) r[5],
+                        DeliveryLog.toInstant(r[6]));
+            }).toList();
         });
     }
 
     private boolean issueExists(long issueId) {
-        return ((Number) em.createNativeQuery("select count(*) from newsletter_issue where id = ?1").setParameter(1, issueId)
-                .getSingleResult()).longValue() > 0;
+        return Issue.count("id", issueId) > 0;
     }
 
     private static String cut(String s) {
@@ -164,5 +181,21 @@ public class Bounces {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    @Override
+    public Map<String, String> latest(Collection<Long> issueIds, Collection<Long> subscriberIds) {
+        Map<String, String> latest = new HashMap<>();
+        if (issueIds.isEmpty() || subscriberIds.isEmpty()) {
+            return latest;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.issue_id, b.subscriber_id, max(b.kind || coalesce(' ' || b.status, '')) from bounce b "
+                + "where b.issue_id in (:issues) and b.subscriber_id in (:readers) group by b.issue_id, b.subscriber_id")
+                .setParameter("issues", issueIds).setParameter("readers", subscriberIds).getResultList();
+        for (Object[] r : rows) {
+            latest.put(LaterBounces.key(((Number) r[0]).longValue(), ((Number) r[1]).longValue()), (String) r[2]);
+        }
+        return latest;
     }
 }

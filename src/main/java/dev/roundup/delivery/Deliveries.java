@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -76,8 +77,8 @@ public class Deliveries implements Readership {
     private final Map<Long, Long> claimCursor = new ConcurrentHashMap<>();
 
     /** What {@link Claimed} is read from, up to the WHERE clause's conditions. */
-    private static final String READERS = "select s.id, s.email, s.name, s.public_id, s.token_version, d.attempts "
-            + "from delivery d join subscriber s on s.id = d.subscriber_id where ";
+    private static final String READERS = "select " + Recipients.READER_COLUMNS + ", d.attempts from delivery d "
+            + Recipients.joinReader("d.subscriber_id") + " where ";
 
     /** A claimed delivery with what the message needs to know about its reader. */
     public record Claimed(long subscriberId, String email, String name, String publicId, int tokenVersion, int attempts) {
@@ -133,7 +134,7 @@ public class Deliveries implements Readership {
             try (PreparedStatement update = prepare(c, "update delivery d set status = 'CLAIMED', claimed_by = ?, claimed_at = ? where " + these(picked), params)) {
                 update.executeUpdate();
             }
-            return readers(c, READERS + these(picked) + " and d.status = 'CLAIMED' and d.claimed_by = ? order by s.id",
+            return readers(c, READERS + these(picked) + " and d.status = 'CLAIMED' and d.claimed_by = ? order by d.subscriber_id",
                     params.subList(2, params.size()), token);
         });
     }
@@ -257,8 +258,8 @@ public class Deliveries implements Readership {
      * Like every change a worker makes to its readers' rows, fenced by its claim {@code token} (see {@link #change}).
      */
     public void retryLater(long issueId, long subscriberId, String token, Instant when, String error, boolean countAttempt) {
-        change(PENDING, "claimed_by = null, next_attempt_at = ?4, last_error = ?5" + (countAttempt ? ", attempts = attempts + 1" : ""),
-                issueId, subscriberId, token, when, cut(error));
+        change(PENDING, "claimed_by = null, next_attempt_at = ?, last_error = ?" + (countAttempt ? ", attempts = attempts + 1" : ""),
+                issueId, subscriberId, token, at(when), cut(error));
     }
 
     /**
@@ -288,12 +289,12 @@ public class Deliveries implements Readership {
 
     /** Refused for good, or after the last attempt; fenced by the claim {@code token} as {@link #change} says. */
     public void failed(long issueId, long subscriberId, String token, String error) {
-        change(FAILED, "attempts = attempts + 1, last_error = ?4", issueId, subscriberId, token, cut(error), null);
+        change(FAILED, "attempts = attempts + 1, last_error = ?", issueId, subscriberId, token, cut(error));
     }
 
     /** The subscriber left (or bounced) after the send started: nothing is sent to them. Fenced by the claim {@code token}. */
     public void skipped(long issueId, long subscriberId, String token, String why) {
-        change(SKIPPED, "last_error = ?4", issueId, subscriberId, token, why, null);
+        change(SKIPPED, "last_error = ?", issueId, subscriberId, token, why);
     }
 
     /**
@@ -380,20 +381,12 @@ public class Deliveries implements Readership {
      * change is fenced by its claim token: a row claimed in the database under another token (a worker that took it
      * over when this one's lease ran out) stays that worker's. With claims in this JVM rows stay pending.
      */
-    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, String token, Object p4, Object p5) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var q = em.createNativeQuery("update delivery set status = " + status.sql() + ", " + set
-                    + " where issue_id = ?1 and subscriber_id = ?2 and " + status.mayBecomeSql()
-                    + " and (status <> 'CLAIMED' or claimed_by = ?3)")
-                    .setParameter(1, issueId).setParameter(2, subscriberId).setParameter(3, token);
-            if (set.contains("?4")) {
-                q.setParameter(4, p4);
-            }
-            if (set.contains("?5")) {
-                q.setParameter(5, p5);
-            }
-            q.executeUpdate();
-        });
+    private void change(DeliveryStatus status, String set, long issueId, long subscriberId, String token, Object... setValues) {
+        // plain JDBC like the sent marks: a worker makes these changes per message, the ORM's transaction costs more
+        List<Object> params = new ArrayList<>(Arrays.asList(setValues));
+        params.addAll(Arrays.asList(issueId, subscriberId, token));
+        jdbc.execute("update delivery set status = " + status.sql() + ", " + set + " where issue_id = ? and subscriber_id = ? and "
+                + status.mayBecomeSql() + " and (status <> 'CLAIMED' or claimed_by = ?)", params.toArray());
     }
 
     private static String cut(String s) {

@@ -2,6 +2,10 @@ package dev.roundup.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +13,15 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.roundup.roundup.Issue;
+import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The delivery log: for an issue, who got it, when and with which Message-ID; for a subscriber, which issues they
- * got. Each entry also shows a bounce reported later for that delivery, if any.
+ * got. Each entry also shows a bounce reported later for that delivery, if any. Reads delivery rows only; the
+ * readers' addresses, the issues' titles and the bounces are asked of the features that own them, one query each
+ * for a whole page.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -22,6 +30,12 @@ public class DeliveryLog {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Recipients recipients;
+
+    @Inject
+    LaterBounces bounces;
 
     /** One recipient's delivery of one issue. */
     @Schema(name = "DeliveryLogEntry")
@@ -40,19 +54,28 @@ public class DeliveryLog {
     private List<Entry> entries(String where, long id, String status, int page, String order) {
         String filter = status == null || status.isBlank() ? "" : " and d.status = ?2";
         return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery("select d.issue_id, i.title, d.subscriber_id, s.email, d.status, d.attempts, d.sent_at, d.message_id, "
-                    + "d.last_error, (select max(b.kind || coalesce(' ' || b.status, '')) from bounce b where b.issue_id = d.issue_id "
-                    + "and b.subscriber_id = d.subscriber_id) from delivery d join subscriber s on s.id = d.subscriber_id "
-                    + "join newsletter_issue i on i.id = d.issue_id where " + where + filter + " order by " + order)
+            var q = em.createNativeQuery("select d.issue_id, d.subscriber_id, d.status, d.attempts, d.sent_at, d.message_id, d.last_error "
+                    + "from delivery d where " + where + filter + " order by " + order)
                     .setParameter(1, id).setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
             if (!filter.isEmpty()) {
                 q.setParameter(2, status.strip().toUpperCase());
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = q.getResultList();
-            return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(), (String) r[3],
-                    ((String) r[4]).toLowerCase(), ((Number) r[5]).intValue(), r[6] == null ? null : toInstant(r[6]), (String) r[7],
-                    (String) r[8], r[9] == null ? null : ((String) r[9]).toLowerCase())).toList();
+            Set<Long> issueIds = rows.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet());
+            Set<Long> subscriberIds = rows.stream().map(r -> ((Number) r[1]).longValue()).collect(Collectors.toSet());
+            Map<Long, String> titles = Issue.titles(issueIds);
+            Map<Long, String> addresses = recipients.addresses(subscriberIds);
+            Map<String, String> bounced = bounces.latest(issueIds, subscriberIds);
+            return rows.stream().map(r -> {
+                long issueId = ((Number) r[0]).longValue();
+                long subscriberId = ((Number) r[1]).longValue();
+                String address = addresses.get(subscriberId);
+                String bounce = bounced.get(LaterBounces.key(issueId, subscriberId));
+                return address == null ? null : new Entry(issueId, titles.get(issueId), subscriberId, address, ((String) r[2]).toLowerCase(),
+                        ((Number) r[3]).intValue(), r[4] == null ? null : toInstant(r[4]), (String) r[5], (String) r[6],
+                        bounce == null ? null : bounce.toLowerCase());
+            }).filter(Objects::nonNull).toList();
         });
     }
 

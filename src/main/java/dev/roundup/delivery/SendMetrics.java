@@ -18,13 +18,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.roundup.bounces.BounceMetrics;
-
 /**
  * What an operator watches while issues go out, on the management port's {@code /q/metrics}: messages sent, failed
  * and retried per send ({@code issue} tag, for the {@value #ISSUES_KEPT} most recently started sends only, so the
  * series stay few; a send still running keeps its series however many started after it), hard bounces at the SMTP
- * stage (counted through {@link BounceMetrics}, where that meter is defined), the instance's send rate and the
+ * stage (on the {@code roundup.bounces} meter, defined here by {@link #bounces}: the bounces feature counts the
+ * bounce reports it reads on it too), the instance's send rate and the
  * deliveries still waiting. The only place the send engine talks to Micrometer; a worker holds its send's
  * {@link Counters} and only increments them.
  */
@@ -45,9 +44,6 @@ public class SendMetrics {
 
     @Inject
     Jdbc jdbc;
-
-    @Inject
-    BounceMetrics bounces;
 
     @Inject
     IssueSends sends;
@@ -83,7 +79,7 @@ public class SendMetrics {
             kept = new Counters(counter("roundup.messages.sent", "Messages the SMTP server accepted (250)", issue),
                     counter("roundup.messages.failed", "Deliveries failed for good (an editor may retry them)", issue),
                     counter("roundup.messages.retried", "Deliveries put back to try again later (4xx, an outage, a busy relay)", issue),
-                    bounces.refusedAtSmtp());
+                    bounces(registry, "hard", "smtp"));
         }
         byIssue.put(issueId, kept);
         return kept;
@@ -92,6 +88,15 @@ public class SendMetrics {
     /** The sends whose series are kept, least recently started first. */
     synchronized List<Long> kept() {
         return List.copyOf(byIssue.keySet());
+    }
+
+    /**
+     * The one definition of the {@code roundup.bounces} meter: readers refused for good, by {@code kind} (hard, soft)
+     * and {@code source} ({@code smtp} while sending, {@code report} from the bounce mailbox).
+     */
+    public static Counter bounces(MeterRegistry registry, String kind, String source) {
+        return Counter.builder("roundup.bounces").tag("kind", kind).tag("source", source)
+                .description("Bounces: refused by the SMTP server while sending, or read from the bounce mailbox").register(registry);
     }
 
     private Counter counter(String name, String description, String issue) {

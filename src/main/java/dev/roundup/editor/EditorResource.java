@@ -42,6 +42,9 @@ public class EditorResource {
     Editors editors;
 
     @Inject
+    dev.roundup.suggestions.Suggestions suggestions;
+
+    @Inject
     ApiTokens tokens;
 
     @Inject
@@ -90,7 +93,8 @@ public class EditorResource {
     @GET
     public TemplateInstance dashboard() {
         return Templates.dashboard(me(), feeds.summary(), subscribers.counts(),
-                Map.of("pendingProjects", listingQueries.projectCounts().get("pending"), "pendingJobs", listingQueries.jobCounts().get("pending")), nextSteps.issues());
+                Map.of("pendingProjects", listingQueries.projectCounts().get("pending"), "pendingJobs", listingQueries.jobCounts().get("pending"),
+                        "pendingLinks", suggestions.pending()), nextSteps.issues());
     }
 
     @GET

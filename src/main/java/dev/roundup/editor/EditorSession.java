@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.roundup.RoundupConfig;
+import dev.roundup.web.SessionCookie;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class EditorSession {
 
-    public static final String COOKIE = "roundup-session";
+    public static final String COOKIE = SessionCookie.NAME;
     private static final String PREFIX = "rse_";
 
     @Inject

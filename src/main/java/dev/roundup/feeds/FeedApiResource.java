@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.settings.NewsletterSettings;
+import dev.roundup.Newsletter;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
@@ -44,7 +44,7 @@ public class FeedApiResource {
     River river;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     /** A feed with its health. */
     public record FeedView(long id, String url, String siteUrl, String title, String notes, boolean enabled, String health,

@@ -20,8 +20,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.roundup.Newsletter;
 import dev.roundup.Rejected;
-import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.panache.common.Page;
@@ -44,7 +44,7 @@ public class FeedResource {
     Flash flash;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @CheckedTemplate
     static class Templates {

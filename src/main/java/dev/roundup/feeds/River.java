@@ -13,7 +13,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.roundup.settings.NewsletterSettings;
+import dev.roundup.Newsletter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -29,7 +29,7 @@ public class River {
     FeedsConfig config;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     /** One day of the river. */
     public record Day(String label, List<Item> posts) {

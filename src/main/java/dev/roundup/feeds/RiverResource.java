@@ -24,8 +24,8 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import dev.roundup.Newsletter;
 import dev.roundup.RoundupConfig;
-import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.FeedAnswers;
 import dev.roundup.web.XmlText;
 import io.quarkus.qute.CheckedTemplate;
@@ -46,7 +46,7 @@ public class RiverResource {
     RoundupConfig roundup;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @CheckedTemplate
     static class Templates {

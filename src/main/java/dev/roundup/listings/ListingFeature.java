@@ -35,6 +35,20 @@ public class ListingFeature extends PanacheEntity {
     @Column(name = "featured_at", nullable = false)
     public Instant featuredAt;
 
+    /**
+     * Records that an issue featured a listing ({@link #PROJECT} or {@link #JOB}), when the issue's send starts. The
+     * listings' one way to write this table: the issue's curation asks here rather than writing the row itself.
+     */
+    public static void record(String kind, long listingId, long issueId, int issueNumber, Instant featuredAt) {
+        ListingFeature f = new ListingFeature();
+        f.kind = kind;
+        f.listingId = listingId;
+        f.issueId = issueId;
+        f.issueNumber = issueNumber;
+        f.featuredAt = featuredAt;
+        f.persist();
+    }
+
     /** For each listing id of a kind, the issue numbers that featured it, in order. */
     public static Map<Long, List<Integer>> issuesFor(String kind, Collection<Long> ids) {
         Map<Long, List<Integer>> result = new HashMap<>();

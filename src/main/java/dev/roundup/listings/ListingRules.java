@@ -11,9 +11,9 @@ import dev.roundup.EmailAddress;
  * The one place that says what a submitted field may contain: required fields present, one-line fields on one line,
  * descriptions plain text of bounded length (line breaks kept), links absolute http(s), addresses real addresses, and
  * where to apply for a job either a link or an address (kept as a {@code mailto:} link).
- * Collects an error per field and the cleaned values.
+ * Collects an error per field and the cleaned values. Also the rule of a suggested link's fields ({@code suggestions}).
  */
-final class ListingRules {
+public final class ListingRules {
 
     /** What an apply-by-email address may hold, so that its {@code mailto:} link names one recipient and nothing else. */
     private static final java.util.regex.Pattern MAILTO_SAFE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._+'-]+@[\\p{L}\\p{N}.-]+");
@@ -21,7 +21,7 @@ final class ListingRules {
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final Map<String, String> clean = new LinkedHashMap<>();
 
-    String line(String field, String value, int max, boolean required) {
+    public String line(String field, String value, int max, boolean required) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             if (required) {
@@ -37,7 +37,7 @@ final class ListingRules {
         return keep(field, v);
     }
 
-    String text(String field, String value, int max) {
+    public String text(String field, String value, int max) {
         String v = value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
         if (v.isEmpty()) {
             errors.put(field, "This field is required.");
@@ -51,7 +51,7 @@ final class ListingRules {
         return keep(field, v);
     }
 
-    String link(String field, String value, boolean required) {
+    public String link(String field, String value, boolean required) {
         String v = line(field, value, 2000, required);
         if (v == null || errors.containsKey(field)) {
             return v;
@@ -94,7 +94,7 @@ final class ListingRules {
         return link;
     }
 
-    String email(String field, String value) {
+    public String email(String field, String value) {
         String v = line(field, value, 320, true);
         if (v == null || errors.containsKey(field)) {
             return v;
@@ -110,16 +110,16 @@ final class ListingRules {
         return v;
     }
 
-    boolean ok() {
+    public boolean ok() {
         return errors.isEmpty();
     }
 
-    Map<String, String> errors() {
+    public Map<String, String> errors() {
         return errors;
     }
 
     /** The submitted values as they should be shown back in the form. */
-    Map<String, String> values() {
+    public Map<String, String> values() {
         return clean;
     }
 }

@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Newsletter;
 import dev.roundup.Rejected;
 import dev.roundup.RoundupConfig;
 import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
-import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,7 +37,7 @@ public class Listings {
     MailTemplates mails;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @Inject
     RoundupConfig roundup;

@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Newsletter;
 import dev.roundup.Rejected;
-import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.MailTemplates;
@@ -42,7 +42,7 @@ class Moderation {
     Mailer mailer;
 
     @Inject
-    NewsletterSettings newsletter;
+    Newsletter newsletter;
 
     @Inject
     MailTemplates mails;

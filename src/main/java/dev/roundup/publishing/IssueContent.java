@@ -13,6 +13,7 @@ import dev.roundup.enrichment.LinkCard;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.Item;
+import dev.roundup.roundup.Markdown;
 import dev.roundup.roundup.Section;
 
 /**

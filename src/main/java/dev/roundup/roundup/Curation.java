@@ -33,7 +33,7 @@ public class Curation {
     dev.roundup.enrichment.Enrichments enrichments;
 
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
-    static final int INTRO_LIMIT = 20_000;
+    public static final int INTRO_LIMIT = 20_000;
 
     /** Applies {@code change} to the issue if it is still at {@code expectedVersion}; returns the new version. */
     public long change(long issueId, long expectedVersion, Consumer<Issue> change) {
@@ -303,13 +303,8 @@ public class Curation {
         for (Item item : issue.includedItems()) {
             if ((item.kind == Item.Kind.PROJECT || item.kind == Item.Kind.JOB) && item.refId != null
                     && recorded.add(item.kind + ":" + item.refId)) {
-                ListingFeature f = new ListingFeature();
-                f.kind = item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB;
-                f.listingId = item.refId;
-                f.issueId = issue.id;
-                f.issueNumber = issue.number;
-                f.featuredAt = issue.sentAt;
-                f.persist();
+                ListingFeature.record(item.kind == Item.Kind.PROJECT ? ListingFeature.PROJECT : ListingFeature.JOB, item.refId,
+                        issue.id, issue.number, issue.sentAt);
             }
         }
     }

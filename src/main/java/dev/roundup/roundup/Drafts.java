@@ -14,15 +14,15 @@ import org.jboss.logging.Logger;
 
 import dev.roundup.Conflict;
 import dev.roundup.Rejected;
-import dev.roundup.publishing.Markdown;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs (every listing approved
- * so far that no issue featured yet), From the Community (the window's posts ranked: carried by several feeds first,
- * then newest; never one an earlier issue already featured), Support. Candidates beyond each section's size, and those
+ * so far that no issue featured yet), From the Community (links readers suggested and an editor accepted, offered as
+ * suggestions credited "suggested by …"; then the window's posts ranked: carried by several feeds first, then newest;
+ * never one an earlier issue already featured), Support. Candidates beyond each section's size, and those
  * another unsent issue holds, stay as suggestions (see {@link Offers}); {@link #refresh} adds what arrived since.
  */
 @ApplicationScoped
@@ -40,6 +40,9 @@ public class Drafts {
     @Inject
     Curation curation;
 
+    @Inject
+    jakarta.enterprise.event.Event<DraftMade> made;
+
     /**
      * Checks every minute whether the weekly draft is due, because the day and time are a setting that changes
      * while Roundup runs (a fixed cron could not follow it).
@@ -54,7 +57,8 @@ public class Drafts {
      * that week: the seven days before the draft day, or fewer, from the end of the latest issue that was not
      * cancelled when it ends within them (the draft day moved); none when such an issue reaches the draft day already.
      * A cancelled draft of the same window stays cancelled: its window is taken. On two instances both may try; the
-     * unique window lets one win, and the other finds it there. Returns the draft it made.
+     * unique window lets one win, and the other finds it there. Returns the draft it made, and tells of it with a
+ * {@link DraftMade} event, asynchronously, once it is committed.
      */
     public Optional<Issue> draftIfDue(Instant now) {
         Optional<LocalDate> due = defaults.draftSchedule().dueAt(now.atZone(defaults.zone()));
@@ -71,6 +75,7 @@ public class Drafts {
         try {
             Issue issue = create(from, to);
             LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
+            made.fireAsync(new DraftMade(issue.id));
             return Optional.of(issue);
         } catch (Conflict madeElsewhere) {
             return Optional.empty();
@@ -166,9 +171,9 @@ public class Drafts {
     private int offer(Offers offers, Section section, int included, int limit, Instant cutoff) {
         ZoneId zone = defaults.zone();
         Issue issue = section.issue;
-        java.util.Set<Long> present = new java.util.HashSet<>();
-        issue.sections.forEach(s -> s.items.stream().filter(i -> i.refId != null && i.kind == kindOf(section.kind))
-                .forEach(i -> present.add(i.refId)));
+        java.util.Map<Item.Kind, java.util.Set<Long>> present = new java.util.EnumMap<>(Item.Kind.class);
+        issue.sections.forEach(s -> s.items.stream().filter(i -> i.refId != null)
+                .forEach(i -> present.computeIfAbsent(i.kind, k -> new java.util.HashSet<>()).add(i.refId)));
         List<Offers.Offer> list = offers.of(section.kind, issue.windowFrom.atStartOfDay(zone).toInstant(),
                 issue.windowTo.atStartOfDay(zone).toInstant(), cutoff, present, limit);
         int in = 0;
@@ -180,15 +185,6 @@ public class Drafts {
             item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb()), o.source(), include);
         }
         return list.size();
-    }
-
-    private static Item.Kind kindOf(Section.Kind kind) {
-        return switch (kind) {
-            case PROJECTS -> Item.Kind.PROJECT;
-            case JOBS -> Item.Kind.JOB;
-            case COMMUNITY -> Item.Kind.POST;
-            case CUSTOM -> Item.Kind.LINK;
-        };
     }
 
     private static Section section(Issue issue, Section.Kind kind, String title, String note) {

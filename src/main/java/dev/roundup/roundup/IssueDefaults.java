@@ -22,6 +22,9 @@ public interface IssueDefaults {
 
     DraftSchedule draftSchedule();
 
+    /** Below how many included items a new weekly draft is a quiet week, which the editors may skip; 0 for never. */
+    int quietWeek();
+
     /** The newsletter's time zone: its week, its days, its shown times. */
     ZoneId zone();
 }

@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,26 +22,15 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.roundup.Conflict;
 import dev.roundup.DomainException;
-import dev.roundup.EmailAddress;
-import dev.roundup.mail.ListHeaders;
-import dev.roundup.mail.Mail;
-import dev.roundup.mail.MailBody;
-import dev.roundup.mail.MailTag;
-import dev.roundup.mail.Mailer;
-import dev.roundup.publishing.IssueContent;
-import dev.roundup.publishing.IssueRenderer;
-import dev.roundup.publishing.Markdown;
-import dev.roundup.publishing.RenderedIssue;
-import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.web.Flash;
-import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * The editor's issue pages: the list with a form for a new draft, the editing page (its saves go through
- * {@code /api/issues} from the page's script), preview at phone and desktop widths, test sends and status changes.
+ * {@code /api/issues} from the page's script), link checks and status changes. Preview and test sends are
+ * publishing's ({@code PreviewResource}).
  */
 @Path("/editor/issues")
 @RolesAllowed(Roles.EDITOR)
@@ -62,18 +50,6 @@ public class IssueEditorResource {
     LinkCheck linkCheck;
 
     @Inject
-    IssueRenderer renderer;
-
-    @Inject
-    Mailer mailer;
-
-    @Inject
-    ListHeaders listHeaders;
-
-    @Inject
-    SubscriberLinks links;
-
-    @Inject
     Flash flash;
 
     @Inject
@@ -85,9 +61,7 @@ public class IssueEditorResource {
 
         static native TemplateInstance edit(IssueView issue);
 
-        static native TemplateInstance preview(IssueView issue, String text, String subject, String preheader);
-
-        static native TemplateInstance web(IssueContent issue, java.util.Map<String, String> empty);
+        static native TemplateInstance skip(IssueView issue);
     }
 
     @Inject
@@ -118,51 +92,14 @@ public class IssueEditorResource {
         return Templates.edit(IssueView.load(id).orElseThrow(NotFoundException::new));
     }
 
+    /**
+     * "Skip this week", the quiet week's link in the editors' draft mail: a page that asks, as a link must not change
+     * anything; its button posts the cancel of {@link #status}, which the issue page's undo restores.
+     */
     @GET
-    @Path("{id}/preview")
-    public TemplateInstance preview(@RestPath long id) {
-        IssueView issue = IssueView.load(id).orElseThrow(NotFoundException::new);
-        IssueContent content = renderer.content(id);
-        return Templates.preview(issue, renderer.render(id).forReader(null, links.testUnsubscribeUrl()).text(), content.subject(),
-                content.preheader());
-    }
-
-    /** The email exactly as a reader gets it (the reader here is "there", with a sample unsubscribe link). */
-    @GET
-    @Path("{id}/preview/email")
-    public String previewEmail(@RestPath long id) {
-        IssueView.load(id).orElseThrow(NotFoundException::new);
-        return renderer.render(id).forReader(null, links.testUnsubscribeUrl()).html();
-    }
-
-    @GET
-    @Path("{id}/preview/web")
-    public TemplateInstance previewWeb(@RestPath long id) {
-        IssueView.load(id).orElseThrow(NotFoundException::new);
-        return Templates.web(renderer.content(id), java.util.Map.of());
-    }
-
-    @POST
-    @Path("{id}/test")
-    public Response sendTest(@RestPath long id, @RestForm String to) {
-        IssueView.load(id).orElseThrow(NotFoundException::new);
-        var address = EmailAddress.parse(to).map(EmailAddress::display);
-        if (address.isEmpty()) {
-            flash.error("Enter a valid address for the test mail.");
-        } else {
-            // the same list headers as a real send; the unsubscribe link leads to a page saying this was a test
-            String unsubscribe = links.testUnsubscribeUrl();
-            RenderedIssue.Message m = renderer.render(id).forReader(null, unsubscribe);
-            Mail test = new Mail(address.get(), null, "[TEST] " + m.subject(), MailBody.of(m.text()), MailBody.of(m.html()),
-                    listHeaders.of(unsubscribe), null);
-            try {
-                mailer.send(test, MailTag.Kind.TEST, id);
-                flash.set("Test sent to " + address.get() + ".");
-            } catch (Exception e) {
-                flash.error("The test could not be sent: " + e.getMessage());
-            }
-        }
-        return Response.seeOther(URI.create("/editor/issues/" + id)).build();
+    @Path("{id}/skip")
+    public TemplateInstance skip(@RestPath long id) {
+        return Templates.skip(IssueView.load(id).orElseThrow(NotFoundException::new));
     }
 
     @POST
@@ -180,26 +117,6 @@ public class IssueEditorResource {
             flash.warning(result.broken() + " of " + result.checked() + " links are broken: " + String.join("; ", where) + ".");
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
-    }
-
-    /** What the page sends to preview Markdown as it is typed. */
-    public record MarkdownText(String text) {
-    }
-
-    /** The preview: the same Markdown rule (and sanitizer) as the email and the archive. */
-    public record MarkdownPreview(String html) {
-    }
-
-    @POST
-    @Path("markdown")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response markdown(MarkdownText m) {
-        String text = m.text() == null ? "" : m.text();
-        if (text.length() > Curation.INTRO_LIMIT) { // the longest text an editor writes: more is refused, not rendered
-            return Problem.of(413, "Too long", "A preview takes at most " + Curation.INTRO_LIMIT + " characters.");
-        }
-        return Response.ok(new MarkdownPreview(Markdown.html(text))).build();
     }
 
     @POST

@@ -25,6 +25,10 @@ public interface IssuesConfig {
     @WithDefault("10")
     int suggestions();
 
+    /** Below how many included items a weekly draft is a quiet week: the editors' mail says so and offers to skip it; 0 never. */
+    @WithDefault("3")
+    int quietWeek();
+
     /**
      * The subject line of a new draft. {newsletter}, {number} and {window} are filled in when the issue is rendered,
      * so the number is the one it goes out with.

@@ -23,10 +23,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 @Table(name = "issue_item")
 public class Item extends PanacheEntity {
 
-    /** Where an item came from. */
+    /** Where an item came from: a suggestion is a link a reader suggested and an editor accepted. */
     @Schema(name = "ItemKind")
     public enum Kind {
-        POST, PROJECT, JOB, LINK
+        POST, PROJECT, JOB, LINK, SUGGESTION
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -43,7 +43,7 @@ public class Item extends PanacheEntity {
     @Column(nullable = false, length = 10)
     public Kind kind;
 
-    /** The post, project or job this item was made from; null for links. */
+    /** The post, project, job or suggestion this item was made from; null for links. */
     @Column(name = "ref_id")
     public Long refId;
 

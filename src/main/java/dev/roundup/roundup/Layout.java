@@ -13,6 +13,8 @@ import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.ListingStatus;
 import dev.roundup.listings.Project;
+import dev.roundup.suggestions.Suggestion;
+import dev.roundup.suggestions.SuggestionStatus;
 
 /**
  * Where things stand in an issue: an item removed and put back (its undo), a section moved, an item's link
@@ -95,6 +97,7 @@ public class Layout {
             case POST -> Post.findByIdOptional(refId).isPresent();
             case PROJECT -> Project.<Project>findByIdOptional(refId).filter(p -> p.status == ListingStatus.PUBLISHED).isPresent();
             case JOB -> Job.<Job>findByIdOptional(refId).filter(j -> j.status == ListingStatus.PUBLISHED).isPresent();
+            case SUGGESTION -> Suggestion.<Suggestion>findByIdOptional(refId).filter(s -> s.status == SuggestionStatus.ACCEPTED).isPresent();
             default -> false;
         };
         if (!exists) {

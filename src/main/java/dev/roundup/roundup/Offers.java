@@ -11,10 +11,12 @@ import java.util.Set;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.Project;
+import dev.roundup.suggestions.Suggestion;
 
 /**
- * What a draft may offer, and how: the posts of its window and every published project and job approved before its
- * cutoff (the send, or now while it is a draft), leaving out whatever a sending or sent issue featured. What another
+ * What a draft may offer, and how: the posts of its window, every link the community suggested and an editor accepted,
+ * and every published project and job approved before its cutoff (the send, or now while it is a draft), leaving out
+ * whatever a sending or sent issue featured. What another
  * unsent issue includes is offered too, as a suggestion only: the editor sees it ("in draft #12") instead of a hole.
  */
 final class Offers {
@@ -50,8 +52,11 @@ final class Offers {
         return heldElsewhere.get(offer.kind()).contains(offer.refId());
     }
 
-    /** Candidates for {@code kind}'s section, best first, leaving out {@code present} (already in this issue) too. */
-    List<Offer> of(Section.Kind kind, Instant windowStart, Instant windowEnd, Instant cutoff, Set<Long> present, int limit) {
+    /**
+     * Candidates for {@code kind}'s section, best first, leaving out {@code present} (already in this issue, by the
+     * kind of item) too.
+     */
+    List<Offer> of(Section.Kind kind, Instant windowStart, Instant windowEnd, Instant cutoff, Map<Item.Kind, Set<Long>> present, int limit) {
         return switch (kind) {
             case PROJECTS -> Project.offerable(cutoff, without(Item.Kind.PROJECT, present), limit).stream()
                     .map(p -> new Offer(Item.Kind.PROJECT, p.id, p.name, p.url, p.description, p.makerName,
@@ -59,15 +64,21 @@ final class Offers {
             case JOBS -> Job.offerable(cutoff, cutoff, without(Item.Kind.JOB, present), limit).stream()
                     .map(j -> new Offer(Item.Kind.JOB, j.id, (j.featured ? "⭐ " : "") + j.title + " at " + j.company, j.applyUrl,
                             j.location + (j.salary == null ? "" : " · " + j.salary), j.company, !j.approvedAt.isBefore(windowStart))).toList();
-            case COMMUNITY -> Post.rankedBetween(windowStart, windowEnd, without(Item.Kind.POST, present), limit).stream()
-                    .map(p -> new Offer(Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, true)).toList();
+            case COMMUNITY -> {
+                // links the community suggested and an editor accepted come first, as suggestions the editor picks
+                List<Offer> offers = new ArrayList<>(Suggestion.offerable(cutoff, without(Item.Kind.SUGGESTION, present), limit).stream()
+                        .map(s -> new Offer(Item.Kind.SUGGESTION, s.id, s.headline(), s.canonicalUrl, s.note, s.credit(), false)).toList());
+                Post.rankedBetween(windowStart, windowEnd, without(Item.Kind.POST, present), limit).stream()
+                        .map(p -> new Offer(Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, true)).forEach(offers::add);
+                yield offers;
+            }
             case CUSTOM -> List.of();
         };
     }
 
-    private List<Long> without(Item.Kind kind, Set<Long> present) {
+    private List<Long> without(Item.Kind kind, Map<Item.Kind, Set<Long>> present) {
         List<Long> out = new ArrayList<>(featured.get(kind));
-        out.addAll(present);
+        out.addAll(present.getOrDefault(kind, Set.of()));
         return out;
     }
 }

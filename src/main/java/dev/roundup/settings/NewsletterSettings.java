@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Newsletter;
 import dev.roundup.RoundupConfig;
 import dev.roundup.mail.MailConfig;
 import dev.roundup.mail.SenderIdentity;
@@ -31,7 +32,7 @@ import io.vertx.core.Context;
  * the database applies within seconds, and one made here at once.
  */
 @ApplicationScoped
-public class NewsletterSettings implements SenderIdentity, IssueDefaults {
+public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefaults {
 
     private static final Logger LOG = Logger.getLogger(NewsletterSettings.class);
 
@@ -114,6 +115,12 @@ public class NewsletterSettings implements SenderIdentity, IssueDefaults {
                 value(Setting.SUPPORT_NOTE).orElse(issues.supportNote()));
     }
 
+    /** Below how many included items a weekly draft is a quiet week (the editors' mail offers to skip it); 0 never. */
+    @Override
+    public int quietWeek() {
+        return size(Setting.QUIET_WEEK, issues.quietWeek());
+    }
+
     /** The weekly draft's day and time: set here (a day of {@code off} turns it off), else {@code roundup.issues.draft-cron}. */
     @Override
     public DraftSchedule draftSchedule() {
@@ -150,6 +157,7 @@ public class NewsletterSettings implements SenderIdentity, IssueDefaults {
         m.put(Setting.PROJECTS_SIZE.key, String.valueOf(sizes.projects()));
         m.put(Setting.JOBS_SIZE.key, String.valueOf(sizes.jobs()));
         m.put(Setting.SUGGESTIONS.key, String.valueOf(sizes.suggestions()));
+        m.put(Setting.QUIET_WEEK.key, String.valueOf(quietWeek()));
         m.put(Setting.DRAFT_DAY.key, schedule.off() ? "off" : schedule.day().name());
         m.put(Setting.DRAFT_TIME.key, schedule.off() ? "" : schedule.time().toString());
         m.put(Setting.TIME_ZONE.key, zone().getId());

@@ -18,6 +18,7 @@ public enum Setting {
     PROJECTS_SIZE("projectsSize", "Projects", Kind.SIZE, 0),
     JOBS_SIZE("jobsSize", "Jobs", Kind.SIZE, 0),
     SUGGESTIONS("suggestions", "Suggestions kept per section", Kind.SIZE, 0),
+    QUIET_WEEK("quietWeek", "Fewest items for a week worth sending", Kind.SIZE, 0),
     DRAFT_DAY("draftDay", "Weekly draft's day", Kind.DAY, 9),
     DRAFT_TIME("draftTime", "Weekly draft's time", Kind.TIME, 5),
     TIME_ZONE("timeZone", "Time zone", Kind.ZONE, 64);

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,11 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Who receives an issue, asked by the send engine: subscribers whose status {@link SubscriberStatus#receivesIssues()}.
  * Given as a subquery, so that a send fixes its recipient set in one statement however long the list, and as a
  * check of a few readers at a time, which a sender makes several times a second (plain JDBC: cheaper than the ORM).
+ * The send's statements name the subscriber table only through what this class gives them.
  */
 @ApplicationScoped
 public class Recipients {
@@ -30,6 +34,17 @@ public class Recipients {
     /** {@code s.status in (…)}: the condition on a subscriber row {@code s} that makes it a recipient. */
     private static final String RECEIVING = "s.status in (" + Arrays.stream(SubscriberStatus.values()).filter(SubscriberStatus::receivesIssues)
             .map(st -> "'" + st.name() + "'").collect(Collectors.joining(", ")) + ")";
+
+    /**
+     * What a send needs of each reader, in this order: id, address, name, public id, token version. Read from the
+     * reader {@link #joinReader} joins, in the same statement as the rows that name them.
+     */
+    public static final String READER_COLUMNS = "s.id, s.email, s.name, s.public_id, s.token_version";
+
+    /** {@code join subscriber s on s.id = <column>}: the reader a row names, for {@link #READER_COLUMNS}. */
+    public static String joinReader(String subscriberIdColumn) {
+        return "join subscriber s on s.id = " + subscriberIdColumn;
+    }
 
     /** The ids of every subscriber who receives issues now, as a subquery: {@code select s.id from subscriber s where …}. */
     public String idsSql() {
@@ -61,5 +76,17 @@ public class Recipients {
             throw new IllegalStateException("Could not read who still receives the issue: " + e.getMessage(), e);
         }
         return receiving;
+    }
+
+    /** The addresses of these readers, by id, for the delivery log: one query; one erased since has none. */
+    public Map<Long, String> addresses(Collection<Long> subscriberIds) {
+        Map<Long, String> addresses = new HashMap<>();
+        if (!subscriberIds.isEmpty()) {
+            for (Object[] row : Panache.getEntityManager().createQuery("select s.id, s.email from Subscriber s where s.id in :ids", Object[].class)
+                    .setParameter("ids", subscriberIds).getResultList()) {
+                addresses.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return addresses;
     }
 }

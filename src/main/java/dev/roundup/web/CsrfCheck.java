@@ -61,7 +61,7 @@ public class CsrfCheck {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false; // no browser attaches an API token by itself, so a token cannot ride on a cross-site request
         }
-        boolean sessionCookie = rc.request().getCookie(dev.roundup.editor.EditorSession.COOKIE) != null
+        boolean sessionCookie = rc.request().getCookie(SessionCookie.NAME) != null
                 && authorization == null;
         if (sessionCookie || isForm(request.getMediaType())) {
             return true;

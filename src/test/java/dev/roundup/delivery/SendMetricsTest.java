@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.roundup.bounces.BounceMetrics;
 
 /** Which sends keep their per-issue series: the latest started, and every send still running. */
 class SendMetricsTest {
@@ -28,7 +27,6 @@ class SendMetricsTest {
     @BeforeEach
     void wire() {
         metrics.registry = registry;
-        metrics.bounces = new BounceMetrics(registry);
         metrics.running = running::contains;
     }
 

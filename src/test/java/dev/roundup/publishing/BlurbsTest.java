@@ -21,6 +21,7 @@ import dev.roundup.feeds.Post;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.IssueView;
+import dev.roundup.roundup.Markdown;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;

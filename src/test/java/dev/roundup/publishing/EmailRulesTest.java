@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.mail.PlainText;
 import dev.roundup.roundup.Item;
+import dev.roundup.roundup.Markdown;
 
 /** The rules of an issue's email, one at a time: preview text, text paragraphs, long words, subject and source lines. */
 class EmailRulesTest {

@@ -213,7 +213,7 @@ class CurationTest {
                 .body("html", containsString("<strong>{name}</strong>"))
                 .body("html", containsString("href=\"https://docs.example.org/\""))
                 .body("html", org.hamcrest.Matchers.not(containsString("<script")));
-        assertEquals(dev.roundup.publishing.Markdown.html("*a* [b](javascript:x)"),
+        assertEquals(Markdown.html("*a* [b](javascript:x)"),
                 Api.asEditor().body(Map.of("text", "*a* [b](javascript:x)")).post("/editor/issues/markdown").jsonPath().getString("html"));
         Api.asEditor().body(Map.of("text", "x".repeat(20_001))).post("/editor/issues/markdown").then().statusCode(413);
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("text", "x")).redirects().follow(false)

@@ -1,4 +1,4 @@
-package dev.roundup.publishing;
+package dev.roundup.roundup;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -9,6 +9,7 @@ import dev.roundup.web.SafeHtml;
 /**
  * Editors' Markdown (intro, footer, notes, item blurbs) to safe HTML or plain text, with commonmark-java and then
  * {@link SafeHtml}; and {@link #literal}, which makes a text copied from elsewhere Markdown that reads as that text.
+ * Here with the issue, whose texts are Markdown: drafting copies blurbs through it, publishing renders them with it.
  */
 public final class Markdown {
 

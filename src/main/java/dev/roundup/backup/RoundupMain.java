@@ -1,15 +1,15 @@
-package dev.roundup;
+package dev.roundup.backup;
 
 import java.util.Arrays;
 
-import dev.roundup.backup.Commands;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * How {@code java -jar quarkus-run.jar} starts: {@code restore FILE} and {@code migrate-to JDBC_URL} are commands
  * that run and exit without starting the app (no port, no scheduler: the database must be left alone while they
- * work); any other arguments start Roundup exactly as Quarkus' own main would.
+ * work); any other arguments start Roundup exactly as Quarkus' own main would. Here, beside the commands it runs,
+ * so that the root package, which every feature imports, imports none of them.
  */
 @QuarkusMain
 public class RoundupMain {

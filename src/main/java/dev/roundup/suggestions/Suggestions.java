@@ -1,0 +1,207 @@
+package dev.roundup.suggestions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.roundup.EmailAddress;
+import dev.roundup.Rejected;
+import dev.roundup.RoundupConfig;
+import dev.roundup.UniqueKey;
+import dev.roundup.feeds.CanonicalUrl;
+import dev.roundup.listings.ListingRules;
+import dev.roundup.listings.ListingsConfig;
+import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailTag;
+import dev.roundup.mail.Mailer;
+import dev.roundup.Newsletter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Links the community suggests: taken from the public form by the listings' field rules, moderated by an editor
+ * (accept with a title, decline with a reason; one decision, claimed by a conditional update), and the outcome mailed
+ * to a suggester who left an address, after the commit.
+ */
+@ApplicationScoped
+public class Suggestions {
+
+    private static final Logger LOG = Logger.getLogger(Suggestions.class);
+
+    @Inject
+    ListingsConfig config;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Newsletter newsletter;
+
+    @Inject
+    RoundupConfig roundup;
+
+    @Inject
+    FeaturedLinks featured;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance outcomeText(String newsletter, String name, String url, boolean accepted, String reason, String archive);
+
+        static native TemplateInstance outcomeHtml(String newsletter, String name, String url, boolean accepted, String reason, String archive);
+    }
+
+    /** The fields of the public form. */
+    public record Fields(String url, String note, String name, String email) {
+    }
+
+    /** A form that broke a rule: the errors by field and the values to show back. */
+    public static class Invalid extends Rejected {
+        private final transient Map<String, String> errors;
+        private final transient Map<String, String> values;
+
+        Invalid(ListingRules rules) {
+            super(String.join(" ", rules.errors().values()));
+            this.errors = rules.errors();
+            this.values = rules.values();
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+
+        public Map<String, String> values() {
+            return values;
+        }
+    }
+
+    /** A suggestion in the queue with what the editor should know before accepting it. */
+    public record Queued(Suggestion suggestion, List<String> warnings) {
+    }
+
+    /**
+     * Takes a link from the public form; throws {@link Invalid}. The same link from the same address (or, without one,
+     * the same name) within
+     * {@code roundup.listings.duplicate-window}, while it still waits, is one suggestion: empty for the copies.
+     */
+    public Optional<Suggestion> submit(Fields f) {
+        ListingRules rules = new ListingRules();
+        String url = rules.link("url", f.url(), true);
+        String note = f.note() == null || f.note().isBlank() ? null : rules.text("note", f.note(), 1000);
+        String name = rules.line("name", f.name(), 100, false);
+        String email = f.email() == null || f.email().isBlank() ? null : rules.email("email", f.email());
+        if (!rules.ok()) {
+            throw new Invalid(rules);
+        }
+        Instant now = Instant.now();
+        Suggestion s = new Suggestion();
+        s.url = url;
+        s.canonicalUrl = CanonicalUrl.of(url);
+        s.canonicalHash = CanonicalUrl.sha256(s.canonicalUrl);
+        s.note = note;
+        s.suggesterName = name;
+        s.suggesterEmail = email;
+        s.submittedAt = now;
+        // who sent it: the address, else the name; two people sending the same link are two suggestions ("also suggested")
+        String who = email != null ? EmailAddress.keyOf(email).orElse(email) : "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
+        s.submissionKey = CanonicalUrl.sha256("suggestion\n" + who + "\n" + s.canonicalUrl);
+        try {
+            return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> {
+                // a copy is only a copy of one still waiting and recent: else the old one gives up its key
+                Suggestion.update("submissionKey = null where submissionKey = ?1 and (submittedAt < ?2 or status <> ?3)",
+                        s.submissionKey, now.minus(config.duplicateWindow()), SuggestionStatus.PENDING);
+                if (Suggestion.count("submissionKey", s.submissionKey) > 0) {
+                    return null;
+                }
+                s.persistAndFlush();
+                return s;
+            }));
+        } catch (RuntimeException e) {
+            if (UniqueKey.violated(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** One page of the queue in {@code status}, newest first, each with its warnings. */
+    public List<Queued> queue(SuggestionStatus status, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Suggestion> list = Suggestion.<Suggestion>find("status = ?1 order by submittedAt desc, id desc", status)
+                    .page(page, size).list();
+            Map<Long, List<String>> warnings = Warnings.of(list, featured);
+            return list.stream().map(s -> new Queued(s, warnings.getOrDefault(s.id, List.of()))).toList();
+        });
+    }
+
+    /** How many suggestions wait for an editor. */
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(() -> Suggestion.count("status", SuggestionStatus.PENDING));
+    }
+
+    /**
+     * Accepts (with the title the draft shows; the address when blank) or declines (with the reason mailed to the
+     * suggester) the waiting suggestions with these ids, in one transaction; returns how many it decided. A suggestion
+     * decided already is left as it is, so a double click makes one decision and one mail.
+     */
+    public int decide(List<Long> ids, String action, String reason, String title) {
+        SuggestionStatus next = switch (action == null ? "" : action) {
+            case "accept" -> SuggestionStatus.ACCEPTED;
+            case "decline" -> SuggestionStatus.DECLINED;
+            default -> throw new Rejected("action", action == null || action.isBlank() ? "Choose an action: accept or decline."
+                    : "Unknown action: use accept or decline.");
+        };
+        if (ids == null || ids.isEmpty()) {
+            throw new Rejected("id", "Tick at least one suggestion.");
+        }
+        String why = next == SuggestionStatus.DECLINED ? oneLine(reason, 500, "Not a fit for the newsletter.") : null;
+        String headline = next == SuggestionStatus.ACCEPTED ? oneLine(title, 300, null) : null;
+        List<Suggestion> decided = new ArrayList<>();
+        int count = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            int n = 0;
+            for (Suggestion s : Suggestion.<Suggestion>list("id in ?1", ids)) {
+                if (!s.status.canBecome(next) || Suggestion.update("status = ?1, decidedAt = ?2, declineReason = ?3, title = ?4, "
+                        + "submissionKey = null where id = ?5 and status = ?6", next, now, why, headline, s.id, SuggestionStatus.PENDING) != 1) {
+                    continue;
+                }
+                n++;
+                if (s.suggesterEmail != null) {
+                    decided.add(s);
+                }
+            }
+            return n;
+        });
+        decided.forEach(s -> tell(s, next == SuggestionStatus.ACCEPTED, why));
+        return count;
+    }
+
+    /** Mails the outcome, as listings' decision mails are (tagged a receipt); a mail failure does not undo the decision. */
+    private void tell(Suggestion s, boolean accepted, String reason) {
+        String name = s.suggesterName == null ? "there" : s.suggesterName;
+        String subject = "Your link for " + newsletter.name() + (accepted ? " was accepted" : " was not accepted");
+        String archive = roundup.link("/archive");
+        try {
+            mailer.send(Mail.of(s.suggesterEmail, s.suggesterName, subject,
+                    Templates.outcomeText(newsletter.name(), name, s.url, accepted, reason, archive).render(),
+                    Templates.outcomeHtml(newsletter.name(), name, s.url, accepted, reason, archive).render()), MailTag.Kind.RECEIPT, s.id);
+        } catch (Exception e) {
+            LOG.warnf("Could not tell the suggester of link %d about its moderation: %s", s.id, e.getMessage());
+        }
+    }
+
+    private static String oneLine(String value, int max, String otherwise) {
+        String v = value == null ? "" : value.strip().replaceAll("\\p{Cntrl}+", " ");
+        if (v.isEmpty()) {
+            return otherwise;
+        }
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+}
