@@ -15,7 +15,7 @@ import dev.roundup.roundup.IssueView;
 class DraftReportTest {
 
     private static IssueView.ItemView item(long id, boolean included) {
-        return new IssueView.ItemView(id, "post", id, "Post " + id, "https://report.example.org/" + id, null, "Blog", included, null, List.of());
+        return new IssueView.ItemView(id, "post", id, "Post " + id, "https://report.example.org/" + id, null, "Blog", included, null, List.of(), null);
     }
 
     private static IssueView issue(int included, int suggested) {
@@ -25,8 +25,8 @@ class DraftReportTest {
         }
         return new IssueView(7, null, "draft #7", "Title", "Subject", LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30), "Nov 23–29",
                 "", "", null, null, null, null, "draft", true, null, null, 1,
-                List.of(new IssueView.SectionView(1, "community", "From the Community", null, items),
-                        new IssueView.SectionView(2, "custom", "Support", "note", List.of())), null);
+                List.of(new IssueView.SectionView(1, "community", "From the Community", null, items, false),
+                        new IssueView.SectionView(2, "custom", "Support", "note", List.of(), false)), null);
     }
 
     @Test
