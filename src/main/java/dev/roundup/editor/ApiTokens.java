@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.roundup.TextRules;
+
 /**
  * Creates, lists, checks and revokes API tokens. A token is shown once, when created; afterwards only its name and
  * dates are known. An editor manages their own tokens; an admin sees and revokes everyone's.
@@ -40,7 +42,7 @@ public class ApiTokens {
     @Transactional
     public Created create(String ownerEmail, String name) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > 100 || !TextRules.isOneLine(n)) {
             throw new Editors.Rejected(Map.of("name", "Give the token a name of at most 100 characters, on one line, e.g. \"backup script\"."));
         }
         String secret = OpaqueToken.create(PREFIX);

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.TextRules;
 import dev.roundup.web.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -210,6 +211,6 @@ public class Editors {
     }
 
     private static boolean hasControlCharacters(String s) {
-        return s.chars().anyMatch(Character::isISOControl);
+        return !TextRules.isOneLine(s);
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.RejectedFields;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -87,7 +88,7 @@ public class ListingApiResource {
                 p.updatedAt = Instant.now();
             });
             return Response.ok(project(id)).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             return Problem.invalid("Project not changed", invalid.errors());
         }
     }
@@ -133,7 +134,7 @@ public class ListingApiResource {
                 j.updatedAt = Instant.now();
             });
             return Response.ok(job(id)).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             return Problem.invalid("Job not changed", invalid.errors());
         }
     }

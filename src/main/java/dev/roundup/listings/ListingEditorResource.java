@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.RejectedFields;
 import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
@@ -127,7 +128,7 @@ public class ListingEditorResource {
             });
             flash.set("Saved.");
             return Response.seeOther(URI.create("/editor/projects/" + id)).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             return Response.status(400).entity(Templates.project(Project.findById(id), invalid.values(), invalid.errors())).build();
         }
     }
@@ -163,7 +164,7 @@ public class ListingEditorResource {
             });
             flash.set("Saved.");
             return Response.seeOther(URI.create("/editor/jobs/" + id)).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             Job job = Job.findById(id);
             return Response.status(400).entity(Templates.job(job, invalid.values(), invalid.errors(), expiresDate(job))).build();
         } catch (java.time.format.DateTimeParseException badDate) {

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.RejectedFields;
 import dev.roundup.RoundupConfig;
+import dev.roundup.TextRules;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
 import dev.roundup.mail.Mailer;
@@ -47,26 +49,6 @@ public class Listings {
         static native TemplateInstance receivedHtml(String newsletter, String name, String what, String title);
     }
 
-    /** A submission that broke a rule: the errors by field, and the values to show back. */
-    public static class Invalid extends RuntimeException {
-        private final Map<String, String> errors;
-        private final Map<String, String> values;
-
-        Invalid(ListingRules rules) {
-            super(String.join(" ", rules.errors().values()));
-            this.errors = rules.errors();
-            this.values = rules.values();
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
-
-        public Map<String, String> values() {
-            return values;
-        }
-    }
-
     /** The fields of a project form. */
     public record ProjectFields(String name, String url, String description, String repoUrl, String imageUrl, String makerName,
             String makerEmail) {
@@ -78,7 +60,7 @@ public class Listings {
     }
 
     /**
-     * Takes a project from the public form; throws {@link Invalid}. The same form sent twice within
+     * Takes a project from the public form; throws {@link RejectedFields}. The same form sent twice within
      * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) while the first still waits for
      * moderation is one project and one receipt: empty for the copies.
      */
@@ -119,9 +101,9 @@ public class Listings {
         return created;
     }
 
-    /** Validates and copies a project form onto a project (new or edited); throws {@link Invalid}. */
+    /** Validates and copies a project form onto a project (new or edited); throws {@link RejectedFields}. */
     static void apply(Project p, ProjectFields f) {
-        ListingRules rules = new ListingRules();
+        TextRules rules = new TextRules();
         String name = rules.line("name", f.name(), 100, true);
         String url = rules.link("url", f.url(), true);
         String description = rules.text("description", f.description(), 600);
@@ -129,9 +111,7 @@ public class Listings {
         String image = rules.link("imageUrl", f.imageUrl(), false);
         String maker = rules.line("makerName", f.makerName(), 100, true);
         String email = rules.email("makerEmail", f.makerEmail());
-        if (!rules.ok()) {
-            throw new Invalid(rules);
-        }
+        rules.check();
         p.name = name;
         p.url = url;
         p.description = description;
@@ -141,19 +121,17 @@ public class Listings {
         p.makerEmail = email;
     }
 
-    /** Validates and copies a job form onto a job (new or edited); throws {@link Invalid}. */
+    /** Validates and copies a job form onto a job (new or edited); throws {@link RejectedFields}. */
     static void apply(Job j, JobFields f) {
-        ListingRules rules = new ListingRules();
+        TextRules rules = new TextRules();
         String title = rules.line("title", f.title(), 120, true);
         String company = rules.line("company", f.company(), 120, true);
         String location = rules.line("location", f.location(), 120, true);
-        String apply = rules.applyTo("applyUrl", f.applyUrl());
+        String apply = rules.linkOrAddress("applyUrl", f.applyUrl());
         String description = rules.text("description", f.description(), 2000);
         String salary = rules.line("salary", f.salary(), 120, false);
         String email = rules.email("contactEmail", f.contactEmail());
-        if (!rules.ok()) {
-            throw new Invalid(rules);
-        }
+        rules.check();
         j.title = title;
         j.company = company;
         j.location = location;

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.RejectedFields;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -70,7 +71,7 @@ public class SubmissionResource {
         try {
             listings.submitProject(fields);
             return Response.seeOther(URI.create("/submit/thanks?what=project")).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             return Response.status(400).entity(Templates.submitProject(invalid.values(), invalid.errors())).build();
         }
     }
@@ -94,7 +95,7 @@ public class SubmissionResource {
         try {
             listings.submitJob(fields);
             return Response.seeOther(URI.create("/submit/thanks?what=job")).build();
-        } catch (Listings.Invalid invalid) {
+        } catch (RejectedFields invalid) {
             return Response.status(400).entity(Templates.submitJob(invalid.values(), invalid.errors())).build();
         }
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
+import dev.roundup.TextRules;
 import dev.roundup.listings.ListingFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -343,8 +344,7 @@ public class Curation {
     }
 
     static String oneLineOrEmpty(String s, int max) {
-        String v = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-        return v.length() > max ? v.substring(0, max) : v;
+        return TextRules.toOneLine(s, max);
     }
 
     static String limit(String s, int max) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -108,13 +109,11 @@ public class SubscriberDirectory {
     /** Adds an address by hand: confirmed at once when the editor vouches for consent, otherwise sent a confirmation. */
     public Subscriber add(String email, String name, boolean confirmed) throws MessagingException {
         EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new Rejected("email", "Enter a valid email address."));
-        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("name", "A name is one line of text.");
-        }
+        String cleanName = nameOf(name);
         Instant now = Instant.now();
         Subscriber added;
         try {
-            added = QuarkusTransaction.requiringNew().call(() -> insert(address, name, confirmed, now));
+            added = QuarkusTransaction.requiringNew().call(() -> insert(address, cleanName, confirmed, now));
         } catch (RuntimeException e) {
             if (UniqueKey.violated(e)) {
                 // added by someone else between our check and our insert
@@ -137,7 +136,7 @@ public class SubscriberDirectory {
             throw new Rejected("email", known.get().email.equals(address.display()) ? "This address is already on the list."
                     : "This address is already on the list, spelt " + known.get().email + ".");
         }
-        Subscriber s = Subscriber.create(address, Subscriptions.cleanName(name), "editor", now);
+        Subscriber s = Subscriber.create(address, name, "editor", now);
         s.consentAt = now;
         s.persist();
         SubscriberEvent.record(s, "added", confirmed ? "by an editor, consent asserted" : "by an editor, confirmation sent", now);
@@ -159,12 +158,10 @@ public class SubscriberDirectory {
     }
 
     public void rename(long id, String name) {
-        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("name", "A name is one line of text.");
-        }
+        String cleanName = nameOf(name);
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
-            s.name = Subscriptions.cleanName(name);
+            s.name = cleanName;
             s.updatedAt = Instant.now();
             SubscriberEvent.record(s, "edited", "name changed by an editor", s.updatedAt);
         });
@@ -189,6 +186,15 @@ public class SubscriberDirectory {
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });
+    }
+
+    /** The name as stored, by {@link TextRules}' rule for names, the one every form, import and API asks. */
+    private static String nameOf(String name) {
+        try {
+            return TextRules.checkName("name", name);
+        } catch (dev.roundup.Rejected broken) {
+            throw new Rejected("name", broken.getMessage());
+        }
     }
 
     /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */
