@@ -27,8 +27,11 @@ public record IssueContent(long id, Integer number, String title, String subject
     public record Part(String title, String noteHtml, String noteText, List<Entry> items) {
     }
 
-    /** One item as readers see it. */
-    public record Entry(String title, String url, String blurb, String source) {
+    /**
+     * One item as readers see it; the blurb is Markdown like the intro (a copied excerpt was made
+     * {@link Markdown#literal} when the draft took it), here as safe HTML and as text.
+     */
+    public record Entry(String title, String url, String blurbHtml, String blurbText, String source) {
     }
 
     /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
@@ -75,7 +78,7 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, i.blurb, source(i.kind, i.title, i.source));
+        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source(i.kind, i.title, i.source));
     }
 
     /**

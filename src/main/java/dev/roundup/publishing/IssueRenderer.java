@@ -88,7 +88,7 @@ public class IssueRenderer {
             }
             for (IssueContent.Entry e : part.items()) {
                 t.paragraph(e.title() + (e.source() == null ? "" : " (" + e.source() + ")"), "* ", "  ");
-                t.paragraph(e.blurb(), "  ", "  ");
+                t.paragraph(e.blurbText(), "  ", "  ");
                 t.url(e.url(), "  ").blank();
             }
         }

@@ -6,7 +6,10 @@ import org.commonmark.renderer.text.TextContentRenderer;
 
 import dev.roundup.web.SafeHtml;
 
-/** Editors' Markdown (intro, footer, notes) to safe HTML or plain text, with commonmark-java and then {@link SafeHtml}. */
+/**
+ * Editors' Markdown (intro, footer, notes, item blurbs) to safe HTML or plain text, with commonmark-java and then
+ * {@link SafeHtml}; and {@link #literal}, which makes a text copied from elsewhere Markdown that reads as that text.
+ */
 public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
@@ -16,6 +19,40 @@ public final class Markdown {
             .lineBreakRendering(org.commonmark.renderer.text.LineBreakRendering.SEPARATE_BLOCKS).build();
 
     private Markdown() {
+    }
+
+    // what CommonMark reads anywhere in a line (emphasis, code, links, HTML, entities) and, at a line's start, blocks
+    private static final String INLINE = "\\`*_[]<&";
+    private static final String LINE_START = "#>-+=~|";
+    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^(\\d{1,9})([.)])");
+
+    /**
+     * Markdown that reads as {@code text}, character for character: a post's excerpt or a listing's description
+     * becomes a blurb through this, so a stray {@code *}, {@code _}, {@code #} or {@code <} in it is shown, never
+     * turned into emphasis, a heading or a tag. Only what Markdown would read is escaped (a backslash before it), so
+     * the editor still reads the text in the blurb field; a line's leading spaces go (they would make a code block).
+     */
+    public static String literal(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String line : text.split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            String l = line.stripLeading();
+            java.util.regex.Matcher number = LIST_NUMBER.matcher(l);
+            int listDot = number.find() ? number.end(1) : -1;
+            for (int i = 0; i < l.length(); i++) {
+                char c = l.charAt(i);
+                if (INLINE.indexOf(c) >= 0 || i == listDot || (i == 0 && LINE_START.indexOf(c) >= 0)) {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public static String html(String markdown) {

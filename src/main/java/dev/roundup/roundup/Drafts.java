@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.publishing.Markdown;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -171,7 +172,8 @@ public class Drafts {
             // an older listing an earlier draft offered and nobody sent stays a suggestion: the editor passed it over once
             boolean include = in < included && o.fresh() && !offers.heldElsewhere(o);
             in += include ? 1 : 0;
-            item(section, o.kind(), o.refId(), o.title(), o.url(), o.blurb(), o.source(), include);
+            // a blurb is Markdown; what the draft copies (an excerpt, a description) is made to read as it did
+            item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb()), o.source(), include);
         }
         return list.size();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import dev.roundup.testing.JarCommand;
 import dev.roundup.testing.OutboxMails;
 import dev.roundup.testing.PackagedApp;
+import dev.roundup.testing.Sends;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -71,11 +72,7 @@ class BackupRestoreIT {
             Thread.sleep(1100); // one name per second
             admin().post(app.url("/api/backups")).then().statusCode(201);
 
-            StringBuilder crowd = new StringBuilder();
-            for (int i = 0; i < CROWD; i++) {
-                crowd.append("crowd").append(i).append("@backup.example.org\n");
-            }
-            admin().contentType("text/csv").body(crowd.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+            admin().contentType("text/csv").body(Sends.csv(Sends.readers("crowd", "backup.example.org", CROWD))).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
             crowdIssue = sendIssue(app, "2016-01-11");
             while (OutboxMails.all(a).size() < 2 + 40) { // 1 s into a 10 s send
                 Thread.sleep(50);

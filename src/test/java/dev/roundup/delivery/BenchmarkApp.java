@@ -22,6 +22,7 @@ import dev.roundup.testing.FeedServer;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.SmtpSink;
 import dev.roundup.testing.TestDatabases;
+import dev.roundup.testing.Sends;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -84,11 +85,7 @@ final class BenchmarkApp {
 
     /** Imports {@code readers} confirmed subscribers. */
     static void importReaders(PackagedApp app, int readers) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < readers; i++) {
-            csv.append("reader").append(i).append("@bench.example.org\n");
-        }
-        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+        api().contentType("text/csv").body(Sends.csv(Sends.readers("reader", "bench.example.org", readers))).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
     }
 
     /** Creates the {@code issue}-th issue, of its own week; returns its id. */

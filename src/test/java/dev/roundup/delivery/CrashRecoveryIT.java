@@ -20,6 +20,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.roundup.testing.PackagedApp;
+import dev.roundup.testing.Sends;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -66,11 +67,7 @@ class CrashRecoveryIT {
                 app.env("ROUNDUP_DB_URL", databaseUrl.apply(dataDir));
             }
             app.start();
-            StringBuilder csv = new StringBuilder();
-            for (int i = 0; i < readers; i++) {
-                csv.append("crash").append(i).append("@crash.example.org\n");
-            }
-            api(app).contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+            api(app).contentType("text/csv").body(Sends.csv(Sends.readers("crash", "crash.example.org", readers))).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
             io.restassured.response.Response created = api(app).contentType(ContentType.JSON)
                     .body(Map.of("from", "2018-01-01", "to", "2018-01-08")).post(app.url("/api/issues"));
             assertEquals(201, created.statusCode(), created.asString());

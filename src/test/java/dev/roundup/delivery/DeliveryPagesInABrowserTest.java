@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -22,10 +23,8 @@ import dev.roundup.roundup.Drafts;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Chromium;
 import dev.roundup.testing.Sends;
-import dev.roundup.testing.TestDatabases;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -34,21 +33,23 @@ import io.quarkus.test.junit.TestProfile;
  * widths, with screenshots in target/screenshots/.
  */
 @QuarkusTest
-@TestProfile(DeliveryPagesInABrowserTest.OwnDatabase.class)
+// a database of its own (a send goes to every confirmed reader), shared with the other send tests' app start
+@TestProfile(SendControlTest.Slow.class)
 class DeliveryPagesInABrowserTest {
-
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", TestDatabases.fresh("pages_send"));
-        }
-    }
 
     @TestHTTPResource("/")
     URL root;
 
     @Inject
     Drafts drafts;
+
+    @Inject
+    IssueSends sends;
+
+    @AfterEach
+    void nextTestSendsToItsOwnReaders() {
+        Sends.retireReaders(sends);
+    }
 
     @Test
     void anEditorSendsFromTheIssuePageAndReadsHowItWent() throws Exception {

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.roundup.roundup.Drafts;
@@ -26,8 +27,9 @@ import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
-import dev.roundup.testing.Sends;
 import dev.roundup.testing.GreenMailResource;
+import dev.roundup.testing.Mails;
+import dev.roundup.testing.Sends;
 import dev.roundup.testing.TestDatabases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,21 +62,17 @@ class SendControlTest {
     IssueSends sends;
 
     static void subscribe(String domain, int count) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            csv.append("r").append(i).append('@').append(domain).append('\n');
-        }
-        Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed").then().statusCode(200);
+        Sends.subscribe("r", domain, count);
     }
 
     static JsonPath progress(long issueId) {
-        return Api.asEditor().get("/api/issues/" + issueId + "/send").then().statusCode(200).extract().jsonPath();
+        return Sends.progress(issueId);
     }
 
     static Set<String> recipients(List<MimeMessage> messages, String domain, String subjectPart) throws Exception {
         Set<String> set = new HashSet<>();
         for (MimeMessage m : messages) {
-            String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+            String to = Mails.recipient(m);
             if (to.endsWith(domain) && m.getSubject().contains(subjectPart)) {
                 set.add(to);
             }
@@ -82,17 +80,38 @@ class SendControlTest {
         return set;
     }
 
+    /** Waits until the send has sent at least {@code count} messages and returns how many. */
+    static long awaitSent(long issueId, long count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> progress(issueId).getLong("sent"),
+                sent -> sent >= count);
+    }
+
+    /** Waits until no more messages go out (the count holds still for {@code still}) and returns how many were sent. */
+    static long awaitStill(long issueId, Duration still) {
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).during(still).until(() -> {
+            long now = progress(issueId).getLong("sent");
+            boolean same = now == last[0];
+            last[0] = now;
+            return same;
+        });
+        return last[0];
+    }
+
+    @AfterEach
+    void nextTestSendsToItsOwnReaders() {
+        Sends.retireReaders(sends);
+    }
+
     @Test
     void pauseStopsSendingResumeFinishesAndSomeoneWhoLeftMeanwhileGetsNothing() throws Exception {
         subscribe("pause.example.org", 120);
         long issueId = drafts.create(LocalDate.of(2019, 1, 7), LocalDate.of(2019, 1, 14)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
-        Thread.sleep(800);
+        awaitSent(issueId, 10);
         Api.asEditor().post("/api/issues/" + issueId + "/send/pause").then().statusCode(200).body("state", equalTo("paused"));
-        Thread.sleep(1000);
-        long sentAtPause = progress(issueId).getLong("sent");
-        Thread.sleep(1500);
-        assertEquals(sentAtPause, progress(issueId).getLong("sent"), "nothing is sent while paused");
+        // the batches in flight end, then nothing is sent while paused
+        long sentAtPause = awaitStill(issueId, Duration.ofMillis(1500));
         assertTrue(sentAtPause < progress(issueId).getLong("total"));
 
         Subscriber last = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail("r119@pause.example.org").orElseThrow());
@@ -118,16 +137,13 @@ class SendControlTest {
         subscribe("cancel.example.org", 200);
         long issueId = drafts.create(LocalDate.of(2019, 2, 4), LocalDate.of(2019, 2, 11)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
-        Thread.sleep(700);
+        awaitSent(issueId, 10);
         // the issue and its send change together: cancelling the issue alone would leave its send running
         Api.asEditor().body(Map.of("status", "cancelled")).post("/api/issues/" + issueId + "/status").then().statusCode(409)
                 .body("detail", containsString("cancelling its send"));
         Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200).body("state", equalTo("cancelled"));
-        Thread.sleep(1500);
-        long sent = progress(issueId).getLong("sent");
-        Thread.sleep(1500);
-        assertEquals(sent, progress(issueId).getLong("sent"));
-        assertTrue(sent < 400);
+        long sent = awaitStill(issueId, Duration.ofMillis(1500));
+        assertTrue(sent < 200, "stopped before the end: " + sent);
         Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("cancelled"));
         Api.asEditor().post("/api/issues/" + issueId + "/send/resume").then().statusCode(409).body("detail", containsString("cancelled"));
     }
@@ -137,16 +153,10 @@ class SendControlTest {
         subscribe("again.example.org", 160);
         long issueId = drafts.create(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 4, 8)).id;
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long sentBefore = 0;
-        while (sentBefore < 10 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            sentBefore = progress(issueId).getLong("sent");
-        }
-        assertTrue(sentBefore >= 10 && sentBefore < progress(issueId).getLong("total"), "cancelled mid-send: " + sentBefore);
+        long sentBefore = awaitSent(issueId, 10);
+        assertTrue(sentBefore < progress(issueId).getLong("total"), "cancelled mid-send: " + sentBefore);
         Api.asEditor().post("/api/issues/" + issueId + "/send/cancel").then().statusCode(200);
-        Thread.sleep(1500); // the workers see the cancel
-        long sent = progress(issueId).getLong("sent");
+        long sent = awaitStill(issueId, Duration.ofMillis(1000)); // the workers see the cancel
         int number = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getInt("number");
 
         // edited and sent again, the rest would get other content than the first readers, under a number out of order
@@ -156,11 +166,8 @@ class SendControlTest {
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(409);
         Api.asEditor().get("/api/issues/" + issueId).then().body("status", equalTo("cancelled"));
         Map<String, Integer> times = new TreeMap<>();
-        for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
-            String tag = m.getHeader("X-Roundup-Delivery", null);
-            if (tag != null && tag.startsWith(issueId + ".")) { // this issue's mails: the tag is issue.subscriber.mac
-                times.merge(m.getRecipients(Message.RecipientType.TO)[0].toString(), 1, Integer::sum);
-            }
+        for (MimeMessage m : Mails.ofIssue(issueId)) {
+            times.merge(Mails.recipient(m), 1, Integer::sum);
         }
         assertEquals(sent, times.size(), "those the send reached before the cancel, nobody more");
         assertEquals(Map.of(), times.entrySet().stream().filter(e -> e.getValue() > 1)
@@ -174,8 +181,9 @@ class SendControlTest {
         Instant at = Instant.now().plusSeconds(4);
         Api.asEditor().contentType("application/json").body(Map.of("status", "scheduled", "scheduledAt", at.toString()))
                 .post("/api/issues/" + issueId + "/status").then().statusCode(200).body("status", equalTo("scheduled"));
-        Thread.sleep(2000); // the scheduler looks every second in tests: it has looked, and it is not time yet
-        assertEquals("not started", progress(issueId).getString("state"));
+        // the scheduler looks four times a second in tests: for two seconds it looks, and it is not time yet
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> progress(issueId).getString("state"), equalTo("not started"));
 
         JsonPath done = Sends.awaitState(issueId, "done", Duration.ofSeconds(60));
         assertEquals(done.getInt("total"), done.getInt("sent"));
@@ -191,6 +199,7 @@ class SendControlTest {
 
     @Test
     void sendNowFromAPageThatIsOutOfDateSendsNothing() {
+        subscribe("outofdate.example.org", 80); // enough readers that the send is still going when the page is read
         long issueId = drafts.create(LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 10)).id;
         long seen = Api.asEditor().get("/api/issues/" + issueId).then().extract().jsonPath().getLong("version");
         // another editor changes the intro after this editor's page was loaded
@@ -216,7 +225,7 @@ class SendControlTest {
         long issueId = drafts.create(LocalDate.of(2019, 3, 4), LocalDate.of(2019, 3, 11)).id;
         int port = GreenMailResource.greenMail().getSmtp().getPort();
         Api.asEditor().post("/api/issues/" + issueId + "/send").then().statusCode(200);
-        Thread.sleep(1200);
+        awaitSent(issueId, 20);
         List<MimeMessage> beforeOutage = GreenMailResource.goDown();
         JsonPath paused = Sends.awaitState(issueId, "paused", Duration.ofSeconds(30));
         assertTrue(paused.getString("reason").contains("unreachable"), paused.getString("reason"));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jsoup.Jsoup;
@@ -21,7 +20,6 @@ import dev.roundup.roundup.Drafts;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
-import dev.roundup.testing.GreenMailResource;
 import dev.roundup.testing.Mails;
 import dev.roundup.testing.Sends;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,13 +61,10 @@ class SendNowTest {
         assertEquals(asked, done.getLong("total"), "the send's recipients are the readers the question named");
         assertEquals(asked, done.getLong("sent"));
         long mails = 0;
-        for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
-            String tag = m.getHeader("X-Roundup-Delivery", null);
-            if (tag != null && tag.startsWith(issueId + ".")) { // this issue's mails: the tag is issue.subscriber.mac
-                mails++;
-                String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
-                assertFalse(to.contains("left@") || to.contains("suppressed@"), to);
-            }
+        for (MimeMessage m : Mails.ofIssue(issueId)) {
+            mails++;
+            String to = Mails.recipient(m);
+            assertFalse(to.contains("left@") || to.contains("suppressed@"), to);
         }
         assertEquals(asked, mails, "as many mails as the question said");
 

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,9 +71,7 @@ class SendRacesTest {
             Thread finishing = run(() -> sends.finishIfDone(issueId)); // a worker that found nothing left to claim
             awaitBlocked(1);
             Thread retrying = run(() -> sends.retryFailed(issueId)); // the editor's button, at the same moment
-            while (retrying.isAlive() && blockedSessions() < 2) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> !retrying.isAlive() || blockedSessions() >= 2);
             held.letGo();
             finishing.join();
             retrying.join();
@@ -192,10 +191,8 @@ class SendRacesTest {
     }
 
     private void awaitBlocked(int sessions) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (blockedSessions() < sessions && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await("the other side waits for the send's row").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+                .until(() -> blockedSessions() >= sessions);
         assertEquals(sessions, blockedSessions(), "the other side waits for the send's row");
     }
 

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,11 +18,11 @@ import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import dev.roundup.roundup.Drafts;
-import dev.roundup.testing.Api;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.Chromium;
 import dev.roundup.testing.Sends;
@@ -47,6 +48,9 @@ class SendVisibleTest {
     @Inject
     Drafts drafts;
 
+    @Inject
+    IssueSends sends;
+
     /** How many readers the page's "Send now" says will get the issue. */
     static long readersAsked(Browser editor, long issueId) {
         String question = page(editor, issueId).selectFirst("form[action$=/send]").attr("data-confirm");
@@ -68,24 +72,21 @@ class SendVisibleTest {
     }
 
     /** Waits until the send has sent at least {@code count} messages (or ended) and returns its progress. */
-    static JsonPath awaitSent(long issueId, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath p = SendControlTest.progress(issueId);
-        while (p.getLong("sent") < count && "running".equals(p.getString("state")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            p = SendControlTest.progress(issueId);
-        }
+    static JsonPath awaitSent(long issueId, long count) {
+        JsonPath p = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> Sends.progress(issueId),
+                progress -> progress.getLong("sent") >= count || !"running".equals(progress.getString("state")));
         assertTrue(p.getLong("sent") >= count, p.prettify());
         return p;
     }
 
+    @AfterEach
+    void nextTestSendsToItsOwnReaders() {
+        Sends.retireReaders(sends);
+    }
+
     @Test
     void whileSendingTheTopOfThePageShowsProgressTimeLeftAndOnlyTheButtonsThatApply() throws Exception {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < 600; i++) {
-            csv.append("r").append(i).append("@watch.example.org\n");
-        }
-        Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed").then().statusCode(200);
+        Sends.subscribe("r", "watch.example.org", 600);
         long issueId = drafts.create(LocalDate.of(2018, 5, 7), LocalDate.of(2018, 5, 14)).id;
         Browser editor = Browser.signedInEditor();
         try (Chromium chromium = Chromium.start()) {

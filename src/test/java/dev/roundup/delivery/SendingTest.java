@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -21,6 +20,7 @@ import dev.roundup.roundup.Drafts;
 import dev.roundup.subscribers.Subscriber;
 import dev.roundup.subscribers.SubscriberLinks;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.Mails;
 import dev.roundup.testing.Sends;
 import dev.roundup.testing.GreenMailResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,8 +42,7 @@ class SendingTest {
     static Map<String, List<MimeMessage>> receivedByRecipient(String domain) throws Exception {
         Map<String, List<MimeMessage>> by = new HashMap<>();
         for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {
-            String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
-            String address = to.contains("<") ? to.substring(to.indexOf('<') + 1, to.indexOf('>')) : to;
+            String address = Mails.recipient(m);
             if (address.endsWith(domain) && m.getSubject().contains("Roundup #")) {
                 by.computeIfAbsent(address, k -> new java.util.ArrayList<>()).add(m);
             }
@@ -53,12 +52,8 @@ class SendingTest {
 
     @Test
     void everyConfirmedSubscriberGetsTheIssueExactlyOnceWithTheirOwnLink() throws Exception {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < READERS; i++) {
-            csv.append("reader").append(i).append("@send.example.org,Reader ").append(i).append('\n');
-        }
-        Api.asEditor().contentType("text/csv").body(csv.toString()).post("/api/subscribers/import?mode=confirmed").then()
-                .statusCode(200).body("added", equalTo(READERS));
+        List<String> named = java.util.stream.IntStream.range(0, READERS).mapToObj(i -> "reader" + i + "@send.example.org,Reader " + i).toList();
+        assertEquals(READERS, Sends.subscribe(named).getInt("added"));
         Api.asEditor().body(Map.of("email", "pending@send.example.org")).post("/api/subscribers").then().statusCode(201);
         Api.asEditor().body(Map.of("email", "left@send.example.org", "confirmed", true)).post("/api/subscribers").then().statusCode(201);
         int left = Api.asEditor().get("/api/subscribers?q=left@send.example.org").then().extract().path("subscribers[0].id");

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,11 +76,8 @@ class SentMarksTest {
         SentMarks marks = marks(Files.createTempDirectory("sent-marks-soon"), savingInto(saved), commitsOnDisk());
         for (long reader = 1; reader <= 3; reader++) {
             marks.add(new Deliveries.Sent(1, reader, "<" + reader + "@roundup.test>", Instant.now()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (!saved.contains(reader) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(saved.contains(reader), "mark " + reader + " saved without a wait: " + saved);
+            long r = reader;
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() -> saved.contains(r));
             Thread.sleep(3 * SentMarks.FLUSH_EVERY_MILLIS); // the committer idles with nothing queued
         }
         marks.close();

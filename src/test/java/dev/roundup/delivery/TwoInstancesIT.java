@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.SmtpSink;
 import dev.roundup.testing.TestDatabases;
+import dev.roundup.testing.Sends;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -100,11 +101,7 @@ class TwoInstancesIT {
 
     /** Imports {@code count} confirmed readers {@code <prefix><n>@<prefix>.example.org}, drafts an issue and sends it. */
     private static long sendToReaders(PackagedApp app, String prefix, int count) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            csv.append(prefix).append(i).append('@').append(prefix).append(".example.org\n");
-        }
-        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+        api().contentType("text/csv").body(Sends.csv(Sends.readers(prefix, prefix + ".example.org", count))).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
         long issueId = api().contentType(ContentType.JSON).body(Map.of("from", "2016-01-04", "to", "2016-01-11"))
                 .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
         api().contentType(ContentType.JSON).post(app.url("/api/issues/" + issueId + "/send")).then().statusCode(200);

@@ -1,5 +1,6 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Proxy;
@@ -56,10 +57,7 @@ class WorkerPlacesTest {
         } finally {
             stop.countDown();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (liveWorkers() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> liveWorkers() == 0);
     }
 
     private static int liveWorkers() {

@@ -1,8 +1,11 @@
 package dev.roundup.delivery;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +53,7 @@ class WorkerStartTest {
 
     @Test
     void ticksAndResumesAtTheSameMomentStartNoMoreWorkersThanConnections() throws Exception {
-        List<String> readers = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            readers.add("start" + i + "@start.example.org");
-        }
-        Sends.subscribe(readers);
+        Sends.subscribe("start", "start.example.org", 300);
         long issueId = drafts.create(LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 10)).id;
         sends.start(issueId);
         int most = 0;
@@ -87,11 +86,7 @@ class WorkerStartTest {
             assertTrue(live >= 1, "round " + round + ": a worker runs");
             // pause, wait until this instance's workers have stopped, resume: the next round races a fresh start
             sends.pause(issueId, "between rounds");
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (liveWorkers(issueId) > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(0, liveWorkers(issueId), "round " + round + ": paused, its workers stopped");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> liveWorkers(issueId), equalTo(0));
             sends.resume(issueId);
         }
         sends.cancel(issueId);

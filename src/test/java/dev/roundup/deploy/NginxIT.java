@@ -42,6 +42,7 @@ import dev.roundup.testing.Nginx;
 import dev.roundup.testing.PackagedApp;
 import dev.roundup.testing.TestDatabases;
 import dev.roundup.testing.SmtpSink;
+import dev.roundup.testing.Sends;
 import io.restassured.RestAssured;
 import io.restassured.config.SSLConfig;
 import io.restassured.http.ContentType;
@@ -221,11 +222,7 @@ class NginxIT {
     @Test
     void aSendsProgressMovesThroughTheProxyAndOneClickUnsubscribeAnswersWithoutRedirect() throws Exception {
         int readers = 400;
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < readers; i++) {
-            csv.append("reader").append(i).append("@progress.test\n");
-        }
-        api().contentType("text/csv").body(csv.toString()).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
+        api().contentType("text/csv").body(Sends.csv(Sends.readers("reader", "progress.test", readers))).post(app.url("/api/subscribers/import?mode=confirmed")).then().statusCode(200);
         long issueId = api().contentType(ContentType.JSON).body(Map.of("from", "2017-02-06", "to", "2017-02-13"))
                 .post(app.url("/api/issues")).then().statusCode(201).extract().jsonPath().getLong("id");
         proxiedApi().contentType(ContentType.JSON).post("/api/issues/" + issueId + "/send").then().statusCode(200);

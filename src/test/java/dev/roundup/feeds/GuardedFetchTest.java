@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.testing.Api;
 import dev.roundup.testing.FeedServer;
+import dev.roundup.testing.Guarded;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -21,15 +21,8 @@ import io.quarkus.test.junit.TestProfile;
  * a redirect from an allowed server. 127.0.0.2 stands in for an allowed intranet server.
  */
 @QuarkusTest
-@TestProfile(GuardedFetchTest.GuardOn.class)
+@TestProfile(Guarded.class)
 class GuardedFetchTest {
-
-    public static class GuardOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("roundup.feeds.allow-private-addresses", "false", "roundup.feeds.allowed-addresses", "127.0.0.2");
-        }
-    }
 
     static FeedServer loopback;
     static FeedServer allowed;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.AtOnce;
 import dev.roundup.testing.Browser;
-import dev.roundup.testing.GreenMailResource;
 import dev.roundup.testing.Mails;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,10 +41,9 @@ class SubmitterNoticesTest {
         return Api.asEditor().get("/api/jobs?q=" + title).then().extract().jsonPath().getLong("[0].id");
     }
 
-    /** Waits long enough for a mail that should not come, then returns what arrived. */
-    private static List<MimeMessage> settled(String address) throws InterruptedException {
-        Thread.sleep(1500);
-        return GreenMailResource.to(address);
+    /** Waits long enough for a mail that should not come (no third one arrives meanwhile), then returns what arrived. */
+    private static List<MimeMessage> settled(String address) {
+        return Mails.settled(address, 2, Duration.ofMillis(1500));
     }
 
     @Test

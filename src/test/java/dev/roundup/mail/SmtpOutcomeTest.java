@@ -96,6 +96,23 @@ class SmtpOutcomeTest {
         assertTrue(down.connectionGone());
     }
 
+    @Test
+    void onlyADeliveredResultIsDeliveredAndAnUnsendableMailNeverReachedTheServer() {
+        MailResult sent = MailResult.delivered("<1@roundup.test>");
+        assertTrue(sent.delivered());
+        assertEquals(250, sent.code());
+        assertEquals("<1@roundup.test>", sent.messageId());
+        assertFalse(sent.connectionGone());
+        MailResult unsendable = MailResult.unsendable("no valid recipient");
+        assertFalse(unsendable.delivered());
+        assertEquals(SmtpOutcome.UNSENDABLE, unsendable.outcome());
+        assertEquals(0, unsendable.code());
+        assertFalse(unsendable.connectionGone(), "the connection is still there for the next mail");
+        for (SmtpOutcome o : SmtpOutcome.values()) {
+            assertEquals(o == SmtpOutcome.DELIVERED, new MailResult(o, 0, "", false).delivered(), o.name());
+        }
+    }
+
     /** What Angus throws when RCPT is refused: a SendFailedException whose chain holds the address's refusal. */
     private static SendFailedException rcpt(int code, String reply) {
         SMTPAddressFailedException a = new SMTPAddressFailedException(READER, "RCPT TO:<reader@example.org>", code, reply);

@@ -86,7 +86,7 @@ class SmtpRepliesTest {
         assertTrue(log(issueId, "grey@replies.test").contains("\"status\":\"sent\""));
 
         // the suppressed address is not brought back by an import
-        Api.asEditor().contentType("text/csv").body("gone@replies.test\n").post("/api/subscribers/import?mode=confirmed").then().statusCode(200);
+        Sends.subscribe(List.of("gone@replies.test"));
         assertEquals(SubscriberStatus.BOUNCED, status("gone@replies.test"));
     }
 

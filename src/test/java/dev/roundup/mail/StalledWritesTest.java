@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A relay that stops reading must not hold a sender forever: the watchdog closes the stalled connection. */
@@ -44,7 +45,9 @@ class StalledWritesTest {
                 Socket socket = new NoDelaySocketFactory(stalled).createSocket(InetAddress.getLoopbackAddress(), relay.getLocalPort());
                 Socket accepted = relay.accept()) {
             socket.getOutputStream().write("EHLO roundup\r\n".getBytes());
-            Thread.sleep(1500); // waiting for an answer is a read, with the socket's own timeout
+            // waiting for an answer is a read, with the socket's own timeout: for 1.5 s, far past the 200 ms, it stays open
+            Awaitility.await("an idle connection is not a stalled one").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> !socket.isClosed());
             socket.getOutputStream().write(1);
             assertFalse(socket.isClosed(), "an idle connection is not a stalled one");
         } finally {

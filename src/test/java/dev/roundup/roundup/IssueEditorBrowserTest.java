@@ -1,5 +1,12 @@
 package dev.roundup.roundup;
 
+import static dev.roundup.testing.EditingPage.awaitEditor;
+import static dev.roundup.testing.EditingPage.awaitSaved;
+import static dev.roundup.testing.EditingPage.communityList;
+import static dev.roundup.testing.EditingPage.js;
+import static dev.roundup.testing.EditingPage.press;
+import static dev.roundup.testing.EditingPage.sectionTitles;
+import static dev.roundup.testing.EditingPage.titles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +30,7 @@ import dev.roundup.listings.ListingStatus;
 import dev.roundup.testing.Browser;
 import dev.roundup.testing.Chromium;
 import dev.roundup.testing.Fixtures;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -368,12 +376,6 @@ class IssueEditorBrowserTest {
         chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
-    /** Clicks a button in the middle of the window, away from the sticky save status. */
-    private static void press(Chromium chromium, WebElement button) {
-        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
-    }
-
     private static boolean leavingAsks(Chromium chromium) {
         return Boolean.TRUE.equals(js(chromium, "const e = new Event('beforeunload', {cancelable: true});"
                 + " window.dispatchEvent(e); return e.defaultPrevented;"));
@@ -388,37 +390,8 @@ class IssueEditorBrowserTest {
         return chromium.driver().findElement(By.id("save-status")).getText();
     }
 
-    private static void awaitEditor(Chromium chromium) {
-        chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
-    }
-
     private static String communityCount(Chromium chromium) {
         return communityList(chromium).findElement(By.xpath("ancestor::section[1]")).findElement(By.cssSelector("[data-count]")).getText();
     }
 
-    private static Object js(Chromium chromium, String script) {
-        return chromium.driver().executeScript(script);
-    }
-
-    private static List<String> sectionTitles(Chromium chromium) {
-        return chromium.driver().findElements(By.cssSelector("[data-section-title]")).stream().map(e -> e.getAttribute("value")).toList();
-    }
-
-    private static void awaitSaved(Chromium chromium) {
-        chromium.await(ExpectedConditions.textToBe(By.id("save-status"), "All changes saved."));
-        chromium.await(d -> {
-            String text = d.findElement(By.id("save-status")).getText();
-            return text.equals("All changes saved.");
-        });
-    }
-
-    private static WebElement communityList(Chromium chromium) {
-        return chromium.driver().findElements(By.cssSelector("[data-section]")).stream()
-                .filter(s -> s.findElement(By.cssSelector("[data-section-title]")).getAttribute("value").equals("From the Community"))
-                .findFirst().orElseThrow().findElement(By.cssSelector("[data-section-items]"));
-    }
-
-    private static List<String> titles(WebElement list) {
-        return list.findElements(By.cssSelector("[data-title]")).stream().map(e -> e.getAttribute("value")).toList();
-    }
 }

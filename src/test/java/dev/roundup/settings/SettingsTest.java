@@ -1,5 +1,6 @@
 package dev.roundup.settings;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -167,11 +168,7 @@ class SettingsTest {
         // another instance sharing the database saves: only the row changes
         QuarkusTransaction.requiringNew().run(() -> Issue.getEntityManager()
                 .createNativeQuery("update newsletter_setting set setting_value = 'Elsewhere' where name = 'name'").executeUpdate());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!settings.name().equals("Elsewhere") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals("Elsewhere", settings.name());
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(settings::name, equalTo("Elsewhere"));
         given().get("/").then().body(containsString("Elsewhere"));
     }
 

@@ -82,8 +82,7 @@ class SubscriberCsvTest {
                 .post("/api/subscribers/import?mode=confirmed").then().extract().jsonPath();
         assertEquals(1, report.getInt("skipped"));
         new Browser().post("/subscribe", Map.of("email", "erase.me@csv3.example.org")).then().statusCode(303);
-        Thread.sleep(400);
-        assertEquals(0, dev.roundup.testing.GreenMailResource.to("erase.me@csv3.example.org").size());
+        assertEquals(0, Mails.settled("erase.me@csv3.example.org", 0, Duration.ofMillis(400)).size());
     }
 
     @Test

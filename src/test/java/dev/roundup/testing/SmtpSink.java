@@ -150,9 +150,10 @@ public final class SmtpSink implements AutoCloseable {
 
     /** The first message received for an address, waiting up to {@code timeout} for it; fails the test if none came. */
     public Received first(String address, java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (to(address).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(java.time.Duration.ofMillis(50)).until(() -> !to(address).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the failure below names the address
         }
         List<Received> got = to(address);
         if (got.isEmpty()) {

@@ -8,21 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.listings.SubmissionTestForms;
 import dev.roundup.testing.Browser;
+import dev.roundup.testing.Guarded;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** One network cannot sign up addresses or submit listings without end. */
 @QuarkusTest
-@TestProfile(BotLimitsTest.TightLimits.class)
+@TestProfile(Guarded.class)
 class BotLimitsTest {
-
-    public static class TightLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("roundup.subscribers.signups-per-ip-per-hour", "3", "roundup.listings.submissions-per-ip-per-hour", "2");
-        }
-    }
 
     @Test
     void theFourthSignUpFromOneAddressInAnHourIsRefused() {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Clients;
+import dev.roundup.testing.Guarded;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -23,16 +23,8 @@ import io.restassured.specification.RequestSpecification;
  * which address the app took for the client.
  */
 @QuarkusTest
-@TestProfile(ForwardedForTest.BehindAProxy.class)
+@TestProfile(Guarded.class)
 class ForwardedForTest {
-
-    /** Forwarding on, and only 127.0.0.1 trusted. */
-    public static class BehindAProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
-        }
-    }
 
     @Test
     void fromTheTrustedProxyTheRightmostUntrustedAddressIsTheClient() {

@@ -1,0 +1,22 @@
+package dev.roundup.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * An instance set up as production guards it, one app start for the tests of those guards: behind a proxy
+ * (forwarding on, only 127.0.0.1 trusted), tight limits per client address (3 sign-ups and 2 submissions an hour),
+ * and feed URLs refused on private addresses except 127.0.0.2 (a stand-in for an allowed intranet server). The guards
+ * do not meet: requests from the tests without {@code X-Forwarded-For} come from 127.0.0.1, and only the limits' tests
+ * sign up or submit from there.
+ */
+public class Guarded implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
+                "roundup.subscribers.signups-per-ip-per-hour", "3", "roundup.listings.submissions-per-ip-per-hour", "2",
+                "roundup.feeds.allow-private-addresses", "false", "roundup.feeds.allowed-addresses", "127.0.0.2");
+    }
+}
