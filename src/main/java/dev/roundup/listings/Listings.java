@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 import dev.roundup.RejectedFields;
 import dev.roundup.RoundupConfig;
 import dev.roundup.TextRules;
-import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
 import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -35,6 +36,9 @@ public class Listings {
     Mailer mailer;
 
     @Inject
+    MailTemplates mails;
+
+    @Inject
     NewsletterSettings newsletter;
 
     @Inject
@@ -45,9 +49,8 @@ public class Listings {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance receivedText(String newsletter, String name, String what, String title);
-
-        static native TemplateInstance receivedHtml(String newsletter, String name, String what, String title);
+        /** The receipt's pair, {@code received.html} and {@code received.txt}, over the mail base. */
+        static native TemplateInstance received(MailFrame frame, String name, String what, String title);
     }
 
     /** The fields of a kind's form, and how they are checked and copied onto a listing of that kind. */
@@ -178,9 +181,8 @@ public class Listings {
     /** Thanks the submitter by mail; a mail failure does not lose the submission. */
     private void acknowledge(long listingId, String email, String name, String what, String title) {
         try {
-            mailer.send(Mail.of(email, name, "We received your " + what + " for " + newsletter.name(),
-                    Templates.receivedText(newsletter.name(), name, what, title).render(),
-                    Templates.receivedHtml(newsletter.name(), name, what, title).render()), MailTag.Kind.RECEIPT, listingId);
+            mailer.send(mails.mail(email, name, "We received your " + what + " for " + newsletter.name(),
+                    Templates.received(mails.frame(), name, what, title)), MailTag.Kind.RECEIPT, listingId);
         } catch (Exception e) {
             LOG.warnf("Could not send the receipt for a %s submission: %s", what, e.getMessage());
         }

@@ -16,8 +16,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.settings.NewsletterSettings;
-import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,12 +43,13 @@ class Moderation {
     @Inject
     NewsletterSettings newsletter;
 
+    @Inject
+    MailTemplates mails;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance decisionText(String newsletter, String name, String what, String title, boolean approved,
-                String reason, String link, String until);
-
-        static native TemplateInstance decisionHtml(String newsletter, String name, String what, String title, boolean approved,
+        /** The decision mail's pair, {@code decision.html} and {@code decision.txt}, over the mail base. */
+        static native TemplateInstance decision(MailFrame frame, String name, String what, String title, boolean approved,
                 String reason, String link, String until);
     }
 
@@ -128,9 +130,8 @@ class Moderation {
         String reason = approved ? null : n.reason();
         String subject = "Your " + n.what() + " for " + newsletter.name() + (approved ? " is approved" : " was not accepted");
         try {
-            mailer.send(Mail.of(n.email(), n.name(), subject,
-                    Templates.decisionText(newsletter.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render(),
-                    Templates.decisionHtml(newsletter.name(), n.name(), n.what(), n.title(), approved, reason, n.link(), until).render()),
+            mailer.send(mails.mail(n.email(), n.name(), subject,
+                    Templates.decision(mails.frame(), n.name(), n.what(), n.title(), approved, reason, n.link(), until)),
                     MailTag.Kind.RECEIPT, n.id());
         } catch (Exception e) {
             LOG.warnf("Could not tell the submitter of %s %d about its moderation: %s", n.what(), n.id(), e.getMessage());

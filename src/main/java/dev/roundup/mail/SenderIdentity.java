@@ -20,4 +20,7 @@ public interface SenderIdentity {
 
     /** Where replies go, when not to the From address. */
     Optional<String> replyTo();
+
+    /** The newsletter's postal address, the last line of every mail (CAN-SPAM), when one is set. */
+    Optional<String> postalAddress();
 }

@@ -3,11 +3,12 @@ package dev.roundup.publishing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import dev.roundup.mail.MailFrame;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.roundup.Issue;
 import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,14 +16,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The one rendering service: an issue as email (HTML with inlined CSS, and plain text), as the web version, as feed
- * content. Preview, test sends and delivery all call it. Everything from feeds, listings and editors reaches the
- * output through Qute's escaping or {@link dev.roundup.web.SafeHtml}.
+ * The one rendering service: an issue as email (the template pair {@code email.html} + {@code email.txt} over the mail
+ * base, rendered by {@link MailTemplates}), as the web version, as feed content. Preview, test sends and delivery all
+ * call it. Everything from feeds, listings and editors reaches the output through Qute's escaping or
+ * {@link dev.roundup.web.SafeHtml}.
  */
 @ApplicationScoped
 public class IssueRenderer {
-
-    private final EmailCss css = new EmailCss("/publishing/email.css");
 
     @Inject
     RoundupConfig roundup;
@@ -30,10 +30,13 @@ public class IssueRenderer {
     @Inject
     NewsletterSettings newsletter;
 
+    @Inject
+    MailTemplates mails;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance email(IssueContent issue, String unsubscribeUrl, String newsletter, String subscribeUrl,
-                String postalAddress);
+        /** The email's pair, {@code email.html} and {@code email.txt}, over the mail base. */
+        static native TemplateInstance email(MailFrame frame, IssueContent issue, String unsubscribeUrl, String subscribeUrl);
     }
 
     /** What readers see of the issue, for the web: the reader is "there". */
@@ -58,47 +61,14 @@ public class IssueRenderer {
         String firstNameMarker = "rdn" + nonce + "first";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker, firstNameMarker);
-        String postal = newsletter.postalAddress().orElse(null);
-        Document doc = Jsoup.parse(Templates.email(content, unsubscribeMarker, newsletter.name(), subscribeUrl(), postal).render());
-        css.apply(doc);
+        TemplateInstance email = Templates.email(mails.frame(), content, unsubscribeMarker, subscribeUrl());
+        Document doc = mails.html(email);
         new LongWords(nameMarker, firstNameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
-        return new RenderedIssue(content.subject(), doc.outerHtml(), text(content, unsubscribeMarker, postal), nameMarker, firstNameMarker,
-                unsubscribeMarker);
+        return new RenderedIssue(content.subject(), doc.outerHtml(), mails.text(email), nameMarker, firstNameMarker, unsubscribeMarker);
     }
 
     private String subscribeUrl() {
         return roundup.link("/subscribe");
-    }
-
-    private String text(IssueContent c, String unsubscribeUrl, String postalAddress) {
-        PlainText t = new PlainText().heading(c.title(), '=').paragraph(c.introText(), "", "").blank();
-        if (c.sponsor() != null) {
-            t.heading("Sponsor", '-').paragraph("This issue is sponsored by " + c.sponsor().name() + "."
-                    + (c.sponsor().text() == null ? "" : " " + c.sponsor().text()), "", "");
-            if (c.sponsor().url() != null) {
-                t.url(c.sponsor().url(), "");
-            }
-            t.blank();
-        }
-        for (IssueContent.Part part : c.sections()) {
-            t.heading(part.title(), '-').paragraph(part.noteText(), "", "");
-            if (!part.noteText().isEmpty()) {
-                t.blank();
-            }
-            for (IssueContent.Entry e : part.items()) {
-                t.paragraph(e.title() + (e.source() == null ? "" : " (" + e.source() + ")"), "* ", "  ");
-                t.paragraph(e.blurbText(), "  ", "  ");
-                t.url(e.url(), "  ").blank();
-            }
-        }
-        t.raw("-- \n").paragraph(c.footerText(), "", "").blank();
-        t.raw("View this issue in your browser:\n").url(c.archiveUrl(), "");
-        t.raw("Unsubscribe with one click:\n").url(unsubscribeUrl, "");
-        t.blank().raw("Forwarded this? Subscribe here:\n").url(subscribeUrl(), "");
-        if (postalAddress != null) {
-            t.blank().paragraph(postalAddress, "", "");
-        }
-        return t.toString();
     }
 }

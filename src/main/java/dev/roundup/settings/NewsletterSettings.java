@@ -92,6 +92,7 @@ public class NewsletterSettings implements SenderIdentity, IssueDefaults {
     }
 
     /** The postal address for the mail footer: set here, else {@code roundup.newsletter.postal-address}; empty when neither is. */
+    @Override
     public Optional<String> postalAddress() {
         return value(Setting.POSTAL_ADDRESS).or(roundup::postalAddress);
     }

@@ -9,8 +9,9 @@ import jakarta.mail.MessagingException;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
 import dev.roundup.settings.NewsletterSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,11 +38,13 @@ public class ConfirmationMails {
     @Inject
     NewsletterSettings newsletter;
 
+    @Inject
+    MailTemplates mails;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance confirmationHtml(String newsletter, String name, String confirmUrl, String validDays);
-
-        static native TemplateInstance confirmationText(String newsletter, String name, String confirmUrl, String validDays);
+        /** The confirmation's pair, {@code confirmation.html} and {@code confirmation.txt}, over the mail base. */
+        static native TemplateInstance confirmation(MailFrame frame, String name, String confirmUrl, String validDays);
     }
 
     /** Sends the confirmation mail now. The subscriber must be readable (call inside or after its transaction). */
@@ -51,9 +54,8 @@ public class ConfirmationMails {
         String url = links.confirmUrl(target, config.confirmLinkValidity());
         String days = String.valueOf(Math.max(1, config.confirmLinkValidity().toDays()));
         String who = name == null || name.isBlank() ? null : name;
-        mailer.send(Mail.of(email, who, "Confirm your subscription to " + newsletter.name(),
-                Templates.confirmationText(newsletter.name(), who, url, days).render(),
-                Templates.confirmationHtml(newsletter.name(), who, url, days).render()), MailTag.Kind.CONFIRMATION, id);
+        mailer.send(mails.mail(email, who, "Confirm your subscription to " + newsletter.name(),
+                Templates.confirmation(mails.frame(), who, url, days)), MailTag.Kind.CONFIRMATION, id);
     }
 
     /** Sends the confirmations that imports queued, a batch at a time; a failure leaves the rest queued. */

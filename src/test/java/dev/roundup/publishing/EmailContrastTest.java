@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Text reaches WCAG AA contrast (4.5:1) in light and dark mode: the colours are read from the stylesheets
- * themselves, the email's (publishing/email.css) and the site's (static/roundup.css), so a changed colour is checked.
+ * themselves, the email's (mail/email.css) and the site's (static/roundup.css), so a changed colour is checked.
  */
 class EmailContrastTest {
 
@@ -28,7 +28,7 @@ class EmailContrastTest {
     @Test
     void theEmailsTextIsReadableInLightAndDarkMode() throws IOException {
         String css;
-        try (InputStream in = EmailContrastTest.class.getResourceAsStream("/publishing/email.css")) {
+        try (InputStream in = EmailContrastTest.class.getResourceAsStream("/mail/email.css")) {
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");
         }
         int dark = css.indexOf("@media (prefers-color-scheme: dark)");

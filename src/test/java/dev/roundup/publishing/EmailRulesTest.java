@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.mail.PlainText;
 import dev.roundup.roundup.Item;
 
 /** The rules of an issue's email, one at a time: preview text, text paragraphs, long words, subject and source lines. */
@@ -28,10 +31,11 @@ class EmailRulesTest {
     @Test
     void theTextPartKeepsParagraphsApart() {
         String intro = Markdown.text("Hey **there**, Happy Monday!\n\nHere is what the community built.\nA soft break stays in.");
-        String text = new PlainText().paragraph(intro, "", "").toString();
-        assertEquals("Hey there, Happy Monday!\n\nHere is what the community built. A soft break stays in.\n", text);
-        String indented = new PlainText().paragraph("One.\n\nTwo.", "* ", "  ").toString();
-        assertEquals("* One.\n\n  Two.\n", indented);
+        assertEquals("Hey there, Happy Monday!\n\nHere is what the community built. A soft break stays in.", PlainText.paragraphs(intro));
+        assertEquals("* One.\n\n  Two.", "* " + PlainText.indented("One.\n\nTwo.", "  "));
+        String wrapped = PlainText.wrap("* " + "word ".repeat(30).strip() + "\n  " + "x".repeat(90) + " y\nshort  line\n");
+        assertEquals(List.of("* " + "word ".repeat(15).strip(), "  " + "word ".repeat(15).strip(), "  " + "x".repeat(90), "  y", "short  line"),
+                wrapped.lines().toList(), "a bullet goes on under its text, a long word stays whole, a short line as it was");
     }
 
     @Test

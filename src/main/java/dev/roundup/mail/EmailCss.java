@@ -1,4 +1,4 @@
-package dev.roundup.publishing;
+package dev.roundup.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Moves the email stylesheet into style attributes, as mail clients that strip {@code <style>} need. Rules inside
- * {@code @media} blocks (dark mode, narrow screens) stay in a {@code <style>} element for the clients that read it.
+ * Moves the mail stylesheet ({@code mail/email.css}) into style attributes of every mail's HTML, as mail clients that
+ * strip {@code <style>} need. Rules inside {@code @media} blocks (dark mode, narrow screens) stay in a {@code <style>}
+ * element for the clients that read it.
  */
-final class EmailCss {
+public final class EmailCss {
 
     private record Rule(String selector, String declarations) {
     }
@@ -22,7 +23,7 @@ final class EmailCss {
     private final List<Rule> inline = new ArrayList<>();
     private final String media;
 
-    EmailCss(String resource) {
+    public EmailCss(String resource) {
         String css;
         try (InputStream in = EmailCss.class.getResourceAsStream(resource)) {
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -60,7 +61,7 @@ final class EmailCss {
     }
 
     /** Inlines the rules into the document (earlier rules first, then the element's own style) and adds the media block. */
-    void apply(Document doc) {
+    public void apply(Document doc) {
         java.util.Map<Element, StringBuilder> styles = new java.util.IdentityHashMap<>();
         java.util.Map<Element, String> own = new java.util.IdentityHashMap<>();
         for (Rule rule : inline) {
