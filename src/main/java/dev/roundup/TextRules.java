@@ -183,10 +183,10 @@ public final class TextRules {
         return clean;
     }
 
-    /** Throws {@link RejectedFields} naming every field that broke its rule; nothing when all kept them. */
+    /** Throws {@link Rejected} naming every field that broke its rule; nothing when all kept them. */
     public void check() {
         if (!errors.isEmpty()) {
-            throw new RejectedFields(errors, clean);
+            throw new Rejected(errors);
         }
     }
 

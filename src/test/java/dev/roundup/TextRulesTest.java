@@ -90,7 +90,7 @@ class TextRulesTest {
         assertEquals("Enter an email address like name@example.org.", rules.errors().get("email"));
         assertFalse(rules.errors().containsKey("description"), "a text keeps its line breaks");
         assertEquals("Line one\nLine two", rules.values().get("description"));
-        RejectedFields all = assertThrows(RejectedFields.class, rules::check);
+        Rejected all = assertThrows(Rejected.class, rules::check);
         assertEquals("title", all.field().orElseThrow(), "the first broken field");
         assertEquals(4, all.errors().size());
     }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 
-import dev.roundup.web.ErrorPages;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,9 +28,6 @@ public class BackupResource {
 
     @Inject
     Flash flash;
-
-    @Inject
-    ErrorPages errorPages;
 
     @Inject
     BackupConfig config;
@@ -50,11 +46,7 @@ public class BackupResource {
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response backUpFromPage() {
-        try {
-            flash.set("Backed up to " + backups.backUpNow().file() + ".");
-            return Response.seeOther(URI.create("/editor/backups")).build();
-        } catch (Backups.NotHere notHere) {
-            return errorPages.response("/editor/backups", 409, "Back up with pg_dump", notHere.getMessage());
-        }
+        flash.set("Backed up to " + backups.backUpNow().file() + ".");
+        return Response.seeOther(URI.create("/editor/backups")).build();
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.web.UserMistake;
+import dev.roundup.Conflict;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
@@ -57,13 +57,6 @@ public class Backups {
     /** H2's answer to {@code BACKUP TO} on an in-memory database. */
     private static final int DATABASE_IS_NOT_PERSISTENT = 90126;
 
-    /** Why a backup cannot be made here: on PostgreSQL, {@code pg_dump} is the tool; an in-memory database has no file. */
-    public static final class NotHere extends RuntimeException implements UserMistake {
-        NotHere(String message) {
-            super(message);
-        }
-    }
-
     /** Whether Roundup backs the database up itself (embedded H2), rather than the operator with pg_dump. */
     public boolean embedded() {
         return "h2".equals(dbKind);
@@ -76,7 +69,7 @@ public class Backups {
     /** Makes a backup now and deletes the oldest beyond {@code keep}. */
     public synchronized Backup backUpNow() {
         if (!embedded()) {
-            throw new NotHere("Roundup runs on PostgreSQL: back up with pg_dump (see \"Backups and restore\" in docs/operations.md).");
+            throw new Conflict("Roundup runs on PostgreSQL: back up with pg_dump (see \"Backups and restore\" in docs/operations.md).");
         }
         Instant now = Instant.now();
         Path folder = folder();
@@ -99,7 +92,7 @@ public class Backups {
             throw new UncheckedIOException("Could not write the backup " + target.toAbsolutePath() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_IS_NOT_PERSISTENT) {
-                throw new NotHere("The database is in memory (a jdbc:h2:mem: URL): there is nothing on disk to back up.");
+                throw new Conflict("The database is in memory (a jdbc:h2:mem: URL): there is nothing on disk to back up.");
             }
             throw new IllegalStateException("The database refused the backup: " + e.getMessage(), e);
         } finally {

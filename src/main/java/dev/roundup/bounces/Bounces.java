@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import dev.roundup.EmailAddress;
@@ -59,6 +60,7 @@ public class Bounces {
     }
 
     /** A bounce as shown to editors. */
+    @Schema(name = "BounceRecord")
     public record Shown(long id, long subscriberId, String email, Long issueId, String issueTitle, String kind, String status, String detail,
             Instant receivedAt) {
     }

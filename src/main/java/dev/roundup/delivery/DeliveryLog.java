@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -22,6 +24,7 @@ public class DeliveryLog {
     EntityManager em;
 
     /** One recipient's delivery of one issue. */
+    @Schema(name = "DeliveryLogEntry")
     public record Entry(long issueId, String issueTitle, long subscriberId, String email, String status, int attempts, Instant sentAt,
             String messageId, String lastError, String bounce) {
     }

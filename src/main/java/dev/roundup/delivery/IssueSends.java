@@ -9,6 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.roundup.Conflict;
+import dev.roundup.NotFound;
 import dev.roundup.roundup.Curation;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
@@ -40,6 +44,7 @@ public class IssueSends {
      * How a send stands, for the progress bar and the API: the counts, the measured rate and time left
      * ({@link SendRate}), the editor's actions the state allows now ({@link #actions}), and all of it in words.
      */
+    @Schema(name = "SendProgress")
     public record Progress(long issueId, String state, String reason, int total, long sent, long failed, long skipped, long pending,
             double perSecond, Long etaSeconds, Instant startedAt, Instant finishedAt, List<String> actions, String summary) {
 
@@ -76,12 +81,12 @@ public class IssueSends {
     public int start(long issueId, Long seenVersion) {
         // the status change, the recipient set and the send record commit together or not at all
         return changing(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             if (!issue.status.canBecome(IssueStatus.SENDING)) {
-                throw new Curation.Conflict("A " + issue.status.label() + " issue cannot be sent.");
+                throw new Conflict("A " + issue.status.label() + " issue cannot be sent.");
             }
             if (seenVersion != null && seenVersion != issue.version) {
-                throw new Curation.Conflict("This issue has changed since this page showed it (another editor or another tab): "
+                throw new Conflict("This issue has changed since this page showed it (another editor or another tab): "
                         + "nothing was sent. Look at it again, then send.");
             }
             Instant now = Instant.now();
@@ -148,7 +153,7 @@ public class IssueSends {
             send.apply(Change.RETRY_FAILED, null);
             int again = deliveries.retryFailed(issueId, Instant.now());
             if (again == 0) {
-                throw new Curation.Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
+                throw new Conflict("No failed deliveries to retry (readers who left or bounced stay as they are).");
             }
             return again;
         });
@@ -240,7 +245,7 @@ public class IssueSends {
     }
 
     /** The send changed between reading it and writing the change (another editor, a worker): look again. */
-    public static class ChangedMeanwhile extends Curation.Conflict {
+    public static class ChangedMeanwhile extends Conflict {
         ChangedMeanwhile() {
             super("This send changed at the same moment (another editor, or the send itself): nothing was changed. Look at it again.");
         }
@@ -253,7 +258,7 @@ public class IssueSends {
     private static IssueSend find(long issueId, LockModeType lock) {
         IssueSend send = IssueSend.findById(issueId, lock);
         if (send == null) {
-            throw new Curation.Conflict("This issue has not been sent.");
+            throw new Conflict("This issue has not been sent.");
         }
         return send;
     }

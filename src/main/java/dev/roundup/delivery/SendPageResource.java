@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import dev.roundup.roundup.Curation;
+import dev.roundup.DomainException;
 import dev.roundup.roundup.LinkCheck;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
@@ -116,7 +116,7 @@ public class SendPageResource {
         try {
             int recipients = api.start(id, version);
             flash.set("Sending to " + readers(recipients) + ".");
-        } catch (Curation.Conflict | Curation.Rejected refused) {
+        } catch (DomainException refused) {
             flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
@@ -133,7 +133,7 @@ public class SendPageResource {
                         : "Retrying the failed deliveries.";
                 default -> "Send cancelled.";
             });
-        } catch (Curation.Conflict | Curation.Rejected refused) {
+        } catch (DomainException refused) {
             flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();

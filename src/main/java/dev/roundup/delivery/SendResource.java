@@ -9,16 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.roundup.roundup.Curation;
-import dev.roundup.web.Problem;
+import dev.roundup.Rejected;
 import dev.roundup.web.Roles;
 
 /** Sending for scripts (and the issue page's progress bar): send now, pause, resume, cancel, progress, the delivery log. */
@@ -61,10 +58,47 @@ public class SendResource {
     }
 
     @POST
+    @Path("{id}/send/pause")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause a running send; resume goes on where it stopped")
+    public IssueSends.Progress pause(@RestPath long id) {
+        return control(id, "pause");
+    }
+
+    @POST
+    @Path("{id}/send/resume")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resume a paused send")
+    public IssueSends.Progress resume(@RestPath long id) {
+        return control(id, "resume");
+    }
+
+    @POST
+    @Path("{id}/send/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a send: who has it keeps it, nobody else gets it")
+    public IssueSends.Progress cancel(@RestPath long id) {
+        return control(id, "cancel");
+    }
+
+    @POST
+    @Path("{id}/send/retry-failed")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the failed deliveries again (of readers still subscribed)")
+    public IssueSends.Progress retryFailed(@RestPath long id) {
+        return control(id, "retry-failed");
+    }
+
+    /** Any other action: the four above are the only ones, said in a problem body rather than a bare 404. */
+    @POST
     @Path("{id}/send/{action}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "pause, resume or cancel a send, or retry-failed: its failed deliveries (of readers still subscribed) go out again")
-    public IssueSends.Progress control(@RestPath long id, @RestPath String action) {
+    @Operation(hidden = true)
+    public IssueSends.Progress unknownAction(@RestPath long id, @RestPath String action) {
+        return control(id, action);
+    }
+
+    private IssueSends.Progress control(long id, String action) {
         act(id, action);
         return sends.progress(id);
     }
@@ -90,17 +124,7 @@ public class SendResource {
                 sends.retryFailed(id);
                 workers.ensureWorkers(id);
             }
-            default -> throw new Curation.Rejected("Use pause, resume, cancel or retry-failed.");
+            default -> throw new Rejected("Use pause, resume, cancel or retry-failed.");
         }
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(Curation.Conflict e) {
-        return Problem.of(409, "Conflict", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(Curation.Rejected e) {
-        return Problem.of(400, "Bad request", e.getMessage());
     }
 }

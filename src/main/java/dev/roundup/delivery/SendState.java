@@ -3,7 +3,7 @@ package dev.roundup.delivery;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.roundup.roundup.Curation;
+import dev.roundup.Conflict;
 
 /**
  * The life of an issue's send, and the one place that says which change may happen in which state: {@link #after}
@@ -38,7 +38,7 @@ public enum SendState {
     public SendState after(Change change) {
         SendState next = next(change);
         if (next == null) {
-            throw new Curation.Conflict("This send is " + label() + ": it cannot " + change.words + ".");
+            throw new Conflict("This send is " + label() + ": it cannot " + change.words + ".");
         }
         return next;
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import dev.roundup.web.ErrorPages;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -40,9 +39,6 @@ public class AccessResource {
 
     @Inject
     Flash flash;
-
-    @Inject
-    ErrorPages errorPages;
 
     @CheckedTemplate
     static class Templates {
@@ -70,14 +66,9 @@ public class AccessResource {
     @POST
     @Path("tokens/{id}/revoke")
     public Response revoke(@RestPath long id) {
-        try {
-            ApiToken revoked = tokens.revoke(identity.getPrincipal().getName(), id);
-            flash.set("Revoked the token \"" + revoked.name + "\".");
-            boolean own = revoked.editor.email.equals(identity.getPrincipal().getName());
-            return Response.seeOther(URI.create(own ? "/editor/editors" : "/editor/access")).build();
-        } catch (ApiTokens.Refused refused) {
-            return errorPages.response("/editor/tokens", refused.status, refused.status == 404 ? "No such token" : "Not your token",
-                    refused.getMessage());
-        }
+        ApiToken revoked = tokens.revoke(identity.getPrincipal().getName(), id);
+        flash.set("Revoked the token \"" + revoked.name + "\".");
+        boolean own = revoked.editor.email.equals(identity.getPrincipal().getName());
+        return Response.seeOther(URI.create(own ? "/editor/editors" : "/editor/access")).build();
     }
 }

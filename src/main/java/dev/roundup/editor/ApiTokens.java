@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
 
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 
 /**
@@ -29,21 +32,11 @@ public class ApiTokens {
     public record Created(ApiToken token, String secret) {
     }
 
-    /** A request the rules refuse: not the caller's token (403), or no such token (404). */
-    public static class Refused extends RuntimeException {
-        public final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
     @Transactional
     public Created create(String ownerEmail, String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100 || !TextRules.isOneLine(n)) {
-            throw new Editors.Rejected(Map.of("name", "Give the token a name of at most 100 characters, on one line, e.g. \"backup script\"."));
+            throw new Rejected("name", "Give the token a name of at most 100 characters, on one line, e.g. \"backup script\".");
         }
         String secret = OpaqueToken.create(PREFIX);
         ApiToken token = new ApiToken();
@@ -60,7 +53,7 @@ public class ApiTokens {
     public List<ApiToken> list(String callerEmail, boolean all) {
         Editor caller = Editor.findByEmail(callerEmail).orElseThrow();
         if (all && !caller.isAdmin()) {
-            throw new Refused(403, "Only an admin sees other editors' tokens.");
+            throw new ForbiddenException("Only an admin sees other editors' tokens.");
         }
         return all ? ApiToken.listEveryones() : ApiToken.listOf(caller);
     }
@@ -68,9 +61,9 @@ public class ApiTokens {
     @Transactional
     public ApiToken revoke(String callerEmail, long id) {
         Editor caller = Editor.findByEmail(callerEmail).orElseThrow();
-        ApiToken token = ApiToken.<ApiToken> find("from ApiToken t join fetch t.editor where t.id = ?1", id).firstResultOptional().orElseThrow(() -> new Refused(404, "There is no token " + id + "."));
+        ApiToken token = ApiToken.<ApiToken> find("from ApiToken t join fetch t.editor where t.id = ?1", id).firstResultOptional().orElseThrow(() -> new NotFound("No such token " + id + "."));
         if (!token.editor.id.equals(caller.id) && !caller.isAdmin()) {
-            throw new Refused(403, "Only an admin revokes other editors' tokens.");
+            throw new ForbiddenException("Only an admin revokes other editors' tokens.");
         }
         token.delete();
         lastWritten.remove(id);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -56,6 +57,7 @@ public class EditorApiResource {
     }
 
     /** The access settings: whether passwords over HTTP Basic open {@code /api}. */
+    @Schema(name = "AccessSettings")
     public record Settings(Boolean passwordsForApi) {
     }
 
@@ -81,36 +83,32 @@ public class EditorApiResource {
         if (body == null) {
             return Problem.of(400, "Bad request", "Send a JSON body with email, name, password and optionally role.");
         }
-        try {
-            Editor added = editors.add(body.email(), body.name(), body.password(), body.role());
-            return Response.status(201).entity(EditorView.of(added)).build();
-        } catch (Editors.Rejected rejected) {
-            return Problem.invalid("Invalid editor", rejected.errors());
-        }
+        Editor added = editors.add(body.email(), body.name(), body.password(), body.role());
+        return Response.status(201).entity(EditorView.of(added)).build();
     }
 
     @POST
     @Path("editors/{id}/disable")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Disable an editor: no sign-in, sessions and tokens stop working (admins)")
-    public Response disable(@RestPath long id) {
-        return change(() -> editors.disable(id));
+    public EditorView disable(@RestPath long id) {
+        return EditorView.of(editors.disable(id));
     }
 
     @POST
     @Path("editors/{id}/enable")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Enable a disabled editor (admins)")
-    public Response enable(@RestPath long id) {
-        return change(() -> editors.enable(id));
+    public EditorView enable(@RestPath long id) {
+        return EditorView.of(editors.enable(id));
     }
 
     @PUT
     @Path("editors/{id}/role")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Make an editor an admin, or an admin an editor (admins)")
-    public Response role(@RestPath long id, RoleChange body) {
-        return change(() -> editors.setRole(id, body == null ? null : body.role()));
+    public EditorView role(@RestPath long id, RoleChange body) {
+        return EditorView.of(editors.setRole(id, body == null ? null : body.role()));
     }
 
     @DELETE
@@ -118,8 +116,8 @@ public class EditorApiResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove an editor, their sessions and tokens (admins)")
     public Response remove(@RestPath long id) {
-        Response removed = change(() -> editors.remove(id));
-        return removed.getStatus() == 200 ? Response.noContent().build() : removed;
+        editors.remove(id);
+        return Response.noContent().build();
     }
 
     @GET
@@ -140,18 +138,5 @@ public class EditorApiResource {
         }
         settings.setPasswordsForApi(body.passwordsForApi());
         return Response.ok(new Settings(settings.passwordsForApi())).build();
-    }
-
-    private static Response change(java.util.function.Supplier<Editor> change) {
-        try {
-            return Response.ok(EditorView.of(change.get())).build();
-        } catch (Editors.Rejected rejected) {
-            if (rejected instanceof Editors.NotFound) {
-                return Problem.of(404, "Not found", rejected.getMessage());
-            }
-            // the last active admin stays: a conflict with the state of the accounts, not a malformed request
-            return rejected.errors().containsKey("editor") ? Problem.of(409, "Refused", rejected.getMessage())
-                    : Problem.invalid("Invalid change", rejected.errors());
-        }
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.roundup.DomainException;
+import dev.roundup.Rejected;
 import dev.roundup.feeds.Feeds;
 import dev.roundup.listings.ListingQueries;
 import dev.roundup.subscribers.SubscriberDirectory;
@@ -105,7 +107,7 @@ public class EditorResource {
             Editor added = editors.add(email, name, password, role);
             flash.set("Added " + added.email + ". Give them their password in person or over a secure channel.");
             return Response.seeOther(URI.create("/editor/editors")).build();
-        } catch (Editors.Rejected rejected) {
+        } catch (Rejected rejected) {
             Map<String, String> values = Map.of("email", orEmpty(email), "name", orEmpty(name), "role", orEmpty(role));
             return Response.status(400).entity(page(new Forms(values, rejected.errors(), Map.of(), Map.of(), null))).build();
         }
@@ -130,10 +132,9 @@ public class EditorResource {
                 default -> changed.email + " is now " + (changed.isAdmin() ? "an admin." : "an editor.");
             });
             return Response.seeOther(URI.create("/editor/editors")).build();
-        } catch (Editors.Rejected rejected) {
+        } catch (DomainException refused) {
             // shown above the list, the accounts' own place, not under the add-editor form's fields
-            int status = rejected instanceof Editors.NotFound ? 404 : rejected.errors().containsKey("editor") ? 409 : 400;
-            return Response.status(status).entity(page(new Forms(Map.of(), Map.of("editor", rejected.getMessage()), Map.of(),
+            return Response.status(refused.status()).entity(page(new Forms(Map.of(), Map.of("editor", refused.getMessage()), Map.of(),
                     Map.of(), null))).build();
         }
     }
@@ -147,7 +148,7 @@ public class EditorResource {
             sessions.endAllOthers(changed, current.getCurrent());
             flash.set("Your password has been changed. You are signed out everywhere else.");
             return Response.seeOther(URI.create("/editor/editors")).build();
-        } catch (Editors.Rejected rejected) {
+        } catch (Rejected rejected) {
             return Response.status(400).entity(page(new Forms(Map.of(), Map.of(), rejected.errors(), Map.of(), null))).build();
         } catch (SignInLimits.Limited limited) {
             return Response.status(429).header("Retry-After", String.valueOf(limits.retryAfterSeconds()))
@@ -163,7 +164,7 @@ public class EditorResource {
             ApiTokens.Created created = tokens.create(identity.getPrincipal().getName(), name);
             return Response.status(201).entity(page(new Forms(Map.of(), Map.of(), Map.of(), Map.of(), created)))
                     .header("Cache-Control", "no-store").build();
-        } catch (Editors.Rejected rejected) {
+        } catch (Rejected rejected) {
             return Response.status(400).entity(page(new Forms(Map.of(), Map.of(), Map.of(), rejected.errors(), null))).build();
         }
     }

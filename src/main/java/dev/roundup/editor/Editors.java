@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.roundup.Conflict;
 import dev.roundup.EmailAddress;
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 import dev.roundup.web.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -23,27 +26,6 @@ public class Editors {
 
     @Inject
     EditorConfig config;
-
-    /** A change that breaks a rule; {@link #errors()} maps each form field to what is wrong with it. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        private final Map<String, String> errors;
-
-        public Rejected(Map<String, String> errors) {
-            super(String.join("; ", errors.values()));
-            this.errors = errors;
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
-    }
-
-    /** The change names an editor that does not exist (404). */
-    public static class NotFound extends Rejected {
-        NotFound(long id) {
-            super(Map.of("editor", "There is no editor " + id + "."));
-        }
-    }
 
     @Inject
     EditorSession sessions;
@@ -165,15 +147,16 @@ public class Editors {
     /** Refuses a change that would leave no active admin: then nobody could manage editors any more. */
     private static void keepAnAdmin(Editor editor, String what) {
         if (editor.isAdmin() && Editor.countActiveAdminsLocked() <= 1) {
-            throw new Rejected(Map.of("editor", "You cannot " + what + " " + editor.email
-                    + ": they are the last active admin. Make someone else an admin first."));
+            // a conflict with the state of the accounts, not a malformed request
+            throw new Conflict("You cannot " + what + " " + editor.email
+                    + ": they are the last active admin. Make someone else an admin first.");
         }
     }
 
     private static Editor existing(long id) {
         Editor editor = Editor.findById(id);
         if (editor == null) {
-            throw new NotFound(id);
+            throw new NotFound("There is no editor " + id + ".");
         }
         return editor;
     }

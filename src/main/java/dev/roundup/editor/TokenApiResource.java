@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -51,37 +50,24 @@ public class TokenApiResource {
 
     @GET
     @Operation(summary = "Your API tokens; all=true: everyone's (admins)")
-    public Response list(@RestQuery boolean all) {
-        try {
-            List<TokenView> list = tokens.list(identity.getPrincipal().getName(), all).stream().map(TokenView::of).toList();
-            return Response.ok(list).build();
-        } catch (ApiTokens.Refused refused) {
-            return Problem.of(refused.status, "Forbidden", refused.getMessage());
-        }
+    public List<TokenView> list(@RestQuery boolean all) {
+        return tokens.list(identity.getPrincipal().getName(), all).stream().map(TokenView::of).toList();
     }
 
     @POST
     @Operation(summary = "Create an API token; the answer holds it, and it is not shown again")
     public Response create(NewToken body) {
-        try {
-            ApiTokens.Created created = tokens.create(identity.getPrincipal().getName(), body == null ? null : body.name());
-            ApiToken t = created.token();
-            return Response.status(201).header("Cache-Control", "no-store")
-                    .entity(new CreatedToken(t.id, t.name, t.editor.email, t.createdAt, created.secret())).build();
-        } catch (Editors.Rejected rejected) {
-            return Problem.invalid("Invalid token", rejected.errors());
-        }
+        ApiTokens.Created created = tokens.create(identity.getPrincipal().getName(), body == null ? null : body.name());
+        ApiToken t = created.token();
+        return Response.status(201).header("Cache-Control", "no-store")
+                .entity(new CreatedToken(t.id, t.name, t.editor.email, t.createdAt, created.secret())).build();
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke an API token: yours, or anyone's (admins)")
     public Response revoke(@RestPath long id) {
-        try {
-            tokens.revoke(identity.getPrincipal().getName(), id);
-            return Response.noContent().build();
-        } catch (ApiTokens.Refused refused) {
-            return Problem.of(refused.status, refused.status == 404 ? "Not found" : "Forbidden", refused.getMessage());
-        }
+        tokens.revoke(identity.getPrincipal().getName(), id);
+        return Response.noContent().build();
     }
 }

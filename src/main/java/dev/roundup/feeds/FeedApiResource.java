@@ -86,11 +86,7 @@ public class FeedApiResource {
         if (body == null) {
             return Problem.of(400, "Bad request", "Send a JSON body with url (and optionally title, notes).");
         }
-        try {
-            return Response.status(201).entity(FeedView.of(feeds.add(body.url(), body.title(), body.notes()))).build();
-        } catch (Feeds.Rejected rejected) {
-            return Problem.invalid("Feed not added", rejected.errors());
-        }
+        return Response.status(201).entity(FeedView.of(feeds.add(body.url(), body.title(), body.notes()))).build();
     }
 
     @GET

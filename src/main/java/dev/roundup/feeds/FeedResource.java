@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.roundup.Rejected;
 import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
@@ -63,7 +64,7 @@ public class FeedResource {
             Feed feed = feeds.add(url, title, null);
             flash.set("Added “" + feed.displayName() + "” with " + feed.lastNewPosts + " posts.");
             return Response.seeOther(URI.create("/editor/feeds/" + feed.id)).build();
-        } catch (Feeds.Rejected rejected) {
+        } catch (Rejected rejected) {
             return Response.status(400).entity(Templates.list(Feed.listForEditor(),
                     Map.of("url", url == null ? "" : url, "title", title == null ? "" : title), rejected.errors())).build();
         }

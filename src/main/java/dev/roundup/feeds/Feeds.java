@@ -14,6 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The editor's feed list: adding a feed (or the feed of a site), changing and deleting feeds. */
@@ -37,25 +39,6 @@ public class Feeds {
 
     /** How much of a web page is searched for the feed it announces: {@code <link>}s are in its head. */
     static final int DISCOVERY_BYTES = 512 * 1024;
-
-    /** A change that cannot be made; {@link #errors()} maps form fields to what is wrong. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        private final Map<String, String> errors;
-
-        public Rejected(String field, String message) {
-            super(message);
-            this.errors = Map.of(field, message);
-        }
-
-        @Override
-        public int status() {
-            return errors.containsKey("id") ? 404 : 400;
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
-    }
 
     /**
      * Adds the feed at {@code url}, or the feed a web page at {@code url} announces with
@@ -123,7 +106,7 @@ public class Feeds {
     /** Changes what the editor controls: title, notes, enabled. Enabling a feed fetches it at the next tick. */
     public Feed update(long id, String title, String notes, boolean enabled) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such feed."));
+            Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new NotFound("No such feed."));
             feed.title = blankToNull(title, 300);
             feed.notes = blankToNull(notes, 2000);
             if (enabled && !feed.enabled) {
@@ -144,7 +127,7 @@ public class Feeds {
      */
     public long delete(long id, boolean keepPosts) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such feed."));
+            Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new NotFound("No such feed."));
             long deleted = 0;
             if (!keepPosts) {
                 List<Long> onlyHere = Post.getEntityManager().createQuery(

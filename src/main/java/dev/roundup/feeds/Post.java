@@ -52,6 +52,12 @@ public class Post extends PanacheEntity {
     @Column(name = "source_count", nullable = false)
     public int sourceCount;
 
+    /** The addresses of posts published since {@code since}, newest first (for enriching their pages). */
+    public static List<String> urlsPublishedSince(Instant since) {
+        return getEntityManager().createQuery("select p.canonicalUrl from Post p where p.publishedAt >= ?1 order by p.publishedAt desc",
+                String.class).setParameter(1, since).getResultList();
+    }
+
     /**
      * Posts published in [from, to), best first for a newsletter: carried by more feeds first, then newest;
      * leaving out {@code excludedIds} (posts an earlier issue already featured).

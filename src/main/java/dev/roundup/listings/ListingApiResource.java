@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.RejectedFields;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -61,7 +61,9 @@ public class ListingApiResource {
     }
 
     /** A moderation decision for one or many listings: approve, reject (with reason), feature, unfeature. */
-    public record Decision(List<Long> ids, String action, String reason) {
+    @Schema(name = "ModerationDecision")
+    public record Decision(List<Long> ids,
+            @Schema(enumeration = { "approve", "reject", "feature", "unfeature" }) String action, String reason) {
     }
 
     @GET
@@ -81,7 +83,7 @@ public class ListingApiResource {
     @Path("projects/{id}")
     @Operation(summary = "Edit a project's fields (all of them, as in the form)")
     public Response editProject(@RestPath long id, Listings.ProjectFields body) {
-        return edit(ListingKind.PROJECT, id, body, "Project not changed", () -> project(id));
+        return edit(ListingKind.PROJECT, id, body, () -> project(id));
     }
 
     @POST
@@ -114,7 +116,7 @@ public class ListingApiResource {
     @Path("jobs/{id}")
     @Operation(summary = "Edit a job's fields (all of them, as in the form)")
     public Response editJob(@RestPath long id, Listings.JobFields body) {
-        return edit(ListingKind.JOB, id, body, "Job not changed", () -> job(id));
+        return edit(ListingKind.JOB, id, body, () -> job(id));
     }
 
     @POST
@@ -145,26 +147,18 @@ public class ListingApiResource {
         return view.apply(listing, ListingFeature.issuesFor(kind.word, List.of(id)).getOrDefault(id, List.of()));
     }
 
-    private static Response edit(ListingKind kind, long id, Listings.ListingFields<?> body, String title, Supplier<Object> shown) {
-        try {
-            if (!Listings.edit(kind, id, body, l -> { })) {
-                throw new NotFoundException();
-            }
-            return Response.ok(shown.get()).build();
-        } catch (RejectedFields invalid) {
-            return Problem.invalid(title, invalid.errors());
+    private static Response edit(ListingKind kind, long id, Listings.ListingFields<?> body, Supplier<Object> shown) {
+        if (!Listings.edit(kind, id, body, l -> { })) {
+            throw new NotFoundException();
         }
+        return Response.ok(shown.get()).build();
     }
 
     private Response moderate(ListingKind kind, Decision decision) {
         if (decision == null || decision.ids() == null || decision.ids().isEmpty() || decision.action() == null) {
             return Problem.of(400, "Bad request", "Send {\"ids\": [...], \"action\": \"approve|reject|feature|unfeature\", \"reason\": \"...\"}.");
         }
-        try {
-            return Response.ok(Map.of("changed", listings.moderate(kind, decision.ids(), decision.action(), decision.reason()))).build();
-        } catch (IllegalArgumentException unknown) {
-            return Problem.of(400, "Bad request", unknown.getMessage());
-        }
+        return Response.ok(Map.of("changed", listings.moderate(kind, decision.ids(), decision.action(), decision.reason()))).build();
     }
 
     private static Response delete(ListingKind kind, long id) {

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.RejectedFields;
+import dev.roundup.Rejected;
 import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
@@ -121,11 +121,11 @@ public class ListingEditorResource {
     @Path("projects/{id}")
     public Response editProject(@RestPath long id, @RestForm String name, @RestForm String url, @RestForm String description,
             @RestForm String repoUrl, @RestForm String imageUrl, @RestForm String makerName, @RestForm String makerEmail) {
+        Listings.ProjectFields fields = new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail);
         try {
-            return saved(ListingKind.PROJECT, id, Listings.edit(ListingKind.PROJECT, id,
-                    new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail), p -> { }));
-        } catch (RejectedFields invalid) {
-            return Response.status(400).entity(Templates.project(Project.findById(id), invalid.values(), invalid.errors())).build();
+            return saved(ListingKind.PROJECT, id, Listings.edit(ListingKind.PROJECT, id, fields, p -> { }));
+        } catch (Rejected invalid) {
+            return Response.status(400).entity(Templates.project(Project.findById(id), fields.typed(), invalid.errors())).build();
         }
     }
 
@@ -149,16 +149,16 @@ public class ListingEditorResource {
     public Response editJob(@RestPath long id, @RestForm String title, @RestForm String company, @RestForm String location,
             @RestForm String applyUrl, @RestForm String description, @RestForm String salary, @RestForm String contactEmail,
             @RestForm String expires) {
+        Listings.JobFields fields = new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail);
         try {
-            return saved(ListingKind.JOB, id, Listings.edit(ListingKind.JOB, id,
-                    new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail), j -> {
-                        if (expires != null && !expires.isBlank()) {
-                            j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
-                        }
-                    }));
-        } catch (RejectedFields invalid) {
+            return saved(ListingKind.JOB, id, Listings.edit(ListingKind.JOB, id, fields, j -> {
+                if (expires != null && !expires.isBlank()) {
+                    j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
+                }
+            }));
+        } catch (Rejected invalid) {
             Job job = Job.findById(id);
-            return Response.status(400).entity(Templates.job(job, invalid.values(), invalid.errors(), expiresDate(job))).build();
+            return Response.status(400).entity(Templates.job(job, fields.typed(), invalid.errors(), expiresDate(job))).build();
         } catch (java.time.format.DateTimeParseException badDate) {
             Job job = Job.findById(id);
             return Response.status(400).entity(Templates.job(job, null, Map.of("expires", "Use a date like 2026-12-31."), expires)).build();

@@ -2,6 +2,7 @@ package dev.roundup.listings;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import dev.roundup.RejectedFields;
+import dev.roundup.Rejected;
 import dev.roundup.RoundupConfig;
 import dev.roundup.TextRules;
 import dev.roundup.mail.MailFrame;
@@ -55,11 +56,14 @@ public class Listings {
 
     /** The fields of a kind's form, and how they are checked and copied onto a listing of that kind. */
     public sealed interface ListingFields<L extends Listing> permits ProjectFields, JobFields {
-        /** Checks every field by {@link TextRules} and copies them onto {@code listing}; throws {@link RejectedFields}. */
+        /** Checks every field by {@link TextRules} and copies them onto {@code listing}; throws {@link Rejected}. */
         void applyTo(L listing);
 
         /** A new, empty listing of this form's kind. */
         L newListing();
+
+        /** The values as typed (stripped), to show back in the form beside a refusal. */
+        Map<String, String> typed();
     }
 
     /** The fields of a project form. */
@@ -84,6 +88,12 @@ public class Listings {
             p.imageUrl = image;
             p.makerName = maker;
             p.makerEmail = email;
+        }
+
+        @Override
+        public Map<String, String> typed() {
+            return Listings.typed("name", name, "url", url, "description", description, "repoUrl", repoUrl, "imageUrl", imageUrl,
+                    "makerName", makerName, "makerEmail", makerEmail);
         }
 
         @Override
@@ -120,6 +130,20 @@ public class Listings {
         public Job newListing() {
             return new Job();
         }
+
+        @Override
+        public Map<String, String> typed() {
+            return Listings.typed("title", title, "company", company, "location", location, "applyUrl", applyUrl,
+                    "description", description, "salary", salary, "contactEmail", contactEmail);
+        }
+    }
+
+    private static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            typed.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1].strip());
+        }
+        return typed;
     }
 
     /** Takes a project from the public form; see {@link #submit}. */
@@ -133,7 +157,7 @@ public class Listings {
     }
 
     /**
-     * Takes a listing of any kind from its public form; throws {@link RejectedFields}. The same form sent twice within
+     * Takes a listing of any kind from its public form; throws {@link Rejected}. The same form sent twice within
      * {@code roundup.listings.duplicate-window} (a double click, two tabs, a retry) while the first still waits for
      * moderation is one listing and one receipt: empty for the copies.
      */
@@ -162,7 +186,7 @@ public class Listings {
 
     /**
      * Checks and copies an edited form onto the listing of {@code kind} with this id, then {@code more} (the editor's
-     * extra fields), in one transaction; false when there is none. Throws {@link RejectedFields}, changing nothing.
+     * extra fields), in one transaction; false when there is none. Throws {@link Rejected}, changing nothing.
      */
     static <L extends Listing> boolean edit(ListingKind kind, long id, ListingFields<L> f, java.util.function.Consumer<L> more) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -197,13 +221,5 @@ public class Listings {
                 () -> l.approved(now, config), r -> l.rejectReason = r, f -> l.featured = f, () -> l.updatedAt = now,
                 () -> new Moderation.Notice(l.id, l.submitterEmail(), l.submitterName(), kind.word, l.title(), l.status, l.rejectReason,
                         roundup.link(kind.publicPath), l.openUntil(newsletter.zone()))));
-    }
-
-    /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */
-    public static class UnknownAction extends IllegalArgumentException implements dev.roundup.web.UserMistake {
-        UnknownAction(String action) {
-            super(action == null ? "Choose an action: approve, reject, feature or unfeature." : "Unknown action " + (action.length() > 40 ? action.substring(0, 40) + "…" : action)
-                    + ": use approve, reject, feature or unfeature.");
-        }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.roundup.Rejected;
 import dev.roundup.settings.NewsletterSettings;
 import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
@@ -119,7 +120,7 @@ class Moderation {
                 l.setFeatured().accept(action.equals("feature"));
                 return true;
             }
-            default -> throw new Listings.UnknownAction(action == null || action.isEmpty() ? null : action);
+            default -> throw unknownAction(action);
         }
     }
 
@@ -136,5 +137,12 @@ class Moderation {
         } catch (Exception e) {
             LOG.warnf("Could not tell the submitter of %s %d about its moderation: %s", n.what(), n.id(), e.getMessage());
         }
+    }
+
+    /** A moderation action that does not exist: the sender's mistake, a 400 wherever it surfaces. */
+    private static Rejected unknownAction(String action) {
+        return new Rejected("action", action == null || action.isEmpty() ? "Choose an action: approve, reject, feature or unfeature."
+                : "Unknown action " + (action.length() > 40 ? action.substring(0, 40) + "…" : action)
+                        + ": use approve, reject, feature or unfeature.");
     }
 }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.roundup.RejectedFields;
+import dev.roundup.Rejected;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -89,8 +89,8 @@ public class SubmissionResource {
         try {
             listings.submit(fields);
             return Response.seeOther(URI.create("/submit/thanks?what=" + kind.word)).build();
-        } catch (RejectedFields invalid) {
-            return Response.status(400).entity(Templates.submit(kind, invalid.values(), invalid.errors())).build();
+        } catch (Rejected invalid) {
+            return Response.status(400).entity(Templates.submit(kind, fields.typed(), invalid.errors())).build();
         }
     }
 

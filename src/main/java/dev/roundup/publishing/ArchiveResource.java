@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jsoup.nodes.Entities;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -53,12 +54,15 @@ public class ArchiveResource {
     @Inject
     Archive archive;
 
+    /** Issues on one page of the archive. */
+    static final int PAGE_SIZE = 100;
+
     @Location("tags/issueContent.html")
     Template issueContent;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance archive(List<Archive.Listed> issues);
+        static native TemplateInstance archive(List<Archive.Listed> issues, int page, boolean hasOlder);
 
         static native TemplateInstance issue(IssueContent issue, Integer previous, Integer next, String url, java.util.Map<String, String> empty);
     }
@@ -66,8 +70,9 @@ public class ArchiveResource {
     @GET
     @Path("archive")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance archive() {
-        return Templates.archive(archive.listed(500));
+    public TemplateInstance archive(@RestQuery Integer page) {
+        Archive.Shelf shelf = archive.listed(page == null ? 0 : Math.max(0, page), PAGE_SIZE);
+        return Templates.archive(shelf.issues(), shelf.page(), shelf.hasOlder());
     }
 
     /** {@code /archive/12} or {@code /archive/12-any-words}. */

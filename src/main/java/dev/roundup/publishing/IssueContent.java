@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import dev.roundup.enrichment.Enrichments;
+import dev.roundup.enrichment.LinkCard;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.Item;
@@ -29,9 +33,19 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /**
      * One item as readers see it; the blurb is Markdown like the intro (a copied excerpt was made
-     * {@link Markdown#literal} when the draft took it), here as safe HTML and as text.
+     * {@link Markdown#literal} when the draft took it), here as safe HTML and as text. {@code readingTime} ("6 min
+     * read") when Roundup read the page, {@code thumbnail} (an address on Roundup, never the linked site's) when the
+     * section shows thumbnails and the page had a picture.
      */
-    public record Entry(String title, String url, String blurbHtml, String blurbText, String source) {
+    public record Entry(String title, String url, String blurbHtml, String blurbText, String source, String readingTime,
+            String thumbnail) {
+
+        /** The line under the title: the source and the reading time, as far as they are known. */
+        public String byline() {
+            String line = java.util.stream.Stream.of(source, readingTime).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" · "));
+            return line.isEmpty() ? null : line;
+        }
     }
 
     /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
@@ -47,13 +61,14 @@ public record IssueContent(long id, Integer number, String title, String subject
     }
 
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
-    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter) {
+    static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter,
+            UnaryOperator<String> link) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
-        String intro = issue.intro == null ? "" : issue.intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
+        String intro = intro(issue.intro, window, reader, weekday);
         Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
+        Map<String, LinkCard> cards = Enrichments.cards(issue.sections.stream().flatMap(s -> s.includedItems().stream()).map(i -> i.url).toList());
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
-                .map(IssueContent::part).toList();
+                .map(s -> part(s, cards, link)).toList();
         String introText = Markdown.text(intro);
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
@@ -72,13 +87,19 @@ public record IssueContent(long id, Integer number, String title, String subject
         return withNumber.replace("{newsletter}", newsletter).replace("{window}", window);
     }
 
-    private static Part part(Section s) {
+    private static Part part(Section s, Map<String, LinkCard> cards, UnaryOperator<String> link) {
         return new Part(s.title, Markdown.html(s.note), Markdown.text(s.note),
-                s.includedItems().stream().map(IssueContent::entry).toList());
+                s.includedItems().stream().map(i -> entry(i, cards.get(i.url), s.thumbnails, link)).toList());
     }
 
-    private static Entry entry(Item i) {
-        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source(i.kind, i.title, i.source));
+    private static Entry entry(Item i, LinkCard card, boolean thumbnails, UnaryOperator<String> link) {
+        String thumbnail = thumbnails && card != null && card.thumbnailPath() != null ? link.apply(card.thumbnailPath()) : null;
+        String source = source(i.kind, i.title, i.source);
+        if (source == null && i.kind == Item.Kind.LINK && card != null) {
+            source = card.siteName(); // a link the editor added names no source: the page's own site name does
+        }
+        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source, card == null ? null : card.readingTime(),
+                thumbnail);
     }
 
     /**
@@ -97,6 +118,21 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /** The first words of the intro, for link previews and feed summaries. */
     public String summary() {
+        return summary(introText);
+    }
+
+    /** The intro as readers read it: its placeholders filled in. */
+    private static String intro(String intro, String window, Reader reader, DayOfWeek weekday) {
+        return intro == null ? "" : intro.replace("{weekday}", weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .replace("{window}", window).replace("{firstName}", reader.firstName()).replace("{name}", reader.name());
+    }
+
+    /** An issue's {@link #summary()} from its own columns, without reading its sections: for lists of issues. */
+    static String summary(String intro, String window, Reader reader, DayOfWeek weekday) {
+        return summary(Markdown.text(intro(intro, window, reader, weekday)));
+    }
+
+    private static String summary(String introText) {
         String text = introText.replaceAll("\\s+", " ").strip();
         return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }

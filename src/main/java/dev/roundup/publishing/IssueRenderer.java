@@ -50,8 +50,18 @@ public class IssueRenderer {
             // a draft has no number and so no page of its own yet: its links lead to the archive
             String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
             return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
-                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name());
+                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name(), roundup::link);
         });
+    }
+
+    /**
+     * What a list of issues says about one: its window and {@link IssueContent#summary()}, from the issue's own
+     * columns; its sections are not read.
+     */
+    public Archive.Listed listed(Issue issue) {
+        String window = dev.roundup.roundup.Drafts.window(issue.windowFrom, issue.windowTo);
+        return new Archive.Listed(issue.number, issue.title, window, IssueContent.summary(issue.intro, window,
+                new IssueContent.Reader(RenderedIssue.NO_NAME, RenderedIssue.NO_NAME), issue.weekdayOut(newsletter.zone(), java.time.Instant.now())));
     }
 
     /** Renders the email once; {@link RenderedIssue#forReader} makes each reader's copy. */

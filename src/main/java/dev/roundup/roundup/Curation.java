@@ -10,6 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.roundup.Conflict;
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 import dev.roundup.listings.ListingFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,31 +27,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Curation {
 
-    /** The issue changed since the editor loaded it, or cannot change any more. HTTP 409. */
-    public static class Conflict extends RuntimeException {
-        public Conflict(String message) {
-            super(message);
-        }
-    }
-
     @Inject
     Readership readership;
 
+    @Inject
+    dev.roundup.enrichment.Enrichments enrichments;
+
     /** The longest intro an editor writes; the Markdown preview takes no more either. */
     static final int INTRO_LIMIT = 20_000;
-
-    /** A change that makes no sense (empty title, bad link…). HTTP 400. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        public Rejected(String message) {
-            super(message);
-        }
-    }
 
     /** Applies {@code change} to the issue if it is still at {@code expectedVersion}; returns the new version. */
     public long change(long issueId, long expectedVersion, Consumer<Issue> change) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+                Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
                 if (!issue.status.editable()) {
                     throw new Conflict("Issue " + issue.label() + " is " + issue.status.label() + ": its content can no longer change.");
                 }
@@ -69,6 +63,7 @@ public class Curation {
     }
 
     /** The fields of an issue an editor writes; null leaves a field as it is. */
+    @Schema(name = "IssueFields")
     public record Fields(String title, String subject, String intro, String footer, String sponsorName, String sponsorUrl,
             String sponsorText, String sponsorImage, String preheader) {
 
@@ -167,11 +162,13 @@ public class Curation {
     }
 
     public long addLink(long issueId, long version, long sectionId, String title, String url, String blurb) {
-        return change(issueId, version, issue -> {
+        long saved = change(issueId, version, issue -> {
             Section section = sectionOf(issue, sectionId);
             Drafts.item(section, Item.Kind.LINK, null, oneLine(title, 1000, "title"), link(url, false), blankToNull(limit(blurb, 5000)),
                     null, true);
         });
+        enrichments.request(url.strip()); // fetched by the enrichment pass, not on the editor's request
+        return saved;
     }
 
     public long addSection(long issueId, long version, String title) {
@@ -187,8 +184,19 @@ public class Curation {
     }
 
     public long updateSection(long issueId, long version, long sectionId, String title, String note) {
+        return updateSection(issueId, version, sectionId, title, note, null);
+    }
+
+    /**
+     * Changes a section's title, note, and whether the email (and the archive) show its items' thumbnails, off until
+     * an editor turns them on; null leaves a part as it is.
+     */
+    public long updateSection(long issueId, long version, long sectionId, String title, String note, Boolean thumbnails) {
         return change(issueId, version, issue -> {
             Section s = sectionOf(issue, sectionId);
+            if (thumbnails != null) {
+                s.thumbnails = thumbnails;
+            }
             if (title != null) {
                 s.title = oneLine(title, 200, "section title");
             }
@@ -232,7 +240,7 @@ public class Curation {
     /** Moves an issue along its life (see {@link IssueStatus}); sending and sent are the sender's to set. */
     public void changeStatus(long issueId, IssueStatus target, Instant scheduledAt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             if (issue.status == IssueStatus.SENDING && target == IssueStatus.CANCELLED) {
                 throw new Conflict("A sending issue is cancelled by cancelling its send, so that its send stops too.");
             }
@@ -255,7 +263,7 @@ public class Curation {
      */
     public void sendEnded(long issueId, IssueStatus target) {
         QuarkusTransaction.joiningExisting().run(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             if (issue.status != IssueStatus.SENT) {
                 move(issue, target, null);
             }

@@ -9,8 +9,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import dev.roundup.Conflict;
+import dev.roundup.Rejected;
 import dev.roundup.publishing.Markdown;
 import dev.roundup.web.DateRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,7 +72,7 @@ public class Drafts {
             Issue issue = create(from, to);
             LOG.infof("Drafted issue %s for %s", issue.label(), window(issue.windowFrom, issue.windowTo));
             return Optional.of(issue);
-        } catch (Curation.Conflict madeElsewhere) {
+        } catch (Conflict madeElsewhere) {
             return Optional.empty();
         }
     }
@@ -77,17 +80,17 @@ public class Drafts {
     /** Creates the draft for [from, to); refuses a window that already has an issue. */
     public Issue create(LocalDate from, LocalDate to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new Curation.Rejected("The window must start before it ends.");
+            throw new Rejected("The window must start before it ends.");
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Issue.forWindow(from, to).ifPresent(existing -> {
-                    throw new Curation.Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
+                    throw new Conflict("An issue for " + window(from, to) + " already exists: " + existing.label() + ".");
                 });
                 return fill(from, to);
             });
         } catch (jakarta.persistence.PersistenceException race) {
-            throw new Curation.Conflict("An issue for " + window(from, to) + " already exists.");
+            throw new Conflict("An issue for " + window(from, to) + " already exists.");
         }
     }
 
@@ -152,6 +155,7 @@ public class Drafts {
     }
 
     /** The outcome of {@link #refresh}. */
+    @Schema(name = "SuggestionsRefreshed")
     public record Refreshed(int added, long version) {
     }
 

@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.roundup.Conflict;
+import dev.roundup.Rejected;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,12 +52,15 @@ public class IssueApiResource {
     @Inject
     LinkCheck linkCheck;
 
+    @Schema(name = "IssueWindow")
     public record Window(LocalDate from, LocalDate to) {
     }
 
+    @Schema(name = "IssueListed")
     public record Listed(long id, Integer number, String label, String title, String status, LocalDate windowFrom, LocalDate windowTo, Instant sentAt) {
     }
 
+    @Schema(name = "SavedVersion")
     public record Saved(long version) {
     }
 
@@ -67,16 +72,18 @@ public class IssueApiResource {
     }
 
 
+    @Schema(name = "SuggestionRefresh")
     public record Refresh(long version) {
     }
 
+    @Schema(name = "SectionsOrder")
     public record Order(long version, List<Curation.SectionOrder> sections) {
     }
 
     public record NewLink(long version, long sectionId, String title, String url, String blurb) {
     }
 
-    public record SectionChange(long version, String title, String note) {
+    public record SectionChange(long version, String title, String note, Boolean thumbnails) {
     }
 
     public record StatusChange(String status, Instant scheduledAt) {
@@ -196,7 +203,7 @@ public class IssueApiResource {
     @PUT
     @Path("{id}/sections/{sectionId}")
     public Saved updateSection(@RestPath long id, @RestPath long sectionId, SectionChange s) {
-        return new Saved(curation.updateSection(id, s.version(), sectionId, s.title(), s.note()));
+        return new Saved(curation.updateSection(id, s.version(), sectionId, s.title(), s.note(), s.thumbnails()));
     }
 
     @DELETE
@@ -213,10 +220,10 @@ public class IssueApiResource {
         try {
             target = IssueStatus.valueOf(s.status().toUpperCase());
         } catch (RuntimeException e) {
-            throw new Curation.Rejected("Status is one of draft, scheduled, cancelled.");
+            throw new Rejected("Status is one of draft, scheduled, cancelled.");
         }
         if (target == IssueStatus.SENDING || target == IssueStatus.SENT) {
-            throw new Curation.Conflict("An issue becomes sending and sent by being sent, not by an edit.");
+            throw new Conflict("An issue becomes sending and sent by being sent, not by an edit.");
         }
         curation.changeStatus(id, target, s.scheduledAt());
         return get(id);
@@ -227,16 +234,6 @@ public class IssueApiResource {
     @Operation(summary = "Check every link of the issue (HEAD, then GET): the items', the sponsor's link and image, those in the intro and blurbs; broken item links are flagged on the items, the others listed in outsideItems")
     public LinkCheck.Result checkLinks(@RestPath long id) {
         return linkCheck.check(id);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(Curation.Conflict e) {
-        return Problem.of(409, "Conflict", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(Curation.Rejected e) {
-        return Problem.of(400, "Bad request", e.getMessage());
     }
 
 }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.roundup.Conflict;
+import dev.roundup.DomainException;
 import dev.roundup.EmailAddress;
 import dev.roundup.mail.ListHeaders;
 import dev.roundup.mail.Mail;
@@ -104,8 +106,8 @@ public class IssueEditorResource {
             Issue issue = drafts.create(from, last == null ? null : last.plusDays(1));
             flash.set("Drafted " + Drafts.window(issue.windowFrom, issue.windowTo) + " (" + issue.label() + ").");
             return Response.seeOther(URI.create("/editor/issues/" + issue.id)).build();
-        } catch (Curation.Conflict | Curation.Rejected refused) {
-            return Response.status(refused instanceof Curation.Conflict ? 409 : 400)
+        } catch (DomainException refused) {
+            return Response.status(refused.status())
                     .entity(Templates.list(api.list(), from, last, refused.getMessage())).build();
         }
     }
@@ -206,11 +208,11 @@ public class IssueEditorResource {
         try {
             IssueStatus target = IssueStatus.valueOf(status.toUpperCase());
             if (target == IssueStatus.SENDING || target == IssueStatus.SENT) {
-                throw new Curation.Conflict("An issue becomes sending and sent by being sent.");
+                throw new Conflict("An issue becomes sending and sent by being sent.");
             }
             curation.changeStatus(id, target, scheduledAt == null ? null : scheduledAt.atZone(defaults.zone()).toInstant());
             flash.set("Issue is now " + target.label() + ".");
-        } catch (Curation.Conflict | Curation.Rejected | IllegalArgumentException | NullPointerException refused) {
+        } catch (DomainException | IllegalArgumentException | NullPointerException refused) {
             flash.error(refused instanceof IllegalArgumentException || refused instanceof NullPointerException
                     ? "Choose a status." : refused.getMessage());
         }
@@ -224,7 +226,7 @@ public class IssueEditorResource {
         try {
             curation.restore(id);
             flash.set("Issue restored: it is a draft again.");
-        } catch (Curation.Conflict | Curation.Rejected refused) {
+        } catch (DomainException refused) {
             flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("list".equals(from) ? "/editor/issues" : "/editor/issues/" + id)).build();
@@ -237,7 +239,7 @@ public class IssueEditorResource {
         try {
             int added = drafts.refresh(id, version).added();
             flash.set(added == 0 ? "Nothing new to suggest." : added + (added == 1 ? " new suggestion" : " new suggestions") + " added below.");
-        } catch (Curation.Conflict | Curation.Rejected refused) {
+        } catch (DomainException refused) {
             flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();
@@ -249,7 +251,7 @@ public class IssueEditorResource {
     public Response moveSection(@RestPath long id, @RestPath long sectionId, @RestForm long version, @RestForm int index) {
         try {
             layout.moveSection(id, version, sectionId, index);
-        } catch (Curation.Conflict | Curation.Rejected refused) {
+        } catch (DomainException refused) {
             flash.error(refused.getMessage());
         }
         return Response.seeOther(URI.create("/editor/issues/" + id)).build();

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.roundup.enrichment.Enrichments;
+import dev.roundup.enrichment.LinkCard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** An issue with everything an editor works on, for the editing page and the JSON API alike. */
@@ -13,7 +15,7 @@ public record IssueView(long id, Integer number, String label, String title, Str
         String intro, String footer, String sponsorName, String sponsorUrl, String sponsorText, String sponsorImage, String status,
         boolean editable, Instant scheduledAt, Instant sentAt, long version, List<SectionView> sections, String preheader) {
 
-    public record SectionView(long id, String kind, String title, String note, List<ItemView> items) {
+    public record SectionView(long id, String kind, String title, String note, List<ItemView> items, boolean thumbnails) {
         public long includedCount() {
             return items.stream().filter(ItemView::included).count();
         }
@@ -24,7 +26,7 @@ public record IssueView(long id, Integer number, String label, String title, Str
      * "already featured in #3" for sent ones, "in draft #12" for those not sent yet.
      */
     public record ItemView(long id, String kind, Long refId, String title, String url, String blurb, String source, boolean included,
-            String linkStatus, List<String> featuredIn) {
+            String linkStatus, List<String> featuredIn, LinkCard card) {
         public boolean broken() {
             return linkStatus != null && !linkStatus.equals("ok");
         }
@@ -36,9 +38,11 @@ public record IssueView(long id, Integer number, String label, String title, Str
 
     static IssueView of(Issue issue) {
         Map<String, List<String>> featured = featuredElsewhere(issue);
+        Map<String, LinkCard> cards = Enrichments.cards(issue.sections.stream().flatMap(s -> s.items.stream()).map(i -> i.url).toList());
         List<SectionView> sections = issue.sections.stream().map(s -> new SectionView(s.id, s.kind.name().toLowerCase(), s.title, s.note,
                 s.items.stream().map(i -> new ItemView(i.id, i.kind.name().toLowerCase(), i.refId, i.title, i.url, i.blurb, i.source,
-                        i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()))).toList())).toList();
+                        i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()), cards.get(i.url))).toList(),
+                s.thumbnails)).toList();
         return new IssueView(issue.id, issue.number, issue.label(), issue.title, issue.subject, issue.windowFrom, issue.windowTo,
                 Drafts.window(issue.windowFrom, issue.windowTo), issue.intro, issue.footer, issue.sponsorName, issue.sponsorUrl,
                 issue.sponsorText, issue.sponsorImage, issue.status.label(), issue.status.editable(), issue.scheduledAt, issue.sentAt,

@@ -11,6 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /**
@@ -22,6 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 public class Item extends PanacheEntity {
 
     /** Where an item came from. */
+    @Schema(name = "ItemKind")
     public enum Kind {
         POST, PROJECT, JOB, LINK
     }

@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.roundup.Rejected;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.ListingStatus;
@@ -27,10 +30,12 @@ public class Layout {
     }
 
     /** The version after a removal, and what was removed (for an undo). */
+    @Schema(name = "ItemRemoval")
     public record Removal(long version, RemovedItem item) {
     }
 
     /** The version after an item was put back, and the put-back item's new id. */
+    @Schema(name = "ItemRestored")
     public record Restored(long version, long itemId) {
     }
 
@@ -54,10 +59,10 @@ public class Layout {
      */
     public Restored restoreItem(long issueId, long version, RemovedItem r) {
         if (r == null || r.kind() == null) {
-            throw new Curation.Rejected("Say which item to put back.");
+            throw new Rejected("Say which item to put back.");
         }
         if (r.position() < 0) {
-            throw new Curation.Rejected("An item's place is 0 or more.");
+            throw new Rejected("An item's place is 0 or more.");
         }
         Item[] restored = new Item[1];
         long saved = curation.change(issueId, version, issue -> {
@@ -65,7 +70,7 @@ public class Layout {
             String url = Curation.link(r.url(), false);
             requireSource(r.kind(), r.refId());
             if (issue.sections.stream().flatMap(s -> s.items.stream()).anyMatch(i -> sameThing(i, r.kind(), r.refId(), url))) {
-                throw new Curation.Rejected("“" + r.title() + "” is already in this issue.");
+                throw new Rejected("“" + r.title() + "” is already in this issue.");
             }
             Item item = Drafts.item(section, r.kind(), r.refId(), Curation.oneLine(r.title(), 1000, "title"), url,
                     Curation.blankToNull(Curation.limit(r.blurb(), 5000)),
@@ -82,7 +87,7 @@ public class Layout {
     private static void requireSource(Item.Kind kind, Long refId) {
         if (kind == Item.Kind.LINK) {
             if (refId != null) {
-                throw new Curation.Rejected("A link of the editor's own is not made from a post or listing.");
+                throw new Rejected("A link of the editor's own is not made from a post or listing.");
             }
             return;
         }
@@ -93,7 +98,7 @@ public class Layout {
             default -> false;
         };
         if (!exists) {
-            throw new Curation.Rejected("There is no published " + kind.name().toLowerCase() + " " + refId + " to put back.");
+            throw new Rejected("There is no published " + kind.name().toLowerCase() + " " + refId + " to put back.");
         }
     }
 
@@ -114,7 +119,7 @@ public class Layout {
         return curation.change(issueId, version, issue -> {
             Section section = Curation.sectionOf(issue, sectionId);
             if (position < 0 || position >= issue.sections.size()) {
-                throw new Curation.Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
+                throw new Rejected("A section's place is between 0 and " + (issue.sections.size() - 1) + ".");
             }
             List<Section> order = new ArrayList<>(issue.sections);
             order.remove(section);

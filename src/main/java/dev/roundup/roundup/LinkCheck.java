@@ -18,7 +18,9 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.roundup.NotFound;
 import dev.roundup.feeds.FeedsConfig;
 import dev.roundup.feeds.FetchFailure;
 import dev.roundup.feeds.Fetcher;
@@ -46,10 +48,12 @@ public class LinkCheck {
     private final Map<Long, List<Broken>> brokenOutsideItems = new ConcurrentHashMap<>();
 
     /** How a check went: links checked, links broken, and those of them that are not an item's own link. */
+    @Schema(name = "LinkCheckResult")
     public record Result(int checked, int broken, List<Broken> outsideItems) {
     }
 
     /** A broken link: where it is, in the editor's words ("the sponsor's image"), its address and what went wrong. */
+    @Schema(name = "BrokenLink")
     public record Broken(String where, String url, String verdict) {
         /** As the editor reads it: {@code the sponsor's image (HTTP 404)}. */
         public String words() {
@@ -60,7 +64,7 @@ public class LinkCheck {
     public Result check(long issueId) {
         Map<Long, String> items = new HashMap<>();
         Map<String, String> others = QuarkusTransaction.requiringNew().call(() -> {
-            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new Curation.Rejected("No such issue."));
+            Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new NotFound("No such issue."));
             issue.includedItems().forEach(i -> items.put(i.id, i.url));
             return linksOutsideItems(issue);
         });

@@ -43,6 +43,10 @@ public class Section extends PanacheEntity {
     @Column(length = 5000)
     public String note;
 
+    /** Whether readers see the items' thumbnails (served by Roundup) in this section; off by default. */
+    @Column(nullable = false)
+    public boolean thumbnails;
+
     @OneToMany(mappedBy = "section", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Item> items = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.roundup.settings;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One DNS record the deliverability tab asks the operator to publish, and what DNS holds there now.
  *
@@ -16,6 +18,7 @@ import java.util.List;
 public record DnsCheck(String kind, String name, String publish, String why, State state, List<String> found, String note) {
 
     /** What a lookup found, as the page shows it. */
+    @Schema(name = "DnsState")
     public enum State {
         MATCHING("matches"), PRESENT("present"), MISSING("missing"), PROBLEM("needs a fix"), NOT_CONFIGURED("not configured"),
         UNKNOWN("could not look up");

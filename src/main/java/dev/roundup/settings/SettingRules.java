@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 import dev.roundup.roundup.DraftSchedule;
 import dev.roundup.roundup.DraftSections;
-import dev.roundup.web.UserMistake;
 
 /**
  * The one place that says what each setting may hold. A blank value means "use the configured default". Names and
@@ -22,19 +22,9 @@ final class SettingRules {
     private SettingRules() {
     }
 
-    /** Some values broke their rule: each field's message, in the form's order. */
-    static final class Invalid extends RuntimeException implements UserMistake {
-        final Map<String, String> errors;
-
-        Invalid(Map<String, String> errors) {
-            super(String.join(" ", errors.values()));
-            this.errors = Map.copyOf(errors);
-        }
-    }
-
     /**
      * The values to store for the settings the form or body holds (blank → null, "use the default"); settings it
-     * does not mention are left out. Throws {@link Invalid} naming every field that broke its rule.
+     * does not mention are left out. Throws {@link Rejected} naming every field that broke its rule.
      */
     static Map<Setting, String> check(Map<String, String> raw) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -51,7 +41,7 @@ final class SettingRules {
             }
         }
         if (!errors.isEmpty()) {
-            throw new Invalid(errors);
+            throw new Rejected(errors);
         }
         return values;
     }

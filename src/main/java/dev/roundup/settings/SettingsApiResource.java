@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.roundup.Rejected;
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
 
@@ -73,13 +74,9 @@ public class SettingsApiResource {
             }
         });
         if (!unknown.isEmpty()) {
-            return Problem.invalid("Invalid settings", unknown);
+            throw new Rejected(unknown);
         }
-        try {
-            settings.save(SettingRules.check(raw));
-        } catch (SettingRules.Invalid invalid) {
-            return Problem.invalid("Invalid settings", invalid.errors);
-        }
+        settings.save(SettingRules.check(raw));
         return Response.ok(newsletter()).build();
     }
 

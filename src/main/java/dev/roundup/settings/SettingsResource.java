@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import dev.roundup.Rejected;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,9 +70,9 @@ public class SettingsResource {
         }
         try {
             settings.save(SettingRules.check(raw));
-        } catch (SettingRules.Invalid invalid) {
+        } catch (Rejected invalid) {
             raw.replaceAll((k, v) -> v == null ? "" : v);
-            return Response.status(400).entity(Templates.settings(raw, settings.inForce(), invalid.errors, DAYS)).build();
+            return Response.status(400).entity(Templates.settings(raw, settings.inForce(), invalid.errors(), DAYS)).build();
         }
         flash.set("Saved. The next page, mail and draft use these settings.");
         return Response.seeOther(URI.create("/editor/settings")).build();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.Rejected;
 
 /**
  * What an imported file's first line says about it: which columns hold the address and the name (from a header such
@@ -14,24 +15,14 @@ import dev.roundup.EmailAddress;
  */
 record CsvLayout(boolean header, int email, int name, char separator) {
 
-    /**
-     * A file that is not a CSV list of addresses: binary, a web page, or a first line that is neither a header with an
-     * email column nor an address. One error for the whole file, a 400 wherever it surfaces.
-     */
-    public static class NotCsv extends RuntimeException implements dev.roundup.web.UserMistake {
-        NotCsv(String message) {
-            super(message);
-        }
-    }
-
-    /** Reads the first line (its byte order mark already removed); throws {@link NotCsv}. */
+    /** Reads the first line (its byte order mark already removed); throws {@link Rejected} for the field {@code file}. */
     static CsvLayout of(String first) {
         if (first.indexOf('\uFFFD') >= 0 || first.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            throw new NotCsv("This is not a CSV file in UTF-8 (it looks like a binary file such as a workbook, or text in "
+            throw new Rejected("file", "This is not a CSV file in UTF-8 (it looks like a binary file such as a workbook, or text in "
                     + "another encoding). Save it as \"CSV UTF-8\" and import that.");
         }
         if (first.stripLeading().startsWith("<")) {
-            throw new NotCsv("This is not a CSV file (it looks like a web page or XML). Export the list as CSV and import that.");
+            throw new Rejected("file", "This is not a CSV file (it looks like a web page or XML). Export the list as CSV and import that.");
         }
         char separator = separator(first);
         List<String> cells = SubscriberCsv.parseLine(first, separator);
@@ -52,7 +43,7 @@ record CsvLayout(boolean header, int email, int name, char separator) {
             }
         }
         if (email < 0) {
-            throw new NotCsv("The first line is neither a header with an \"email\" column nor an email address. "
+            throw new Rejected("file", "The first line is neither a header with an \"email\" column nor an email address. "
                     + "Start the file with a line like: email,name");
         }
         return new CsvLayout(true, email, name, separator);

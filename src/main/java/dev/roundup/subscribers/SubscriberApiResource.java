@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -53,15 +57,18 @@ public class SubscriberApiResource {
         }
     }
 
+    @Schema(name = "SubscriberPage")
     public record Page(List<SubscriberView> subscribers, int page, boolean hasNext, long total) {
     }
 
     public record NewSubscriber(String email, String name, Boolean confirmed) {
     }
 
+    @Schema(name = "SubscriberRename")
     public record Rename(String name) {
     }
 
+    @Schema(name = "SubscriberHistoryEvent")
     public record Event(Instant at, String kind, String detail) {
     }
 
@@ -79,12 +86,8 @@ public class SubscriberApiResource {
         if (body == null) {
             return Problem.of(400, "Bad request", "Send a JSON body with email, and optionally name and confirmed.");
         }
-        try {
-            Subscriber s = directory.add(body.email(), body.name(), Boolean.TRUE.equals(body.confirmed()));
-            return Response.status(201).entity(SubscriberView.of(s)).build();
-        } catch (SubscriberDirectory.Rejected rejected) {
-            return Problem.invalid("Subscriber not added", rejected.errors());
-        }
+        Subscriber s = directory.add(body.email(), body.name(), Boolean.TRUE.equals(body.confirmed()));
+        return Response.status(201).entity(SubscriberView.of(s)).build();
     }
 
     @GET
@@ -141,12 +144,15 @@ public class SubscriberApiResource {
     @Path("export")
     @Produces("text/csv;charset=UTF-8")
     @Operation(summary = "Export the subscribers a search selects as CSV (streamed)")
-    public StreamingOutput export(@RestQuery String q, @RestQuery String status) {
+    @APIResponse(responseCode = "200", description = "A header line, then one subscriber a line",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "csv")))
+    public Response export(@RestQuery String q, @RestQuery String status) {
         SubscriberDirectory.Filter filter = SubscriberDirectory.Filter.of(q, status);
-        return out -> {
+        StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             csv.export(filter, writer);
             writer.flush();
         };
+        return Response.ok(body).build();
     }
 }

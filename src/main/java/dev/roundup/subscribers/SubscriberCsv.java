@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import dev.roundup.Graphemes;
 import dev.roundup.TextRules;
 import dev.roundup.EmailAddress;
+import dev.roundup.Rejected;
 import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -58,7 +59,7 @@ public class SubscriberCsv {
     /**
      * Imports a CSV of addresses (and optionally names), as saved by a spreadsheet: a UTF-8 byte order mark, CRLF line
      * ends and {@code ;} separators are all read. A merge never replaces a name a subscriber already has unless
-     * {@code overwriteNames}; it fills in a missing one. Throws {@link CsvLayout.NotCsv} for a file that is not such a list.
+     * {@code overwriteNames}; it fills in a missing one. Throws {@link Rejected} (field {@code file}) for a file that is not such a list.
      */
     public ImportReport importCsv(Reader csv, Mode mode, boolean override, boolean overwriteNames) {
         long[] totals = new long[4]; // rows, added, merged, skipped
@@ -108,7 +109,7 @@ public class SubscriberCsv {
                 }
             }
             if (columns == null) {
-                throw new CsvLayout.NotCsv("The file is empty: it needs one email address a line, or a header with an email column.");
+                throw new Rejected("file", "The file is empty: it needs one email address a line, or a header with an email column.");
             }
             store(batch, mode, override, overwriteNames, totals);
         } catch (IOException e) {

@@ -12,7 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.roundup.EmailAddress;
+import dev.roundup.NotFound;
+import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -88,6 +92,7 @@ public class SubscriberDirectory {
     }
 
     /** Counts per status, and how many left in the last seven days. */
+    @Schema(name = "SubscriberCounts")
     public record Counts(Map<String, Long> byStatus, long unsubscribedThisWeek) {
         public long get(String status) {
             return byStatus.getOrDefault(status, 0L);
@@ -109,7 +114,7 @@ public class SubscriberDirectory {
     /** Adds an address by hand: confirmed at once when the editor vouches for consent, otherwise sent a confirmation. */
     public Subscriber add(String email, String name, boolean confirmed) throws MessagingException {
         EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new Rejected("email", "Enter a valid email address."));
-        String cleanName = nameOf(name);
+        String cleanName = TextRules.checkName("name", name);
         Instant now = Instant.now();
         Subscriber added;
         try {
@@ -158,9 +163,9 @@ public class SubscriberDirectory {
     }
 
     public void rename(long id, String name) {
-        String cleanName = nameOf(name);
+        String cleanName = TextRules.checkName("name", name);
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             s.name = cleanName;
             s.updatedAt = Instant.now();
             SubscriberEvent.record(s, "edited", "name changed by an editor", s.updatedAt);
@@ -169,7 +174,7 @@ public class SubscriberDirectory {
 
     public void unsubscribe(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             if (s.status.canBecome(SubscriberStatus.UNSUBSCRIBED)) {
                 Instant now = Instant.now();
                 s.changeTo(SubscriberStatus.UNSUBSCRIBED, now, false);
@@ -181,42 +186,10 @@ public class SubscriberDirectory {
     /** Erases a subscriber and their history; only a keyed hash of the address stays, so no import brings it back. */
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new Rejected("id", "No such subscriber."));
+            Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
             suppressions.add(s, "deleted");
             SubscriberEvent.delete("subscriber", s);
             s.delete();
         });
-    }
-
-    /** The name as stored, by {@link TextRules}' rule for names, the one every form, import and API asks. */
-    private static String nameOf(String name) {
-        try {
-            return TextRules.checkName("name", name);
-        } catch (dev.roundup.Rejected broken) {
-            throw new Rejected("name", broken.getMessage());
-        }
-    }
-
-    /** An editor's change that breaks a rule; {@link #field()} is the form field at fault. */
-    public static class Rejected extends RuntimeException implements dev.roundup.web.UserMistake {
-        private final String field;
-
-        @Override
-        public int status() {
-            return "id".equals(field) ? 404 : 400;
-        }
-
-        public Rejected(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public Map<String, String> errors() {
-            return Map.of(field, getMessage());
-        }
     }
 }

@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.roundup.Rejected;
 import dev.roundup.web.Flash;
 import dev.roundup.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,7 +76,7 @@ public class SubscriberResource {
             Subscriber s = directory.add(email, name, "confirmed".equals(mode));
             flash.set("confirmed".equals(mode) ? "Added " + s.email + " as confirmed." : "Added " + s.email + " and sent a confirmation mail.");
             return Response.seeOther(URI.create("/editor/subscribers/" + s.id)).build();
-        } catch (SubscriberDirectory.Rejected rejected) {
+        } catch (Rejected rejected) {
             SubscriberDirectory.Filter none = SubscriberDirectory.Filter.of(null, null);
             return Response.status(400).entity(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(),
                     Map.of("email", email == null ? "" : email, "name", name == null ? "" : name), rejected.errors(), null)).build();
@@ -95,7 +96,7 @@ public class SubscriberResource {
         try (Reader reader = new InputStreamReader(Files.newInputStream(file.uploadedFile()), StandardCharsets.UTF_8)) {
             report = csv.importCsv(reader, "confirmed".equals(mode) ? SubscriberCsv.Mode.CONFIRMED : SubscriberCsv.Mode.SEND_CONFIRMATION,
                     override, overwriteNames);
-        } catch (CsvLayout.NotCsv notCsv) {
+        } catch (Rejected notCsv) {
             return Response.status(400).entity(Templates.list(directory.search(none, 0, PAGE_SIZE), none, directory.counts(),
                     Map.of(), Map.of("file", notCsv.getMessage()), null)).build();
         }
@@ -130,7 +131,7 @@ public class SubscriberResource {
             directory.rename(id, name);
             flash.set("Saved.");
             return Response.seeOther(URI.create("/editor/subscribers/" + id)).build();
-        } catch (SubscriberDirectory.Rejected rejected) {
+        } catch (Rejected rejected) {
             Subscriber s = directory.find(id).orElseThrow(NotFoundException::new);
             return Response.status(400).entity(Templates.subscriber(s, directory.history(id), links.unsubscribeUrl(s), rejected.errors()))
                     .build();

@@ -1,5 +1,6 @@
 package dev.roundup.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import dev.roundup.DomainException;
+import dev.roundup.Rejected;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * Every error a person or a script can cause, answered in their language: an RFC 9457 problem body
  * ({@code application/problem+json}) under {@code /api}, a friendly page everywhere else. Never a stack trace.
+ * A feature's {@link DomainException} is mapped here, once; a form that shows the refusal beside its fields catches
+ * it itself and re-renders.
  */
 @ApplicationScoped
 public class ErrorPages {
@@ -37,11 +42,23 @@ public class ErrorPages {
 
     /** A problem body for API paths, an error page for the rest. */
     public Response response(String path, int status, String title, String detail) {
-        if (path.startsWith("/api/") || path.equals("/api")) {
+        if (isApi(path)) {
             return Problem.of(status, title, detail);
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, title, detail).render()).build();
+    }
+
+    /** What a feature refused: its status and message, and under {@code /api} the fields it names. */
+    @ServerExceptionMapper
+    public Response refused(DomainException e, UriInfo uri) {
+        int status = e.status();
+        String path = uri.getPath();
+        if (isApi(path)) {
+            Map<String, String> errors = e instanceof Rejected r && !r.errors().isEmpty() ? r.errors() : null;
+            return new Problem(status, titleFor(status), e.getMessage(), errors).toResponse();
+        }
+        return response(path, status, titleFor(status), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -93,10 +110,6 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (e instanceof UserMistake mistake) {
-            int status = mistake.status();
-            return response(uri.getPath(), status, titleFor(status), e.getMessage() == null ? titleFor(status) + "." : e.getMessage());
-        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException) {
                 // logged, so that a lost update that is Roundup's own bug, not two people at once, can be seen
@@ -124,10 +137,14 @@ public class ErrorPages {
     public void problemForBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        if (status >= 400 && !response.hasEntity() && (path.startsWith("/api/") || path.equals("/api"))) {
+        if (status >= 400 && !response.hasEntity() && isApi(path)) {
             response.setEntity(new Problem(status, titleFor(status), status == 404 ? "There is nothing at this address." : titleFor(status) + ".", null),
                     new java.lang.annotation.Annotation[0], Problem.MEDIA_TYPE);
         }
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     private static boolean isFromDecoding(IllegalArgumentException e) {

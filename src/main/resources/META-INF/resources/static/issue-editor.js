@@ -204,6 +204,8 @@
       item.classList.toggle('excluded', !t.checked);
       count(item.closest('[data-section]'));
       send('PUT', '/items/' + item.dataset.item, () => ({ included: t.checked }));
+    } else if (t.matches('[data-section-thumbnails]')) {
+      send('PUT', '/sections/' + t.closest('[data-section]').dataset.section, () => ({ thumbnails: t.checked }));
     } else if (timers.has(t)) {
       flush(t, true); // leaving the field saves at once
     }

@@ -9,8 +9,8 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.Conflict;
 import dev.roundup.delivery.SendState.Change;
-import dev.roundup.roundup.Curation;
 
 /** Which change a send allows in which state: the rule itself, without an app. */
 class SendStateTest {
@@ -20,24 +20,24 @@ class SendStateTest {
         assertEquals(SendState.PAUSED, SendState.RUNNING.after(Change.PAUSE));
         assertEquals(SendState.DONE, SendState.RUNNING.after(Change.FINISH));
         assertEquals(SendState.CANCELLED, SendState.RUNNING.after(Change.CANCEL));
-        assertThrows(Curation.Conflict.class, () -> SendState.RUNNING.after(Change.RESUME), "only a paused send resumes");
-        assertThrows(Curation.Conflict.class, () -> SendState.RUNNING.after(Change.START), "it runs already");
+        assertThrows(Conflict.class, () -> SendState.RUNNING.after(Change.RESUME), "only a paused send resumes");
+        assertThrows(Conflict.class, () -> SendState.RUNNING.after(Change.START), "it runs already");
     }
 
     @Test
     void aPausedSendResumesOrIsCancelledButDoesNotFinishWhilePaused() {
         assertEquals(SendState.RUNNING, SendState.PAUSED.after(Change.RESUME));
         assertEquals(SendState.CANCELLED, SendState.PAUSED.after(Change.CANCEL));
-        assertThrows(Curation.Conflict.class, () -> SendState.PAUSED.after(Change.PAUSE));
+        assertThrows(Conflict.class, () -> SendState.PAUSED.after(Change.PAUSE));
         assertFalse(SendState.PAUSED.allows(Change.FINISH), "a paused send is done only after it was resumed and ran out");
     }
 
     @Test
     void aCancelledSendStaysCancelledUntilTheIssueIsSentAgain() {
-        Curation.Conflict refused = assertThrows(Curation.Conflict.class, () -> SendState.CANCELLED.after(Change.RESUME));
+        Conflict refused = assertThrows(Conflict.class, () -> SendState.CANCELLED.after(Change.RESUME));
         assertTrue(refused.getMessage().contains("cancelled"), refused.getMessage());
-        assertThrows(Curation.Conflict.class, () -> SendState.CANCELLED.after(Change.RETRY_FAILED));
-        assertThrows(Curation.Conflict.class, () -> SendState.CANCELLED.after(Change.CANCEL));
+        assertThrows(Conflict.class, () -> SendState.CANCELLED.after(Change.RETRY_FAILED));
+        assertThrows(Conflict.class, () -> SendState.CANCELLED.after(Change.CANCEL));
         assertEquals(SendState.RUNNING, SendState.CANCELLED.after(Change.START));
     }
 
@@ -45,8 +45,8 @@ class SendStateTest {
     void retryingFailedDeliveriesRunsADoneSendAgainAndARunningOneGoesOn() {
         assertEquals(SendState.RUNNING, SendState.DONE.after(Change.RETRY_FAILED));
         assertEquals(SendState.RUNNING, SendState.RUNNING.after(Change.RETRY_FAILED));
-        assertThrows(Curation.Conflict.class, () -> SendState.DONE.after(Change.CANCEL), "what was sent stays sent");
-        assertThrows(Curation.Conflict.class, () -> SendState.DONE.after(Change.PAUSE));
+        assertThrows(Conflict.class, () -> SendState.DONE.after(Change.CANCEL), "what was sent stays sent");
+        assertThrows(Conflict.class, () -> SendState.DONE.after(Change.PAUSE));
     }
 
     @Test

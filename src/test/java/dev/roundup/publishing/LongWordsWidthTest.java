@@ -170,7 +170,7 @@ class LongWordsWidthTest {
         return String.valueOf(((JavascriptExecutor) chromium.driver()).executeScript("return document.body.innerText;")).contains(text);
     }
 
-    private static void assertFits(Chromium chromium, String where) {
+    static void assertFits(Chromium chromium, String where) {
         // on failure, say which elements stick out
         Object widths = ((JavascriptExecutor) chromium.driver()).executeScript(
                 "return document.documentElement.scrollWidth + ' > ' + window.innerWidth + ': ' + Array.from(document.querySelectorAll('body *'))"

@@ -32,6 +32,7 @@ import dev.roundup.roundup.Issue;
 import dev.roundup.roundup.IssueStatus;
 import dev.roundup.roundup.IssueView;
 import dev.roundup.testing.Fixtures;
+import dev.roundup.web.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** One issue, rendered for email (HTML and text), the web and feeds: complete, in order, absolute, and inert. */
@@ -49,6 +50,9 @@ class RenderingTest {
 
     @Inject
     IssueRenderer renderer;
+
+    @Inject
+    Archive archive;
 
     long issueId;
     IssueView view;
@@ -194,6 +198,11 @@ class RenderingTest {
         given().get("/archive/" + number + "-any-slug").then().statusCode(200);
         given().get("/archive/99999").then().statusCode(404);
         given().get("/archive").then().body(org.hamcrest.Matchers.containsString("/archive/" + number));
+        // the archive lists from the issues' own columns, and says of each what rendering it would
+        Archive.Listed listed = archive.listed(0, Paging.MAX_PAGE).issues().stream().filter(l -> l.number() == number).findFirst().orElseThrow();
+        IssueContent rendered = renderer.content(issueId);
+        assertEquals(new Archive.Listed(number, rendered.title(), rendered.window(), rendered.summary()), listed);
+        given().get("/archive?page=" + Paging.MAX_PAGE).then().statusCode(200).body(org.hamcrest.Matchers.containsString("← Newer"));
         given().get("/").then().body(org.hamcrest.Matchers.containsString("Latest issue"));
 
         String atom = given().get("/feed.xml").then().statusCode(200).contentType("application/atom+xml").extract().asString();

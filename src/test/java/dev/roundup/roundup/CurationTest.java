@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.Conflict;
 import dev.roundup.testing.Api;
 import dev.roundup.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -200,7 +201,7 @@ class CurationTest {
         editor.postWithoutToken("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(403);
         editor.post("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(303);
         assertEquals("draft", IssueView.load(issue.id()).orElseThrow().status());
-        org.junit.jupiter.api.Assertions.assertThrows(Curation.Conflict.class, () -> curation.restore(issue.id()), "a draft has nothing to restore");
+        org.junit.jupiter.api.Assertions.assertThrows(Conflict.class, () -> curation.restore(issue.id()), "a draft has nothing to restore");
         editor.post("/editor/issues/" + issue.id() + "/restore", Map.of()).then().statusCode(303);
         editor.get("/editor/issues/" + issue.id()).then().body(containsString("draft already"));
     }

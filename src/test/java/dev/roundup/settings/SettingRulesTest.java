@@ -15,7 +15,7 @@ class SettingRulesTest {
     private static Map<String, String> errors(String key, String value) {
         Map<String, String> raw = new HashMap<>();
         raw.put(key, value);
-        return assertThrows(SettingRules.Invalid.class, () -> SettingRules.check(raw)).errors;
+        return assertThrows(dev.roundup.Rejected.class, () -> SettingRules.check(raw)).errors();
     }
 
     @Test
@@ -62,8 +62,8 @@ class SettingRulesTest {
 
     @Test
     void everyMistakeIsNamedAtOnce() {
-        Map<String, String> errors = assertThrows(SettingRules.Invalid.class,
-                () -> SettingRules.check(Map.of("from", "x", "timeZone", "y", "name", "fine"))).errors;
+        Map<String, String> errors = assertThrows(dev.roundup.Rejected.class,
+                () -> SettingRules.check(Map.of("from", "x", "timeZone", "y", "name", "fine"))).errors();
         assertEquals(2, errors.size(), errors.toString());
     }
 }

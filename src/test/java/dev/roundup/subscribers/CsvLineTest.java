@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roundup.Rejected;
+
 /** How an imported file's lines are read: the first line's layout, then each line's cells; and how a cell is written. */
 class CsvLineTest {
 
@@ -49,10 +51,10 @@ class CsvLineTest {
 
     @Test
     void aFileThatIsNotACsvOfAddressesIsOneClearError() {
-        assertTrue(assertThrows(CsvLayout.NotCsv.class, () -> CsvLayout.of("PK\u0003\u0004binary")).getMessage().contains("not a CSV file in UTF-8"));
-        assertTrue(assertThrows(CsvLayout.NotCsv.class, () -> CsvLayout.of("caf\uFFFD,x")).getMessage().contains("UTF-8"));
-        assertTrue(assertThrows(CsvLayout.NotCsv.class, () -> CsvLayout.of("  <!DOCTYPE html>")).getMessage().contains("web page"));
-        assertTrue(assertThrows(CsvLayout.NotCsv.class, () -> CsvLayout.of("id,first,last")).getMessage().contains("\"email\" column"));
+        assertTrue(assertThrows(Rejected.class, () -> CsvLayout.of("PK\u0003\u0004binary")).getMessage().contains("not a CSV file in UTF-8"));
+        assertTrue(assertThrows(Rejected.class, () -> CsvLayout.of("caf\uFFFD,x")).getMessage().contains("UTF-8"));
+        assertTrue(assertThrows(Rejected.class, () -> CsvLayout.of("  <!DOCTYPE html>")).getMessage().contains("web page"));
+        assertTrue(assertThrows(Rejected.class, () -> CsvLayout.of("id,first,last")).getMessage().contains("\"email\" column"));
         CsvLayout tabbed = CsvLayout.of("email\tname");
         assertTrue(tabbed.header(), "a tab is not a control character that makes a file binary");
     }
