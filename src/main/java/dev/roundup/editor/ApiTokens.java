@@ -13,6 +13,7 @@ import jakarta.ws.rs.ForbiddenException;
 
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
+import dev.roundup.TextRules;
 
 /**
  * Creates, lists, checks and revokes API tokens. A token is shown once, when created; afterwards only its name and
@@ -34,7 +35,7 @@ public class ApiTokens {
     @Transactional
     public Created create(String ownerEmail, String name) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > 100 || !TextRules.isOneLine(n)) {
             throw new Rejected("name", "Give the token a name of at most 100 characters, on one line, e.g. \"backup script\".");
         }
         String secret = OpaqueToken.create(PREFIX);

@@ -13,6 +13,7 @@ import dev.roundup.Conflict;
 import dev.roundup.EmailAddress;
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
+import dev.roundup.TextRules;
 import dev.roundup.web.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -193,6 +194,6 @@ public class Editors {
     }
 
     private static boolean hasControlCharacters(String s) {
-        return s.chars().anyMatch(Character::isISOControl);
+        return !TextRules.isOneLine(s);
     }
 }

@@ -1,20 +1,18 @@
 package dev.roundup.listings;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /** A job offer for the newsletter's Jobs section. Open from approval until it expires. */
 @Entity
 @Table(name = "job")
-public class Job extends PanacheEntity {
+public class Job extends Listing {
 
     @Column(nullable = false, length = 120)
     public String title;
@@ -39,32 +37,52 @@ public class Job extends PanacheEntity {
     @Column(name = "contact_email", nullable = false, length = 320)
     public String contactEmail;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    public ListingStatus status = ListingStatus.PENDING;
-
-    @Column(name = "reject_reason", length = 500)
-    public String rejectReason;
-
-    /** A featured (paid) job: shown first with a star. */
-    @Column(nullable = false)
-    public boolean featured;
-
-    @Column(name = "submitted_at", nullable = false)
-    public Instant submittedAt;
-
-    @Column(name = "approved_at")
-    public Instant approvedAt;
-
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    @Override
+    public ListingKind kind() {
+        return ListingKind.JOB;
+    }
 
-    /** Who sent what, while a second copy of the same form would be a duplicate ({@link SubmissionKey}); else null. */
-    @Column(name = "submission_key", length = 64, unique = true)
-    public String submissionKey;
+    @Override
+    String submitterEmail() {
+        return contactEmail;
+    }
+
+    @Override
+    String submitterName() {
+        return company;
+    }
+
+    @Override
+    String title() {
+        return title + " at " + company;
+    }
+
+    @Override
+    String keyLink() {
+        return applyUrl;
+    }
+
+    @Override
+    String keyTitle() {
+        return title + "\n" + company;
+    }
+
+    /** An approved job is open for {@code job-lifetime} from its approval, or again from now once it expired. */
+    @Override
+    void approved(Instant now, ListingsConfig config) {
+        super.approved(now, config);
+        if (expiresAt == null || !expiresAt.isAfter(now)) {
+            expiresAt = now.plus(config.jobLifetime());
+        }
+    }
+
+    @Override
+    LocalDate openUntil(ZoneId zone) {
+        return expiresAt == null ? null : expiresAt.minusSeconds(1).atZone(zone).toLocalDate();
+    }
 
     /** Whether the job is published and not expired at {@code now}. */
     public boolean isOpen(Instant now) {

@@ -3,6 +3,8 @@ package dev.roundup.listings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.roundup.web.Problem;
 import dev.roundup.web.Roles;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Projects and jobs for scripts: list, read, edit, moderate (one or many), delete. */
@@ -67,90 +70,100 @@ public class ListingApiResource {
     @Path("projects")
     @Operation(summary = "Projects, newest first: status (pending, published, rejected) and q (text) filter")
     public List<ProjectView> projects(@RestQuery String status, @RestQuery String q) {
-        List<Project> list = queries.projects(status, q);
-        Map<Long, List<Integer>> issues = ListingFeature.issuesFor(ListingFeature.PROJECT, list.stream().map(p -> p.id).toList());
-        return list.stream().map(p -> ProjectView.of(p, issues.getOrDefault(p.id, List.of()))).toList();
+        return shown(ListingKind.PROJECT, queries.projects(status, q), ProjectView::of);
     }
 
     @GET
     @Path("projects/{id}")
     public ProjectView project(@RestPath long id) {
-        Project p = QuarkusTransaction.requiringNew().call(() -> Project.<Project>findByIdOptional(id)).orElseThrow(NotFoundException::new);
-        return ProjectView.of(p, ListingFeature.issuesFor(ListingFeature.PROJECT, List.of(id)).getOrDefault(id, List.of()));
+        return one(ListingKind.PROJECT, id, ProjectView::of);
     }
 
     @PUT
     @Path("projects/{id}")
     @Operation(summary = "Edit a project's fields (all of them, as in the form)")
     public Response editProject(@RestPath long id, Listings.ProjectFields body) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
-            Listings.apply(p, body);
-            p.updatedAt = Instant.now();
-        });
-        return Response.ok(project(id)).build();
+        return edit(ListingKind.PROJECT, id, body, () -> project(id));
     }
 
     @POST
     @Path("projects/moderate")
     @Operation(summary = "Approve, reject (with reason), feature or unfeature projects by id")
     public Response moderateProjects(Decision decision) {
-        return moderate(decision, () -> listings.moderateProjects(decision.ids(), decision.action(), decision.reason()));
+        return moderate(ListingKind.PROJECT, decision);
     }
 
     @DELETE
     @Path("projects/{id}")
     public Response deleteProject(@RestPath long id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Project.deleteById(id));
-        return deleted ? Response.noContent().build() : Response.status(404).build();
+        return delete(ListingKind.PROJECT, id);
     }
 
     @GET
     @Path("jobs")
     @Operation(summary = "Jobs, newest first: status and q filter")
     public List<JobView> jobs(@RestQuery String status, @RestQuery String q) {
-        List<Job> list = queries.jobs(status, q);
-        Map<Long, List<Integer>> issues = ListingFeature.issuesFor(ListingFeature.JOB, list.stream().map(j -> j.id).toList());
-        return list.stream().map(j -> JobView.of(j, issues.getOrDefault(j.id, List.of()))).toList();
+        return shown(ListingKind.JOB, queries.jobs(status, q), JobView::of);
     }
 
     @GET
     @Path("jobs/{id}")
     public JobView job(@RestPath long id) {
-        Job j = QuarkusTransaction.requiringNew().call(() -> Job.<Job>findByIdOptional(id)).orElseThrow(NotFoundException::new);
-        return JobView.of(j, ListingFeature.issuesFor(ListingFeature.JOB, List.of(id)).getOrDefault(id, List.of()));
+        return one(ListingKind.JOB, id, JobView::of);
     }
 
     @PUT
     @Path("jobs/{id}")
     @Operation(summary = "Edit a job's fields (all of them, as in the form)")
     public Response editJob(@RestPath long id, Listings.JobFields body) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-            Listings.apply(j, body);
-            j.updatedAt = Instant.now();
-        });
-        return Response.ok(job(id)).build();
+        return edit(ListingKind.JOB, id, body, () -> job(id));
     }
 
     @POST
     @Path("jobs/moderate")
     @Operation(summary = "Approve, reject (with reason), feature or unfeature jobs by id")
     public Response moderateJobs(Decision decision) {
-        return moderate(decision, () -> listings.moderateJobs(decision.ids(), decision.action(), decision.reason()));
+        return moderate(ListingKind.JOB, decision);
     }
 
     @DELETE
     @Path("jobs/{id}")
     public Response deleteJob(@RestPath long id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Job.deleteById(id));
-        return deleted ? Response.noContent().build() : Response.status(404).build();
+        return delete(ListingKind.JOB, id);
     }
 
-    private static Response moderate(Decision decision, java.util.function.IntSupplier action) {
+    /** Each listing as its kind's view, with the issues that featured it. */
+    private static <L extends Listing, V> List<V> shown(ListingKind kind, List<L> list, BiFunction<L, List<Integer>, V> view) {
+        Map<Long, List<Integer>> issues = ListingFeature.issuesFor(kind.word, list.stream().map(l -> l.id).toList());
+        return list.stream().map(l -> view.apply(l, issues.getOrDefault(l.id, List.of()))).toList();
+    }
+
+    private static <L extends Listing, V> V one(ListingKind kind, long id, BiFunction<L, List<Integer>, V> view) {
+        @SuppressWarnings("unchecked")
+        L listing = (L) QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().find(kind.entity, id));
+        if (listing == null) {
+            throw new NotFoundException();
+        }
+        return view.apply(listing, ListingFeature.issuesFor(kind.word, List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    private static Response edit(ListingKind kind, long id, Listings.ListingFields<?> body, Supplier<Object> shown) {
+        if (!Listings.edit(kind, id, body, l -> { })) {
+            throw new NotFoundException();
+        }
+        return Response.ok(shown.get()).build();
+    }
+
+    private Response moderate(ListingKind kind, Decision decision) {
         if (decision == null || decision.ids() == null || decision.ids().isEmpty() || decision.action() == null) {
             return Problem.of(400, "Bad request", "Send {\"ids\": [...], \"action\": \"approve|reject|feature|unfeature\", \"reason\": \"...\"}.");
         }
-        return Response.ok(Map.of("changed", action.getAsInt())).build();
+        return Response.ok(Map.of("changed", listings.moderate(kind, decision.ids(), decision.action(), decision.reason()))).build();
+    }
+
+    private static Response delete(ListingKind kind, long id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createQuery("delete from " + kind.entityName() + " where id = ?1").setParameter(1, id).executeUpdate() == 1);
+        return deleted ? Response.noContent().build() : Response.status(404).build();
     }
 }

@@ -63,40 +63,41 @@ public class ListingEditorResource {
     @Path("projects")
     public TemplateInstance projects(@RestQuery String status, @RestQuery String q) {
         List<Project> list = queries.projects(status, q);
-        return Templates.projects(list, ListingFeature.issuesFor(ListingFeature.PROJECT, list.stream().map(p -> p.id).toList()),
-                orEmpty(status), orEmpty(q), queries.projectCounts());
+        return Templates.projects(list, ListingFeature.issuesFor(ListingKind.PROJECT.word, list.stream().map(p -> p.id).toList()),
+                orEmpty(status), orEmpty(q), queries.counts(ListingKind.PROJECT));
     }
 
     @GET
     @Path("jobs")
     public TemplateInstance jobs(@RestQuery String status, @RestQuery String q) {
         List<Job> list = queries.jobs(status, q);
-        return Templates.jobs(list, ListingFeature.issuesFor(ListingFeature.JOB, list.stream().map(j -> j.id).toList()),
-                orEmpty(status), orEmpty(q), queries.jobCounts(), Instant.now());
+        return Templates.jobs(list, ListingFeature.issuesFor(ListingKind.JOB.word, list.stream().map(j -> j.id).toList()),
+                orEmpty(status), orEmpty(q), queries.counts(ListingKind.JOB), Instant.now());
     }
 
     @POST
     @Path("projects/moderate")
     public Response moderateProjects(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
             @RestForm String back, @RestForm String status, @RestForm String q) {
-        if (ids == null || ids.isEmpty()) {
-            flash.now(Flash.Kind.ERROR, "Nothing was changed: tick at least one project, then choose what to do with it.");
-            return Response.status(400).entity(projects(status, q)).build();
-        }
-        tellOutcome(listings.moderateProjects(ids, action, reason), "project", action);
-        return Response.seeOther(URI.create(back(back, "/editor/projects"))).build();
+        return moderate(ListingKind.PROJECT, ids, action, reason, back, () -> projects(status, q));
     }
 
     @POST
     @Path("jobs/moderate")
     public Response moderateJobs(@RestForm("id") List<Long> ids, @RestForm String action, @RestForm String reason,
             @RestForm String back, @RestForm String status, @RestForm String q) {
+        return moderate(ListingKind.JOB, ids, action, reason, back, () -> jobs(status, q));
+    }
+
+    /** One moderation for every kind; with nothing ticked, the list again with a message. */
+    private Response moderate(ListingKind kind, List<Long> ids, String action, String reason, String back,
+            java.util.function.Supplier<TemplateInstance> list) {
         if (ids == null || ids.isEmpty()) {
-            flash.now(Flash.Kind.ERROR, "Nothing was changed: tick at least one job, then choose what to do with it.");
-            return Response.status(400).entity(jobs(status, q)).build();
+            flash.now(Flash.Kind.ERROR, "Nothing was changed: tick at least one " + kind.word + ", then choose what to do with it.");
+            return Response.status(400).entity(list.get()).build();
         }
-        tellOutcome(listings.moderateJobs(ids, action, reason), "job", action);
-        return Response.seeOther(URI.create(back(back, "/editor/jobs"))).build();
+        tellOutcome(listings.moderate(kind, ids, action, reason), kind.word, action);
+        return Response.seeOther(URI.create(back(back, "/editor" + kind.publicPath))).build();
     }
 
     /** "2 jobs approved." and, for approvals and rejections, that the submitters were told; nothing changed is a warning. */
@@ -122,13 +123,7 @@ public class ListingEditorResource {
             @RestForm String repoUrl, @RestForm String imageUrl, @RestForm String makerName, @RestForm String makerEmail) {
         Listings.ProjectFields fields = new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Project p = Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(p, fields);
-                p.updatedAt = Instant.now();
-            });
-            flash.set("Saved.");
-            return Response.seeOther(URI.create("/editor/projects/" + id)).build();
+            return saved(ListingKind.PROJECT, id, Listings.edit(ListingKind.PROJECT, id, fields, p -> { }));
         } catch (Rejected invalid) {
             return Response.status(400).entity(Templates.project(Project.findById(id), fields.typed(), invalid.errors())).build();
         }
@@ -156,16 +151,11 @@ public class ListingEditorResource {
             @RestForm String expires) {
         Listings.JobFields fields = new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Job j = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-                Listings.apply(j, fields);
+            return saved(ListingKind.JOB, id, Listings.edit(ListingKind.JOB, id, fields, j -> {
                 if (expires != null && !expires.isBlank()) {
                     j.expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(newsletter.zone()).toInstant();
                 }
-                j.updatedAt = Instant.now();
-            });
-            flash.set("Saved.");
-            return Response.seeOther(URI.create("/editor/jobs/" + id)).build();
+            }));
         } catch (Rejected invalid) {
             Job job = Job.findById(id);
             return Response.status(400).entity(Templates.job(job, fields.typed(), invalid.errors(), expiresDate(job))).build();
@@ -173,6 +163,15 @@ public class ListingEditorResource {
             Job job = Job.findById(id);
             return Response.status(400).entity(Templates.job(job, null, Map.of("expires", "Use a date like 2026-12-31."), expires)).build();
         }
+    }
+
+    /** After an edit: back to the listing's page, saved; a 404 when there was none. */
+    private Response saved(ListingKind kind, long id, boolean found) {
+        if (!found) {
+            throw new NotFoundException();
+        }
+        flash.set("Saved.");
+        return Response.seeOther(URI.create("/editor" + kind.publicPath + "/" + id)).build();
     }
 
     @POST

@@ -27,19 +27,20 @@ public class ListingQueries {
     }
 
     public Map<String, Long> projectCounts() {
-        return counts("Project");
+        return counts(ListingKind.PROJECT);
     }
 
     public Map<String, Long> jobCounts() {
-        return counts("Job");
+        return counts(ListingKind.JOB);
     }
 
-    private static Map<String, Long> counts(String entity) {
+    /** How many listings of a kind are in each status. */
+    public Map<String, Long> counts(ListingKind kind) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ListingStatus s : ListingStatus.values()) {
             counts.put(s.label(), 0L);
         }
-        Project.getEntityManager().createQuery("select e.status, count(e) from " + entity + " e group by e.status", Object[].class)
+        Project.getEntityManager().createQuery("select e.status, count(e) from " + kind.entityName() + " e group by e.status", Object[].class)
                 .getResultList().forEach(r -> counts.put(((ListingStatus) r[0]).label(), (Long) r[1]));
         return counts;
     }

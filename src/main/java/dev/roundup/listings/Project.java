@@ -5,16 +5,12 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /** Something a community member built, submitted for the newsletter's Projects section. The maker's email is never shown. */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntity {
+public class Project extends Listing {
 
     @Column(nullable = false, length = 100)
     public String name;
@@ -38,29 +34,35 @@ public class Project extends PanacheEntity {
     @Column(name = "maker_email", nullable = false, length = 320)
     public String makerEmail;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    public ListingStatus status = ListingStatus.PENDING;
+    @Override
+    public ListingKind kind() {
+        return ListingKind.PROJECT;
+    }
 
-    @Column(name = "reject_reason", length = 500)
-    public String rejectReason;
+    @Override
+    String submitterEmail() {
+        return makerEmail;
+    }
 
-    /** Sponsored or featured: shown first and marked. */
-    @Column(nullable = false)
-    public boolean featured;
+    @Override
+    String submitterName() {
+        return makerName;
+    }
 
-    @Column(name = "submitted_at", nullable = false)
-    public Instant submittedAt;
+    @Override
+    String title() {
+        return name;
+    }
 
-    @Column(name = "approved_at")
-    public Instant approvedAt;
+    @Override
+    String keyLink() {
+        return url;
+    }
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    /** Who sent what, while a second copy of the same form would be a duplicate ({@link SubmissionKey}); else null. */
-    @Column(name = "submission_key", length = 64, unique = true)
-    public String submissionKey;
+    @Override
+    String keyTitle() {
+        return name;
+    }
 
     /**
      * For a draft: published projects approved before {@code approvedBefore} (the draft's send, or now), leaving out

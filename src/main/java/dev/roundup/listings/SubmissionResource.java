@@ -41,9 +41,7 @@ public class SubmissionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance submitProject(Map<String, String> values, Map<String, String> errors);
-
-        static native TemplateInstance submitJob(Map<String, String> values, Map<String, String> errors);
+        static native TemplateInstance submit(ListingKind kind, Map<String, String> values, Map<String, String> errors);
 
         static native TemplateInstance thanks(String what);
 
@@ -55,7 +53,7 @@ public class SubmissionResource {
     @GET
     @Path("submit/project")
     public TemplateInstance projectForm() {
-        return Templates.submitProject(Map.of(), Map.of());
+        return Templates.submit(ListingKind.PROJECT, Map.of(), Map.of());
     }
 
     @POST
@@ -63,23 +61,14 @@ public class SubmissionResource {
     public Response submitProject(@RestForm String name, @RestForm String url, @RestForm String description,
             @RestForm String repoUrl, @RestForm String imageUrl, @RestForm String makerName, @RestForm String makerEmail,
             @RestForm String website, RoutingContext rc) {
-        Listings.ProjectFields fields = new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail);
-        Response refused = guard(website, rc, errors -> Templates.submitProject(Map.of(), errors));
-        if (refused != null) {
-            return refused;
-        }
-        try {
-            listings.submitProject(fields);
-            return Response.seeOther(URI.create("/submit/thanks?what=project")).build();
-        } catch (Rejected invalid) {
-            return Response.status(400).entity(Templates.submitProject(fields.typed(), invalid.errors())).build();
-        }
+        return submit(ListingKind.PROJECT, new Listings.ProjectFields(name, url, description, repoUrl, imageUrl, makerName, makerEmail),
+                website, rc);
     }
 
     @GET
     @Path("submit/job")
     public TemplateInstance jobForm() {
-        return Templates.submitJob(Map.of(), Map.of());
+        return Templates.submit(ListingKind.JOB, Map.of(), Map.of());
     }
 
     @POST
@@ -87,23 +76,29 @@ public class SubmissionResource {
     public Response submitJob(@RestForm String title, @RestForm String company, @RestForm String location,
             @RestForm String applyUrl, @RestForm String description, @RestForm String salary, @RestForm String contactEmail,
             @RestForm String website, RoutingContext rc) {
-        Listings.JobFields fields = new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail);
-        Response refused = guard(website, rc, errors -> Templates.submitJob(Map.of(), errors));
+        return submit(ListingKind.JOB, new Listings.JobFields(title, company, location, applyUrl, description, salary, contactEmail),
+                website, rc);
+    }
+
+    /** One submission for every kind: the bot guard, then the listing or the form again with each field's error. */
+    private Response submit(ListingKind kind, Listings.ListingFields<?> fields, String website, RoutingContext rc) {
+        Response refused = guard(website, rc, errors -> Templates.submit(kind, Map.of(), errors));
         if (refused != null) {
             return refused;
         }
         try {
-            listings.submitJob(fields);
-            return Response.seeOther(URI.create("/submit/thanks?what=job")).build();
+            listings.submit(fields);
+            return Response.seeOther(URI.create("/submit/thanks?what=" + kind.word)).build();
         } catch (Rejected invalid) {
-            return Response.status(400).entity(Templates.submitJob(fields.typed(), invalid.errors())).build();
+            return Response.status(400).entity(Templates.submit(kind, fields.typed(), invalid.errors())).build();
         }
     }
 
     @GET
     @Path("submit/thanks")
     public TemplateInstance thanks(@RestQuery String what) {
-        return Templates.thanks("job".equals(what) ? "job" : "project");
+        ListingKind kind = ListingKind.of(what);
+        return Templates.thanks((kind == null ? ListingKind.PROJECT : kind).word);
     }
 
     @GET

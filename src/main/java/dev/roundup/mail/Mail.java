@@ -2,7 +2,8 @@ package dev.roundup.mail;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import dev.roundup.TextRules;
 
 /**
  * A mail to send: one recipient, a subject, a plain-text and an HTML body (encoded for the wire), extra headers, and optionally its own
@@ -11,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public record Mail(String to, String toName, String subject, MailBody text, MailBody html, Map<String, String> headers,
         String returnPath) {
-
-    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
     public Mail {
         to = oneLine(to);
@@ -39,17 +38,8 @@ public record Mail(String to, String toName, String subject, MailBody text, Mail
         return new Mail(to, toName, subject, text, html, headers, address);
     }
 
-    /** Collapses CR, LF and other control characters into single spaces. */
+    /** Collapses CR, LF and other control characters into single spaces, by {@link TextRules#toOneLine}. */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return CONTROLS.matcher(s).replaceAll(" ").strip();
-            }
-        }
-        return s.strip(); // the common case, on every header of every message: no regular expression
+        return TextRules.toOneLine(s, Integer.MAX_VALUE);
     }
 }

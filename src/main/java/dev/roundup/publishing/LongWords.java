@@ -8,6 +8,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.roundup.Graphemes;
+
 /**
  * The one rule for long words in the email: a word longer than {@link #LONG} characters (an identifier, a URL shown
  * as text) gets {@code <wbr>} break opportunities after {@code / . - _ ? & = #} and every {@link #RUN} characters

@@ -3,6 +3,8 @@ package dev.roundup.publishing;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.roundup.Graphemes;
+
 /**
  * The preheader: the hidden text an inbox shows beside the subject. The editor's own words when they wrote some, else
  * the intro's first sentence, so the preview says something the subject does not.

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.roundup.Conflict;
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
+import dev.roundup.TextRules;
 import dev.roundup.listings.ListingFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -346,8 +347,7 @@ public class Curation {
     }
 
     static String oneLineOrEmpty(String s, int max) {
-        String v = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-        return v.length() > max ? v.substring(0, max) : v;
+        return TextRules.toOneLine(s, max);
     }
 
     static String limit(String s, int max) {

@@ -8,12 +8,13 @@ import java.util.Map;
 
 import dev.roundup.EmailAddress;
 import dev.roundup.Rejected;
+import dev.roundup.TextRules;
 import dev.roundup.roundup.DraftSchedule;
 import dev.roundup.roundup.DraftSections;
 
 /**
  * The one place that says what each setting may hold. A blank value means "use the configured default". Names and
- * addresses are one line (they go into mail headers), addresses are what {@link EmailAddress} accepts, the time
+ * addresses are one line by {@link TextRules} (they go into mail headers), addresses are what {@link EmailAddress} accepts, the time
  * zone is one {@link ZoneId} knows, the day and time parse, sizes are between 0 and {@link DraftSections#MAX_SIZE}, a switch is on or off.
  */
 final class SettingRules {
@@ -47,10 +48,10 @@ final class SettingRules {
 
     private static String checked(Setting s, String value) {
         String v = s.kind == Setting.Kind.TEXT ? value.strip().replace("\r\n", "\n") : value.strip();
-        if (s.kind != Setting.Kind.TEXT && v.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029')) {
+        if (s.kind != Setting.Kind.TEXT && TextRules.breaksLine(v)) {
             throw new IllegalArgumentException("must be one line.");
         }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (!(s.kind == Setting.Kind.TEXT ? TextRules.isPlainText(v) : TextRules.isOneLine(v))) {
             throw new IllegalArgumentException("holds a control character.");
         }
         if (s.maxLength > 0 && v.length() > s.maxLength) {

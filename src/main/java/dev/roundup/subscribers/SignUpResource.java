@@ -2,7 +2,6 @@ package dev.roundup.subscribers;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.roundup.TextRules;
 import dev.roundup.EmailAddress;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,18 +69,13 @@ public class SignUpResource {
             return Response.status(429).header("Retry-After", "3600").entity(Templates.subscribe(values(email, name),
                     Map.of("email", "Too many sign-ups from your network in the last hour. Please try again later."))).build();
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        var address = EmailAddress.parse(email);
-        if (address.isEmpty()) {
-            errors.put("email", "Enter an email address like name@example.org.");
+        TextRules rules = new TextRules();
+        rules.email("email", email);
+        String cleanName = rules.name("name", name);
+        if (!rules.ok()) {
+            return Response.status(400).entity(Templates.subscribe(values(email, name), rules.errors())).build();
         }
-        if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
-            errors.put("name", "Your name is one line of at most 200 characters.");
-        }
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.subscribe(values(email, name), errors)).build();
-        }
-        subscriptions.signUp(address.get(), name, ip, "form");
+        subscriptions.signUp(EmailAddress.parse(email).orElseThrow(), cleanName, ip, "form");
         return Response.seeOther(URI.create("/subscribe/check-inbox")).build();
     }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.roundup.Graphemes;
+import dev.roundup.TextRules;
 import dev.roundup.EmailAddress;
 import dev.roundup.Rejected;
 import dev.roundup.UniqueKey;
@@ -88,15 +90,16 @@ public class SubscriberCsv {
                     continue;
                 }
                 String address = columns.email() < fields.size() ? fields.get(columns.email()) : "";
-                String name = columns.name() >= 0 && columns.name() < fields.size() ? fields.get(columns.name()).strip() : null;
+                TextRules rules = new TextRules();
+                String name = rules.name("name", columns.name() >= 0 && columns.name() < fields.size() ? fields.get(columns.name()) : null);
                 var email = EmailAddress.parse(address);
                 if (email.isEmpty()) {
                     errors.add(new LineError(number, "not a valid email address: " + shorten(address)));
-                } else if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
-                    errors.add(new LineError(number, "the name is longer than 200 characters or has control characters"));
+                } else if (!rules.ok()) {
+                    errors.add(new LineError(number, rules.errors().get("name")));
                 } else {
                     // keyed by who the address is: two spellings in one file are one row, the first spelling kept
-                    if (batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name == null || name.isEmpty() ? null : name)) != null) {
+                    if (batch.putIfAbsent(email.get().key(), new Row(number, email.get(), name)) != null) {
                         totals[2]++;
                     }
                 }
@@ -255,7 +258,7 @@ public class SubscriberCsv {
     }
 
     private static String shorten(String s) {
-        String t = s.strip().replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+        String t = TextRules.toOneLine(s, 61);
+        return t.length() > 60 ? Graphemes.cut(t, 60) + "…" : t;
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.roundup.EmailAddress;
 import dev.roundup.NotFound;
 import dev.roundup.Rejected;
+import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,13 +114,11 @@ public class SubscriberDirectory {
     /** Adds an address by hand: confirmed at once when the editor vouches for consent, otherwise sent a confirmation. */
     public Subscriber add(String email, String name, boolean confirmed) throws MessagingException {
         EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new Rejected("email", "Enter a valid email address."));
-        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("name", "A name is one line of text.");
-        }
+        String cleanName = TextRules.checkName("name", name);
         Instant now = Instant.now();
         Subscriber added;
         try {
-            added = QuarkusTransaction.requiringNew().call(() -> insert(address, name, confirmed, now));
+            added = QuarkusTransaction.requiringNew().call(() -> insert(address, cleanName, confirmed, now));
         } catch (RuntimeException e) {
             if (UniqueKey.violated(e)) {
                 // added by someone else between our check and our insert
@@ -142,7 +141,7 @@ public class SubscriberDirectory {
             throw new Rejected("email", known.get().email.equals(address.display()) ? "This address is already on the list."
                     : "This address is already on the list, spelt " + known.get().email + ".");
         }
-        Subscriber s = Subscriber.create(address, Subscriptions.cleanName(name), "editor", now);
+        Subscriber s = Subscriber.create(address, name, "editor", now);
         s.consentAt = now;
         s.persist();
         SubscriberEvent.record(s, "added", confirmed ? "by an editor, consent asserted" : "by an editor, confirmation sent", now);
@@ -164,12 +163,10 @@ public class SubscriberDirectory {
     }
 
     public void rename(long id, String name) {
-        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("name", "A name is one line of text.");
-        }
+        String cleanName = TextRules.checkName("name", name);
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = Subscriber.<Subscriber>findByIdOptional(id).orElseThrow(() -> new NotFound("No such subscriber."));
-            s.name = Subscriptions.cleanName(name);
+            s.name = cleanName;
             s.updatedAt = Instant.now();
             SubscriberEvent.record(s, "edited", "name changed by an editor", s.updatedAt);
         });

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
 import dev.roundup.EmailAddress;
+import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -48,7 +49,7 @@ public class Subscriptions {
      * one subscriber: the database's unique key on the address decides, and the loser goes on as a repeated sign-up.
      */
     public void signUp(EmailAddress address, String name, String ip, String source) {
-        requestConfirmation(address, name, ip, source);
+        requestConfirmation(address, TextRules.checkName("name", name), ip, source);
         metrics.signedUp(source);
     }
 
@@ -101,13 +102,13 @@ public class Subscriptions {
             Subscriber s = Subscriber.<Subscriber>find("emailKey", address.key()).withLock(LockModeType.PESSIMISTIC_WRITE)
                     .firstResultOptional().orElse(null);
             if (s == null) {
-                s = Subscriber.create(address, cleanName(name), source, now);
+                s = Subscriber.create(address, name, source, now);
                 s.persist();
                 SubscriberEvent.record(s, "signed-up", "via " + source, now);
             } else if (s.status == SubscriberStatus.CONFIRMED || !s.status.mailable()) {
                 return;
-            } else if (name != null && !name.isBlank()) {
-                s.name = cleanName(name);
+            } else if (name != null) {
+                s.name = name;
             }
             s.consentAt = now;
             s.consentIp = config.recordIp() ? ip : null;
@@ -291,11 +292,4 @@ public class Subscriptions {
         return suppressions.contains(email);
     }
 
-    static String cleanName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String n = name.strip();
-        return n.length() > 200 ? n.substring(0, 200) : n;
-    }
 }

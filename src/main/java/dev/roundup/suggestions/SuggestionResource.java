@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.Rejected;
 import dev.roundup.listings.ListingsConfig;
 import dev.roundup.web.RateLimiter;
 import io.quarkus.qute.CheckedTemplate;
@@ -71,8 +72,9 @@ public class SuggestionResource {
             suggestions.submit(new Suggestions.Fields(url, note, name, email));
             boolean told = email != null && !email.isBlank();
             return Response.seeOther(URI.create("/suggest/thanks" + (told ? "?told=true" : ""))).build();
-        } catch (Suggestions.Invalid invalid) {
-            return Response.status(400).entity(Templates.suggest(invalid.values(), invalid.errors())).build();
+        } catch (Rejected invalid) {
+            // what the visitor typed comes back as typed, with each field's rule next to it
+            return Response.status(400).entity(Templates.suggest(values, invalid.errors())).build();
         }
     }
 

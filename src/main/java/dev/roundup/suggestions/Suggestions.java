@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 import dev.roundup.EmailAddress;
 import dev.roundup.Rejected;
 import dev.roundup.RoundupConfig;
+import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import dev.roundup.feeds.CanonicalUrl;
-import dev.roundup.listings.ListingRules;
 import dev.roundup.listings.ListingsConfig;
 import dev.roundup.mail.Mail;
 import dev.roundup.mail.MailTag;
@@ -62,44 +62,22 @@ public class Suggestions {
     public record Fields(String url, String note, String name, String email) {
     }
 
-    /** A form that broke a rule: the errors by field and the values to show back. */
-    public static class Invalid extends Rejected {
-        private final transient Map<String, String> errors;
-        private final transient Map<String, String> values;
-
-        Invalid(ListingRules rules) {
-            super(String.join(" ", rules.errors().values()));
-            this.errors = rules.errors();
-            this.values = rules.values();
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
-
-        public Map<String, String> values() {
-            return values;
-        }
-    }
-
     /** A suggestion in the queue with what the editor should know before accepting it. */
     public record Queued(Suggestion suggestion, List<String> warnings) {
     }
 
     /**
-     * Takes a link from the public form; throws {@link Invalid}. The same link from the same address (or, without one,
+     * Takes a link from the public form; throws {@link Rejected} naming each field that broke its rule. The same link from the same address (or, without one,
      * the same name) within
      * {@code roundup.listings.duplicate-window}, while it still waits, is one suggestion: empty for the copies.
      */
     public Optional<Suggestion> submit(Fields f) {
-        ListingRules rules = new ListingRules();
+        TextRules rules = new TextRules();
         String url = rules.link("url", f.url(), true);
         String note = f.note() == null || f.note().isBlank() ? null : rules.text("note", f.note(), 1000);
-        String name = rules.line("name", f.name(), 100, false);
+        String name = rules.name("name", f.name());
         String email = f.email() == null || f.email().isBlank() ? null : rules.email("email", f.email());
-        if (!rules.ok()) {
-            throw new Invalid(rules);
-        }
+        rules.check();
         Instant now = Instant.now();
         Suggestion s = new Suggestion();
         s.url = url;

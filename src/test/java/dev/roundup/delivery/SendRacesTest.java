@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import dev.roundup.delivery.SendState.Change;
 import dev.roundup.roundup.Drafts;
 import dev.roundup.testing.Api;
+import dev.roundup.testing.HandDriven;
 import dev.roundup.testing.Sends;
-import dev.roundup.testing.TestDatabases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -37,18 +35,10 @@ import io.quarkus.test.junit.TestProfile;
  * Claims are kept in the database, as on PostgreSQL, with a short lease; no worker runs apart from the test's.
  */
 @QuarkusTest
-@TestProfile(SendRacesTest.Races.class)
+@TestProfile(HandDriven.class)
 class SendRacesTest {
 
-    static final Duration LEASE = Duration.ofSeconds(2);
-
-    public static class Races implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("roundup.send.claims", "database", "roundup.send.claim-lease", LEASE.toSeconds() + "s",
-                    "roundup.send.check-every", "off", "quarkus.datasource.jdbc.url", TestDatabases.fresh("races"));
-        }
-    }
+    static final Duration LEASE = HandDriven.LEASE;
 
     @Inject
     Drafts drafts;

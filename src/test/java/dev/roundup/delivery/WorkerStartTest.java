@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Inject;
@@ -18,9 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.roundup.roundup.Drafts;
 import dev.roundup.testing.Sends;
-import dev.roundup.testing.TestDatabases;
+import dev.roundup.testing.HandDriven;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,19 +26,10 @@ import io.quarkus.test.junit.TestProfile;
  * threads at once, start no more workers than there are connections.
  */
 @QuarkusTest
-@TestProfile(WorkerStartTest.Slow.class)
+@TestProfile(HandDriven.class)
 class WorkerStartTest {
 
-    static final int CONNECTIONS = 4;
-
-    public static class Slow implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // no ticks of its own: the test makes them, all at once; slow, so the workers live while they are counted
-            return Map.of("roundup.send.rate", "20", "roundup.send.batch-size", "5", "roundup.send.check-every", "off",
-                    "roundup.smtp.connections", String.valueOf(CONNECTIONS), "quarkus.datasource.jdbc.url", TestDatabases.fresh("start"));
-        }
-    }
+    static final int CONNECTIONS = HandDriven.CONNECTIONS;
 
     @Inject
     Drafts drafts;

@@ -65,9 +65,9 @@ public class Browser {
         return postWithoutToken(path, withToken);
     }
 
-    /** Posts a form as a forged cross-site form would: without the token. */
+    /** Posts a form as a forged cross-site form would: without the token. In UTF-8, as browsers send a UTF-8 page's forms. */
     public Response postWithoutToken(String path, Map<String, ?> form) {
-        return remember(request().redirects().follow(false).cookies(cookies).contentType(ContentType.URLENC)
+        return remember(request().redirects().follow(false).cookies(cookies).contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .formParams(form).post(path));
     }
 
