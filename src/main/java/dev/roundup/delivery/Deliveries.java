@@ -36,6 +36,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.roundup.clicks.Delivered;
 import dev.roundup.roundup.Readership;
 import dev.roundup.subscribers.Recipients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,7 +50,7 @@ import io.quarkus.runtime.StartupEvent;
  * on PostgreSQL share a send without overlap; or in this JVM, for embedded H2, which serves one process.
  */
 @ApplicationScoped
-public class Deliveries implements Readership {
+public class Deliveries implements Readership, Delivered {
 
     @Inject
     EntityManager em;
@@ -347,6 +348,14 @@ public class Deliveries implements Readership {
     @Override
     public long reached(long issueId) {
         return counts(issueId).get(DeliveryStatus.SENT);
+    }
+
+    @Override
+    public Optional<Instant> lastDelivered(long issueId) {
+        Object at = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select max(sent_at) from delivery where issue_id = ?1 and status = " + SENT.sql()).setParameter(1, issueId)
+                .getSingleResult());
+        return Optional.ofNullable(at == null ? null : DeliveryLog.toInstant(at));
     }
 
     /** Deliveries of an issue still to try (pending or claimed), counted in the caller's transaction. */

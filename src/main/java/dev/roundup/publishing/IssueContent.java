@@ -49,6 +49,31 @@ public record IssueContent(long id, Integer number, String title, String subject
         }
     }
 
+    /**
+     * Where the item and sponsor links of one rendering lead: straight to their targets, or through the click-counting
+     * redirect. Links inside the intro's, notes' and blurbs' Markdown, the archive link and unsubscribe links are
+     * never rewritten.
+     */
+    interface Links {
+        /** Every link straight to its target: the web version, and the email while click counts are off. */
+        Links DIRECT = new Links() {
+            @Override
+            public String item(Item item) {
+                return item.url;
+            }
+
+            @Override
+            public String sponsor(Issue issue) {
+                return issue.sponsorUrl;
+            }
+        };
+
+        String item(Item item);
+
+        /** The sponsor's link (called only when the issue has one). */
+        String sponsor(Issue issue);
+    }
+
     /** What stands for the reader in the intro: {@code {name}} and {@code {firstName}}. */
     record Reader(String name, String firstName) {
         /** What both hold: the renderer's two markers begin alike, so a word holding either is kept whole. */
@@ -63,13 +88,14 @@ public record IssueContent(long id, Integer number, String title, String subject
 
     /** {@code weekday}: the day the issue goes out, for {@code {weekday}}. */
     static IssueContent of(Issue issue, String archiveUrl, Reader reader, DayOfWeek weekday, String newsletter,
-            UnaryOperator<String> link) {
+            UnaryOperator<String> link, Links links) {
         String window = Drafts.window(issue.windowFrom, issue.windowTo);
         String intro = intro(issue.intro, window, reader, weekday);
-        Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName, issue.sponsorUrl, issue.sponsorText, issue.sponsorImage) : null;
+        Sponsor sponsor = issue.hasSponsor() ? new Sponsor(issue.sponsorName,
+                issue.sponsorUrl == null || issue.sponsorUrl.isBlank() ? issue.sponsorUrl : links.sponsor(issue), issue.sponsorText, issue.sponsorImage) : null;
         Map<String, LinkCard> cards = Enrichments.cards(issue.sections.stream().flatMap(s -> s.includedItems().stream()).map(i -> i.url).toList());
         List<Part> parts = issue.sections.stream().filter(s -> !s.includedItems().isEmpty() || (s.note != null && !s.note.isBlank()))
-                .map(s -> part(s, cards, link)).toList();
+                .map(s -> part(s, cards, link, links)).toList();
         String introText = Markdown.text(intro);
         return new IssueContent(issue.id, issue.number, issue.title, subject(issue.subject, newsletter, issue.number, window), window,
                 Markdown.html(intro), introText, Markdown.html(issue.footer), Markdown.text(issue.footer), sponsor, parts, archiveUrl,
@@ -88,18 +114,18 @@ public record IssueContent(long id, Integer number, String title, String subject
         return withNumber.replace("{newsletter}", newsletter).replace("{window}", window);
     }
 
-    private static Part part(Section s, Map<String, LinkCard> cards, UnaryOperator<String> link) {
+    private static Part part(Section s, Map<String, LinkCard> cards, UnaryOperator<String> link, Links links) {
         return new Part(s.title, Markdown.html(s.note), Markdown.text(s.note),
-                s.includedItems().stream().map(i -> entry(i, cards.get(i.url), s.thumbnails, link)).toList());
+                s.includedItems().stream().map(i -> entry(i, cards.get(i.url), s.thumbnails, link, links)).toList());
     }
 
-    private static Entry entry(Item i, LinkCard card, boolean thumbnails, UnaryOperator<String> link) {
+    private static Entry entry(Item i, LinkCard card, boolean thumbnails, UnaryOperator<String> link, Links links) {
         String thumbnail = thumbnails && card != null && card.thumbnailPath() != null ? link.apply(card.thumbnailPath()) : null;
         String source = source(i.kind, i.title, i.source);
         if (source == null && i.kind == Item.Kind.LINK && card != null) {
             source = card.siteName(); // a link the editor added names no source: the page's own site name does
         }
-        return new Entry(i.title, i.url, Markdown.html(i.blurb), Markdown.text(i.blurb), source, card == null ? null : card.readingTime(),
+        return new Entry(i.title, links.item(i), Markdown.html(i.blurb), Markdown.text(i.blurb), source, card == null ? null : card.readingTime(),
                 thumbnail);
     }
 

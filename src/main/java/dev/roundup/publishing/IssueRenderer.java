@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 
 import dev.roundup.RoundupConfig;
 import dev.roundup.Secrets;
+import dev.roundup.clicks.ClickLinks;
 import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTemplates;
 import dev.roundup.roundup.Issue;
@@ -33,6 +34,9 @@ public class IssueRenderer {
     @Inject
     MailTemplates mails;
 
+    @Inject
+    ClickLinks clicks;
+
     @CheckedTemplate
     static class Templates {
         /** The email's pair, {@code email.html} and {@code email.txt}, over the mail base. */
@@ -41,16 +45,16 @@ public class IssueRenderer {
 
     /** What readers see of the issue, for the web: the reader is "there". */
     public IssueContent content(long issueId) {
-        return content(issueId, RenderedIssue.NO_NAME, RenderedIssue.NO_NAME);
+        return content(issueId, RenderedIssue.NO_NAME, RenderedIssue.NO_NAME, IssueContent.Links.DIRECT);
     }
 
-    private IssueContent content(long issueId, String nameMarker, String firstNameMarker) {
+    private IssueContent content(long issueId, String nameMarker, String firstNameMarker, IssueContent.Links links) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> new IllegalArgumentException("No issue " + issueId));
             // a draft has no number and so no page of its own yet: its links lead to the archive
             String archiveUrl = roundup.link(issue.number == null ? "/archive" : "/archive/" + issue.number);
             return IssueContent.of(issue, archiveUrl, new IssueContent.Reader(nameMarker, firstNameMarker),
-                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name(), roundup::link);
+                    issue.weekdayOut(newsletter.zone(), java.time.Instant.now()), newsletter.name(), roundup::link, links);
         });
     }
 
@@ -70,12 +74,33 @@ public class IssueRenderer {
         String nameMarker = "rdn" + nonce + "name";
         String firstNameMarker = "rdn" + nonce + "first";
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
-        IssueContent content = content(issueId, nameMarker, firstNameMarker);
+        IssueContent content = content(issueId, nameMarker, firstNameMarker, emailLinks());
         TemplateInstance email = Templates.email(mails.frame(), content, unsubscribeMarker, subscribeUrl());
         Document doc = mails.html(email);
         new LongWords(nameMarker, firstNameMarker, unsubscribeMarker).breakIn(doc.body());
         doc.outputSettings().prettyPrint(false);
         return new RenderedIssue(content.subject(), doc.outerHtml(), mails.text(email), nameMarker, firstNameMarker, unsubscribeMarker);
+    }
+
+    /**
+     * The email's item and sponsor links: through the click-counting redirect while an admin has click counts on (a
+     * token per link, not per reader, so the issue is still rendered once per send), else straight to their targets.
+     */
+    private IssueContent.Links emailLinks() {
+        if (!newsletter.clickCounts()) {
+            return IssueContent.Links.DIRECT;
+        }
+        return new IssueContent.Links() {
+            @Override
+            public String item(dev.roundup.roundup.Item item) {
+                return clicks.item(item.section.issue.id, item.id);
+            }
+
+            @Override
+            public String sponsor(Issue issue) {
+                return clicks.sponsor(issue.id);
+            }
+        };
     }
 
     private String subscribeUrl() {

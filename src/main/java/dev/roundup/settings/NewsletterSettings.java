@@ -139,6 +139,14 @@ public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefa
         return value(Setting.TIME_ZONE).map(ZoneId::of).orElse(roundup.timezone());
     }
 
+    /**
+     * Whether the links of an issue sent from now on go through the counting redirect ({@code clicks}); off unless an
+     * admin switched it on.
+     */
+    public boolean clickCounts() {
+        return value(Setting.CLICK_COUNTS).filter("on"::equals).isPresent();
+    }
+
     /** What each setting is in force now, by its key, as the page and the API show it. */
     Map<String, String> inForce() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -161,6 +169,7 @@ public class NewsletterSettings implements Newsletter, SenderIdentity, IssueDefa
         m.put(Setting.DRAFT_DAY.key, schedule.off() ? "off" : schedule.day().name());
         m.put(Setting.DRAFT_TIME.key, schedule.off() ? "" : schedule.time().toString());
         m.put(Setting.TIME_ZONE.key, zone().getId());
+        m.put(Setting.CLICK_COUNTS.key, clickCounts() ? "on" : "off");
         return m;
     }
 

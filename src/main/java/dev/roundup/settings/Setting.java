@@ -21,11 +21,12 @@ public enum Setting {
     QUIET_WEEK("quietWeek", "Fewest items for a week worth sending", Kind.SIZE, 0),
     DRAFT_DAY("draftDay", "Weekly draft's day", Kind.DAY, 9),
     DRAFT_TIME("draftTime", "Weekly draft's time", Kind.TIME, 5),
-    TIME_ZONE("timeZone", "Time zone", Kind.ZONE, 64);
+    TIME_ZONE("timeZone", "Time zone", Kind.ZONE, 64),
+    CLICK_COUNTS("clickCounts", "Click counts", Kind.SWITCH, 3);
 
     /** What a value may be; {@link SettingRules} holds the rule of each. */
     enum Kind {
-        LINE, ADDRESS, TEXT, SIZE, DAY, TIME, ZONE
+        LINE, ADDRESS, TEXT, SIZE, DAY, TIME, ZONE, SWITCH
     }
 
     final String key;

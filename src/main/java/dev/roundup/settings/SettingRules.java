@@ -15,7 +15,7 @@ import dev.roundup.roundup.DraftSections;
 /**
  * The one place that says what each setting may hold. A blank value means "use the configured default". Names and
  * addresses are one line by {@link TextRules} (they go into mail headers), addresses are what {@link EmailAddress} accepts, the time
- * zone is one {@link ZoneId} knows, the day and time parse, sizes are between 0 and {@link DraftSections#MAX_SIZE}.
+ * zone is one {@link ZoneId} knows, the day and time parse, sizes are between 0 and {@link DraftSections#MAX_SIZE}, a switch is on or off.
  */
 final class SettingRules {
 
@@ -65,6 +65,7 @@ final class SettingRules {
             case DAY -> "off".equalsIgnoreCase(v) ? "off" : DraftSchedule.day(v).name();
             case TIME -> DraftSchedule.time(v).toString();
             case ZONE -> zone(v).getId();
+            case SWITCH -> onOff(v);
         };
     }
 
@@ -78,6 +79,13 @@ final class SettingRules {
             // refused below
         }
         throw new IllegalArgumentException("give a whole number from 0 to " + DraftSections.MAX_SIZE + ".");
+    }
+
+    private static String onOff(String v) {
+        if (v.equalsIgnoreCase("on") || v.equalsIgnoreCase("off")) {
+            return v.toLowerCase(java.util.Locale.ROOT);
+        }
+        throw new IllegalArgumentException("give on or off.");
     }
 
     private static ZoneId zone(String v) {
