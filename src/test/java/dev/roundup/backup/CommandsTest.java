@@ -150,8 +150,10 @@ class CommandsTest {
     private static String newest;
 
     private static String newestOnDisk() throws IOException {
-        Pattern v = Pattern.compile("V(\\d+)__.*\\.sql");
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+        // SQL migrations and Java ones (V9, V29) alike
+        Pattern v = Pattern.compile("V(\\d+)__.*\\.(sql|java)");
+        try (Stream<Path> files = Stream.concat(Files.list(Path.of("src/main/resources/db/migration")),
+                Files.list(Path.of("src/main/java/db/migration")))) {
             int max = files.map(f -> v.matcher(f.getFileName().toString())).filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1)))
                     .max().orElseThrow();
             assertEquals(MigrationVersion.fromVersion(String.valueOf(max)), Restore.newestMigration());

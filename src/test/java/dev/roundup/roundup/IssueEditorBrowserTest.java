@@ -68,7 +68,7 @@ class IssueEditorBrowserTest {
         String base = root.toString().replaceAll("/$", "");
 
         try (Chromium chromium = Chromium.start()) {
-            chromium.size(1280, 1000).open(base + "/login?next=/editor/issues/" + issue.id);
+            chromium.size(1280, 2400).open(base + "/login?next=/editor/issues/" + issue.id);
             chromium.driver().findElement(By.name("email")).sendKeys(Browser.EDITOR_EMAIL);
             chromium.driver().findElement(By.name("password")).sendKeys(Browser.EDITOR_PASSWORD, Keys.ENTER);
             chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
@@ -99,7 +99,7 @@ class IssueEditorBrowserTest {
 
             communityList(chromium).findElements(By.cssSelector("[data-included]")).get(3).click();
             awaitSaved(chromium);
-            chromium.screenshot("issue-editor-desktop");
+            chromium.size(1280, 1000).screenshot("issue-editor-desktop");
 
             chromium.driver().navigate().refresh();
             chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section-items]")));
@@ -154,7 +154,9 @@ class IssueEditorBrowserTest {
         String base = root.toString().replaceAll("/$", "");
 
         try (Chromium chromium = Chromium.start()) {
-            chromium.size(1280, 1000).open(base + "/login?next=/editor/issues/" + issue.id);
+            // tall enough that a dragged section and the top one are both on screen (blurb previews and link cards make
+            // the page long), as a drag to a point outside the window is refused
+            chromium.size(1280, 3200).open(base + "/login?next=/editor/issues/" + issue.id);
             chromium.driver().findElement(By.name("email")).sendKeys(Browser.EDITOR_EMAIL);
             chromium.driver().findElement(By.name("password")).sendKeys(Browser.EDITOR_PASSWORD, Keys.ENTER);
             awaitEditor(chromium);
@@ -188,7 +190,8 @@ class IssueEditorBrowserTest {
         blurb.clear();
         blurb.sendKeys("Worth reading before the week starts.");
         awaitSaved(chromium);
-        chromium.screenshot("issue-editor-typing");
+        chromium.size(1280, 1000).screenshot("issue-editor-typing");
+        chromium.size(1280, 3200);
 
         chromium.driver().navigate().refresh();
         awaitEditor(chromium);
