@@ -263,7 +263,12 @@ class IssueEditorBrowserTest {
         // the last section's handle to the top
         List<WebElement> handles = chromium.driver().findElements(By.cssSelector("[data-section] .section-handle"));
         WebElement top = chromium.driver().findElements(By.cssSelector("[data-section]")).get(0);
-        new Actions(chromium.driver()).scrollToElement(handles.get(handles.size() - 1)).perform();
+        // the whole page on screen, top to bottom: a drag to a point outside the window is refused, and the sections
+        // hold what earlier tests left in this shared database, so the page is as long as it happens to be
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver())
+                .executeScript("return document.documentElement.scrollHeight");
+        chromium.size(1280, Math.min(height.intValue() + 300, 16000));
+        ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript("window.scrollTo(0, 0)");
         new Actions(chromium.driver()).clickAndHold(handles.get(handles.size() - 1)).pause(Duration.ofMillis(200)).moveByOffset(0, -10)
                 .pause(Duration.ofMillis(200)).moveToElement(top, 0, -top.getSize().getHeight() / 2 + 4)
                 .pause(Duration.ofMillis(300)).release().perform();
