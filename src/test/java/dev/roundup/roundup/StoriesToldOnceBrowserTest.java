@@ -38,7 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Stories told once (issue #20): three blogs, served over real HTTP, tell the same story (two with near-duplicate
  * titles, one linking to the first); the draft offers it once, the earliest post standing for it, "Also covered by"
- * the two others; the editor drops that line, undoes the drop, drops it and keeps it again; the sent issue has the
+ * the two others; the editor drops that line, undoes the drop, drops it and keeps it again (a stale version is a 409;
+ * a removed item put back keeps its other sources); the sent issue has the
  * story once, with the line, in its HTML and text parts and in the archive.
  */
 @QuarkusTest
@@ -126,6 +127,8 @@ class StoriesToldOnceBrowserTest {
             shoot(chromium.driver().findElement(By.cssSelector("td.section")), "email-story-cluster-375");
         }
 
+        removedAndPutBackItKeepsItsOtherSourcesButNoForgedOne(issueId);
+
         Sends.subscribe(List.of(READER));
         Sends.start(issueId);
         Sends.awaitState(issueId, "done", Duration.ofMinutes(2));
@@ -145,6 +148,31 @@ class StoriesToldOnceBrowserTest {
     private static void assertAlsoCovered(org.jsoup.select.Elements line, String where) {
         assertEquals("Also covered by Beta Blog, Gamma Links", line.text(), where);
         assertEquals(List.of(BETA, GAMMA), line.select("a").eachAttr("href"), where);
+    }
+
+    /**
+     * Through the API: a drop with a version the issue has left is a 409; a removed item put back by its undo keeps
+     * its other sources, but only posts Roundup has.
+     */
+    private static void removedAndPutBackItKeepsItsOtherSourcesButNoForgedOne(long issueId) {
+        String path = "/api/issues/" + issueId;
+        io.restassured.path.json.JsonPath issue = Api.asEditor().get(path).then().statusCode(200).extract().jsonPath();
+        long version = issue.getLong("version");
+        String find = "sections.find { it.kind == 'community' }.items.find { it.title == 'Django 5.1 released with async ORM' }";
+        int itemId = issue.getInt(find + ".id");
+        Api.asEditor().body(Map.of("version", version - 1, "alsoCovered", false)).put(path + "/items/" + itemId).then().statusCode(409);
+
+        Map<String, Object> removed = Api.asEditor().delete(path + "/items/" + itemId + "?version=" + version).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = new java.util.HashMap<>((Map<String, Object>) removed.get("item"));
+        List<Object> claimed = new java.util.ArrayList<>((List<?>) item.get("alsoCovered"));
+        claimed.add(Map.of("source", "Forged", "url", "https://forged.cluster.example.org/"));
+        item.put("alsoCovered", claimed);
+        Api.asEditor().body(Map.of("version", removed.get("version"), "item", item)).post(path + "/items").then().statusCode(200);
+        issue = Api.asEditor().get(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Beta Blog", "Gamma Links"), issue.getList(find + ".alsoCovered.source"), "put back with its sources, not the forged one");
+        assertTrue(issue.getBoolean(find + ".alsoCoveredKept"));
     }
 
     /** A screenshot of one part of the page, as target/screenshots/{name}.png. */
