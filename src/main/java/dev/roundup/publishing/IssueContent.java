@@ -36,10 +36,11 @@ public record IssueContent(long id, Integer number, String title, String subject
      * One item as readers see it; the blurb is Markdown like the intro (a copied excerpt was made
      * {@link Markdown#literal} when the draft took it), here as safe HTML and as text. {@code readingTime} ("6 min
      * read") when Roundup read the page, {@code thumbnail} (an address on Roundup, never the linked site's) when the
-     * section shows thumbnails and the page had a picture.
+     * section shows thumbnails and the page had a picture. {@code alsoCovered}: the other sources of the story, unless
+     * the editor dropped the line; their links go straight to the posts, never through the click counts.
      */
     public record Entry(String title, String url, String blurbHtml, String blurbText, String source, String readingTime,
-            String thumbnail) {
+            String thumbnail, List<Item.Coverage> alsoCovered) {
 
         /** The line under the title: the source and the reading time, as far as they are known. */
         public String byline() {
@@ -126,7 +127,7 @@ public record IssueContent(long id, Integer number, String title, String subject
             source = card.siteName(); // a link the editor added names no source: the page's own site name does
         }
         return new Entry(i.title, links.item(i), Markdown.html(i.blurb), Markdown.text(i.blurb), source, card == null ? null : card.readingTime(),
-                thumbnail);
+                thumbnail, i.alsoCoveredShown());
     }
 
     /**

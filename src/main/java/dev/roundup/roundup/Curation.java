@@ -105,10 +105,17 @@ public class Curation {
         });
     }
 
-    /** An item's editable parts; null leaves a part as it is. */
-    public record ItemChange(String title, String blurb, Boolean included, String url) {
+    /**
+     * An item's editable parts; null leaves a part as it is. {@code alsoCovered} false drops the item's "Also covered
+     * by" line (the other sources of its story), true keeps it again: the undo of a drop.
+     */
+    public record ItemChange(String title, String blurb, Boolean included, String url, Boolean alsoCovered) {
         public ItemChange(String title, String blurb, Boolean included) {
-            this(title, blurb, included, null);
+            this(title, blurb, included, null, null);
+        }
+
+        public ItemChange(String title, String blurb, Boolean included, String url) {
+            this(title, blurb, included, url, null);
         }
     }
 
@@ -126,6 +133,12 @@ public class Curation {
             }
             if (c.url() != null) {
                 leadTo(item, c.url());
+            }
+            if (c.alsoCovered() != null) {
+                if (item.alsoCovered == null) {
+                    throw new Rejected("“" + item.title + "” has no other sources to keep or drop.");
+                }
+                item.alsoCoveredKept = c.alsoCovered();
             }
         });
     }

@@ -21,7 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Makes the draft of an issue for a window: Sponsor (empty, for the editor), Projects and Jobs (every listing approved
  * so far that no issue featured yet), From the Community (links readers suggested and an editor accepted, offered as
- * suggestions credited "suggested by …"; then the window's posts ranked: carried by several feeds first, then newest;
+ * suggestions credited "suggested by …"; then the window's stories, each told once ({@link StoryClusters}: the
+ * earliest post stands for it, "also covered by" the others) and ranked: carried by several feeds first, then newest;
  * never one an earlier issue already featured), Support. Candidates beyond each section's size, and those
  * another unsent issue holds, stay as suggestions (see {@link Offers}); {@link #refresh} adds what arrived since.
  */
@@ -182,7 +183,8 @@ public class Drafts {
             boolean include = in < included && o.fresh() && !offers.heldElsewhere(o);
             in += include ? 1 : 0;
             // a blurb is Markdown; what the draft copies (an excerpt, a description) is made to read as it did
-            item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb(), 5000), o.source(), include);
+            item(section, o.kind(), o.refId(), o.title(), o.url(), Markdown.literal(o.blurb(), 5000), o.source(), include)
+                    .coveredAlsoBy(o.alsoCovered());
         }
         return list.size();
     }

@@ -68,7 +68,7 @@ public class IssueApiResource {
             String sponsorUrl, String sponsorText, String sponsorImage, String preheader) {
     }
 
-    public record ItemChange(long version, String title, String blurb, Boolean included, String url) {
+    public record ItemChange(long version, String title, String blurb, Boolean included, String url, Boolean alsoCovered) {
     }
 
 
@@ -123,9 +123,11 @@ public class IssueApiResource {
 
     @PUT
     @Path("{id}/items/{itemId}")
-    @Operation(summary = "Change an item's title, blurb or URL (http or https), include or exclude it")
+    @Operation(summary = "Change an item's title, blurb or URL (http or https), include or exclude it; alsoCovered false drops its "
+            + "\"Also covered by\" line, true keeps it again")
     public Saved item(@RestPath long id, @RestPath long itemId, ItemChange c) {
-        return new Saved(curation.updateItem(id, c.version(), itemId, new Curation.ItemChange(c.title(), c.blurb(), c.included(), c.url())));
+        return new Saved(curation.updateItem(id, c.version(), itemId,
+                new Curation.ItemChange(c.title(), c.blurb(), c.included(), c.url(), c.alsoCovered())));
     }
 
     @POST

@@ -23,10 +23,17 @@ public record IssueView(long id, Integer number, String label, String title, Str
 
     /**
      * An item; {@code featuredIn} says which other issues (not cancelled) include the same post, project or job:
-     * "already featured in #3" for sent ones, "in draft #12" for those not sent yet.
+     * "already featured in #3" for sent ones, "in draft #12" for those not sent yet. {@code alsoCovered}: the other
+     * sources of its story ({@link StoryClusters}), shown to readers while {@code alsoCoveredKept}.
      */
     public record ItemView(long id, String kind, Long refId, String title, String url, String blurb, String source, boolean included,
-            String linkStatus, List<String> featuredIn, LinkCard card) {
+            String linkStatus, List<String> featuredIn, LinkCard card, List<Item.Coverage> alsoCovered, boolean alsoCoveredKept) {
+
+        public ItemView(long id, String kind, Long refId, String title, String url, String blurb, String source, boolean included,
+                String linkStatus, List<String> featuredIn, LinkCard card) {
+            this(id, kind, refId, title, url, blurb, source, included, linkStatus, featuredIn, card, List.of(), true);
+        }
+
         public boolean broken() {
             return linkStatus != null && !linkStatus.equals("ok");
         }
@@ -41,7 +48,8 @@ public record IssueView(long id, Integer number, String label, String title, Str
         Map<String, LinkCard> cards = Enrichments.cards(issue.sections.stream().flatMap(s -> s.items.stream()).map(i -> i.url).toList());
         List<SectionView> sections = issue.sections.stream().map(s -> new SectionView(s.id, s.kind.name().toLowerCase(), s.title, s.note,
                 s.items.stream().map(i -> new ItemView(i.id, i.kind.name().toLowerCase(), i.refId, i.title, i.url, i.blurb, i.source,
-                        i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()), cards.get(i.url))).toList(),
+                        i.included, i.linkStatus, featured.getOrDefault(i.kind + ":" + i.refId, List.of()), cards.get(i.url), i.coverage(),
+                        i.alsoCoveredKept)).toList(),
                 s.thumbnails)).toList();
         return new IssueView(issue.id, issue.number, issue.label(), issue.title, issue.subject, issue.windowFrom, issue.windowTo,
                 Drafts.window(issue.windowFrom, issue.windowTo), issue.intro, issue.footer, issue.sponsorName, issue.sponsorUrl,

@@ -1,6 +1,7 @@
 package dev.roundup.roundup;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.roundup.TextRules;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /**
@@ -67,6 +69,46 @@ public class Item extends PanacheEntity {
 
     @Column(name = "checked_at")
     public Instant checkedAt;
+
+    /**
+     * The other posts of the same story ({@link StoryClusters}), one line each: the post's address, a tab, its
+     * source's name; null when no other post told it.
+     */
+    @Column(name = "also_covered", length = 4000)
+    public String alsoCovered;
+
+    /** Whether readers see the "Also covered by" line; false once the editor dropped it. */
+    @Column(name = "also_covered_kept", nullable = false)
+    public boolean alsoCoveredKept = true;
+
+    /** Another source that told an item's story: its name and its post. */
+    @Schema(name = "AlsoCovered")
+    public record Coverage(String source, String url) {
+    }
+
+    /** The other sources of this item's story, whether the editor keeps the line or not. */
+    public List<Coverage> coverage() {
+        return alsoCovered == null ? List.of() : alsoCovered.lines().filter(l -> l.contains("\t"))
+                .map(l -> new Coverage(l.substring(l.indexOf('\t') + 1), l.substring(0, l.indexOf('\t')))).toList();
+    }
+
+    /** What readers see under the item: the other sources, unless the editor dropped the line. */
+    public List<Coverage> alsoCoveredShown() {
+        return alsoCoveredKept ? coverage() : List.of();
+    }
+
+    /** Records the other sources of the story; as many as the column holds, in the order given. */
+    void coveredAlsoBy(List<Coverage> others) {
+        StringBuilder lines = new StringBuilder();
+        for (Coverage c : others) {
+            String line = c.url() + "\t" + TextRules.toOneLine(c.source() == null ? "" : c.source().replace('\t', ' '), 300) + "\n";
+            if (c.url().length() > 2000 || lines.length() + line.length() > 4000) {
+                continue;
+            }
+            lines.append(line);
+        }
+        alsoCovered = lines.isEmpty() ? null : lines.toString();
+    }
 
     public boolean isBroken() {
         return linkStatus != null && !linkStatus.equals("ok");

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.roundup.Rejected;
+import dev.roundup.feeds.CanonicalUrl;
 import dev.roundup.feeds.Post;
 import dev.roundup.listings.Job;
 import dev.roundup.listings.ListingStatus;
@@ -26,9 +27,17 @@ public class Layout {
     @Inject
     Curation curation;
 
-    /** An item as it was when removed, with its place: what an undo puts back. */
+    /**
+     * An item as it was when removed, with its place: what an undo puts back. {@code alsoCovered}: the other posts of
+     * its story, which an undo takes back only as far as they are posts Roundup has (named as their feed names them).
+     */
     public record RemovedItem(long sectionId, int position, Item.Kind kind, Long refId, String title, String url, String blurb,
-            String source, boolean included) {
+            String source, boolean included, List<Item.Coverage> alsoCovered, Boolean alsoCoveredKept) {
+
+        public RemovedItem(long sectionId, int position, Item.Kind kind, Long refId, String title, String url, String blurb,
+                String source, boolean included) {
+            this(sectionId, position, kind, refId, title, url, blurb, source, included, List.of(), true);
+        }
     }
 
     /** The version after a removal, and what was removed (for an undo). */
@@ -47,7 +56,7 @@ public class Layout {
             Item item = Curation.itemOf(issue, itemId);
             List<Item> items = item.section.items;
             removed[0] = new RemovedItem(item.section.id, items.indexOf(item), item.kind, item.refId, item.title, item.url, item.blurb,
-                    item.source, item.included);
+                    item.source, item.included, item.coverage(), item.alsoCoveredKept);
             items.remove(item);
             renumber(items);
         });
@@ -77,12 +86,25 @@ public class Layout {
             Item item = Drafts.item(section, r.kind(), r.refId(), Curation.oneLine(r.title(), 1000, "title"), url,
                     Curation.blankToNull(Curation.limit(r.blurb(), 5000)),
                     r.source() == null ? null : Curation.oneLineOrEmpty(r.source(), 300), r.included());
+            if (r.kind() == Item.Kind.POST && r.alsoCovered() != null) {
+                item.coveredAlsoBy(knownPosts(r.alsoCovered()));
+                item.alsoCoveredKept = !Boolean.FALSE.equals(r.alsoCoveredKept());
+            }
             section.items.remove(item);
             section.items.add(Math.min(r.position(), section.items.size()), item);
             renumber(section.items);
             restored[0] = item;
         });
         return new Restored(saved, restored[0].id);
+    }
+
+    /** The other sources an undo puts back: only posts Roundup has, in the order given, named as Roundup names them. */
+    private static List<Item.Coverage> knownPosts(List<Item.Coverage> claimed) {
+        List<String> hashes = claimed.stream().filter(c -> c != null && c.url() != null).map(c -> CanonicalUrl.sha256(c.url())).toList();
+        java.util.Map<String, Post> posts = new java.util.HashMap<>();
+        Post.findByCanonicalHashes(hashes).forEach(p -> posts.put(p.canonicalUrl, p));
+        return claimed.stream().filter(c -> c != null && posts.containsKey(c.url()))
+                .map(c -> new Item.Coverage(Offers.sourceOf(posts.get(c.url())), c.url())).distinct().toList();
     }
 
     /** A post, project or job item is made from one that exists (a listing: one that is published); a link from none. */

@@ -25,8 +25,16 @@ final class Offers {
      * One thing that can become an item; {@code fresh} when it is new since the window began (a post of the window, a
      * listing approved since its start), not one an earlier draft already offered.
      */
-    record Offer(Item.Kind kind, long refId, String title, String url, String blurb, String source, boolean fresh) {
+    record Offer(Item.Kind kind, long refId, String title, String url, String blurb, String source, boolean fresh,
+            List<Item.Coverage> alsoCovered) {
+
+        Offer(Item.Kind kind, long refId, String title, String url, String blurb, String source, boolean fresh) {
+            this(kind, refId, title, url, blurb, source, fresh, List.of());
+        }
     }
+
+    /** How many of a window's posts, best ranked first, are told apart into stories: a section's worth many times over. */
+    static final int STORY_POOL = 200;
 
     private final Map<Item.Kind, Set<Long>> featured = new EnumMap<>(Item.Kind.class);
     private final Map<Item.Kind, Set<Long>> heldElsewhere = new EnumMap<>(Item.Kind.class);
@@ -68,12 +76,44 @@ final class Offers {
                 // links the community suggested and an editor accepted come first, as suggestions the editor picks
                 List<Offer> offers = new ArrayList<>(Suggestion.offerable(cutoff, without(Item.Kind.SUGGESTION, present), limit).stream()
                         .map(s -> new Offer(Item.Kind.SUGGESTION, s.id, s.headline(), s.canonicalUrl, s.note, s.credit(), false)).toList());
-                Post.rankedBetween(windowStart, windowEnd, without(Item.Kind.POST, present), limit).stream()
-                        .map(p -> new Offer(Item.Kind.POST, p.id, p.title, p.canonicalUrl, p.excerpt, p.blogName, true)).forEach(offers::add);
+                offers.addAll(stories(windowStart, windowEnd, without(Item.Kind.POST, present), limit));
                 yield offers;
             }
             case CUSTOM -> List.of();
         };
+    }
+
+    /**
+     * The window's posts told once each ({@link StoryClusters}): the earliest post of a story stands for it, the others
+     * are its "also covered by", and stories carried by more feeds come first. A story any of whose posts is in this
+     * issue or was featured already is not offered again.
+     */
+    private static List<Offer> stories(Instant windowStart, Instant windowEnd, List<Long> excluded, int limit) {
+        Map<Long, Post> posts = new java.util.HashMap<>();
+        Post.rankedBetween(windowStart, windowEnd, List.of(), Math.max(STORY_POOL, 4 * limit)).forEach(p -> posts.put(p.id, p));
+        Set<Long> left = new HashSet<>(excluded);
+        return StoryClusters.of(posts.values().stream().map(p -> new StoryClusters.Candidate(p.id, p.title, p.canonicalUrl,
+                p.contentHtml, p.publishedAt, p.sourceCount)).toList()).stream()
+                .filter(c -> !left.contains(c.lead().id()) && c.others().stream().noneMatch(o -> left.contains(o.id()))).limit(limit)
+                .map(c -> {
+                    Post lead = posts.get(c.lead().id());
+                    List<Item.Coverage> others = c.others().stream().map(o -> posts.get(o.id()))
+                            .map(p -> new Item.Coverage(sourceOf(p), p.canonicalUrl)).toList();
+                    return new Offer(Item.Kind.POST, lead.id, lead.title, lead.canonicalUrl, lead.excerpt, lead.blogName, true, others);
+                }).toList();
+    }
+
+    /** The name a post's source goes by: its blog's, else its site's. */
+    static String sourceOf(Post p) {
+        if (p.blogName != null && !p.blogName.isBlank()) {
+            return p.blogName;
+        }
+        try {
+            String host = new java.net.URI(p.canonicalUrl).getHost();
+            return host == null ? p.canonicalUrl : host;
+        } catch (java.net.URISyntaxException e) {
+            return p.canonicalUrl;
+        }
     }
 
     private List<Long> without(Item.Kind kind, Map<Item.Kind, Set<Long>> present) {

@@ -2,7 +2,7 @@
 // so a change made meanwhile by another editor is reported ("reload") instead of overwritten. Text saves while it is
 // typed (600 ms after the last key, and at once when the field is left); leaving with text unsaved asks first.
 // Drag and drop by SortableJS, for items and sections; the ↑ ↓ buttons are the keyboard way to do the same.
-// A removed item can be put back (Undo); Markdown fields show a preview rendered by the server's own rule.
+// A removed item can be put back (Undo), and so can a dropped "Also covered by" line; Markdown fields show a preview rendered by the server's own rule.
 // The live progress bar of a send: polls /api/issues/{id}/send every two seconds while it runs.
 (() => {
   const box = document.getElementById('progress');
@@ -300,6 +300,25 @@
     });
   }
 
+  // "Also covered by A, B": the other sources of the item's story; dropped, readers don't see it (Undo keeps it again).
+  function showAlsoCovered(item, kept) {
+    const line = item.querySelector('[data-also-covered]');
+    line.classList.toggle('dropped', !kept);
+    line.querySelector('[data-drop-also]').hidden = !kept;
+    line.querySelector('[data-also-dropped]').hidden = kept;
+    line.querySelector(kept ? '[data-drop-also]' : '[data-keep-also]').focus();
+  }
+
+  async function keepAlsoCovered(item, kept) {
+    if (!await send('PUT', '/items/' + item.dataset.item, () => ({ alsoCovered: kept }))) return;
+    showAlsoCovered(item, kept);
+    if (!kept) {
+      offerUndo('Dropped “Also covered by” of “' + item.querySelector('[data-title]').value + '”.', async () => {
+        if (await send('PUT', '/items/' + item.dataset.item, () => ({ alsoCovered: true }))) showAlsoCovered(item, true);
+      });
+    }
+  }
+
   function editUrl(item, open) {
     item.querySelector('.url-edit').hidden = !open;
     item.querySelector('[data-edit-url]').hidden = open;
@@ -355,6 +374,10 @@
       editUrl(item, false);
     } else if (button.matches('[data-save-url]')) {
       saveUrl(item);
+    } else if (button.matches('[data-drop-also]')) {
+      keepAlsoCovered(item, false);
+    } else if (button.matches('[data-keep-also]')) {
+      keepAlsoCovered(item, true);
     } else if (button.matches('[data-section-up]') && section.previousElementSibling) {
       sectionsBox.insertBefore(section, section.previousElementSibling);
       button.focus();
