@@ -48,31 +48,32 @@ public class ListingEditorResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance projects(List<Project> projects, Map<Long, List<Integer>> featuredIn, String status, String q,
-                Map<String, Long> counts);
+        /** The list of a kind: of {@code projects} and {@code jobs}, only the kind's list is filled. */
+        static native TemplateInstance listings(ListingKind kind, List<Project> projects, List<Job> jobs,
+                Map<Long, List<Integer>> featuredIn, String status, String q, Map<String, Long> counts, Instant now);
 
-        static native TemplateInstance jobs(List<Job> jobs, Map<Long, List<Integer>> featuredIn, String status, String q,
-                Map<String, Long> counts, Instant now);
-
-        static native TemplateInstance project(Project project, Map<String, String> values, Map<String, String> errors);
-
-        static native TemplateInstance job(Job job, Map<String, String> values, Map<String, String> errors, String expires);
+        /** One listing's page: {@code listing} is the kind's {@code project} or {@code job}, the other is null. */
+        static native TemplateInstance listing(ListingKind kind, Listing listing, Project project, Job job, Map<String, String> values,
+                Map<String, String> errors, String expires);
     }
 
     @GET
     @Path("projects")
     public TemplateInstance projects(@RestQuery String status, @RestQuery String q) {
-        List<Project> list = queries.projects(status, q);
-        return Templates.projects(list, ListingFeature.issuesFor(ListingKind.PROJECT.word, list.stream().map(p -> p.id).toList()),
-                orEmpty(status), orEmpty(q), queries.counts(ListingKind.PROJECT));
+        return list(ListingKind.PROJECT, queries.projects(status, q), status, q);
     }
 
     @GET
     @Path("jobs")
     public TemplateInstance jobs(@RestQuery String status, @RestQuery String q) {
-        List<Job> list = queries.jobs(status, q);
-        return Templates.jobs(list, ListingFeature.issuesFor(ListingKind.JOB.word, list.stream().map(j -> j.id).toList()),
-                orEmpty(status), orEmpty(q), queries.counts(ListingKind.JOB), Instant.now());
+        return list(ListingKind.JOB, queries.jobs(status, q), status, q);
+    }
+
+    /** One list page for every kind, with which issues featured each listing and the counts per status. */
+    private TemplateInstance list(ListingKind kind, List<? extends Listing> shown, String status, String q) {
+        return Templates.listings(kind, ListingKind.only(Project.class, shown), ListingKind.only(Job.class, shown),
+                ListingFeature.issuesFor(kind.word, shown.stream().map(l -> l.id).toList()), orEmpty(status), orEmpty(q),
+                queries.counts(kind), Instant.now());
     }
 
     @POST
@@ -97,7 +98,7 @@ public class ListingEditorResource {
             return Response.status(400).entity(list.get()).build();
         }
         tellOutcome(listings.moderate(kind, ids, action, reason), kind.word, action);
-        return Response.seeOther(URI.create(back(back, "/editor" + kind.publicPath))).build();
+        return Response.seeOther(URI.create(back(back, kind.editorPath))).build();
     }
 
     /** "2 jobs approved." and, for approvals and rejections, that the submitters were told; nothing changed is a warning. */
@@ -114,7 +115,7 @@ public class ListingEditorResource {
     @GET
     @Path("projects/{id}")
     public TemplateInstance project(@RestPath long id) {
-        return Templates.project(Project.<Project>findByIdOptional(id).orElseThrow(NotFoundException::new), null, Map.of());
+        return page(found(ListingKind.PROJECT, id), null, Map.of(), null);
     }
 
     @POST
@@ -125,23 +126,20 @@ public class ListingEditorResource {
         try {
             return saved(ListingKind.PROJECT, id, Listings.edit(ListingKind.PROJECT, id, fields, p -> { }));
         } catch (Rejected invalid) {
-            return Response.status(400).entity(Templates.project(Project.findById(id), fields.typed(), invalid.errors())).build();
+            return Response.status(400).entity(page(found(ListingKind.PROJECT, id), fields.typed(), invalid.errors(), null)).build();
         }
     }
 
     @POST
     @Path("projects/{id}/delete")
     public Response deleteProject(@RestPath long id) {
-        QuarkusTransaction.requiringNew().run(() -> Project.deleteById(id));
-        flash.set("Project deleted.");
-        return Response.seeOther(URI.create("/editor/projects")).build();
+        return delete(ListingKind.PROJECT, id);
     }
 
     @GET
     @Path("jobs/{id}")
     public TemplateInstance job(@RestPath long id) {
-        Job job = Job.<Job>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return Templates.job(job, null, Map.of(), expiresDate(job));
+        return page(found(ListingKind.JOB, id), null, Map.of(), null);
     }
 
     @POST
@@ -157,11 +155,10 @@ public class ListingEditorResource {
                 }
             }));
         } catch (Rejected invalid) {
-            Job job = Job.findById(id);
-            return Response.status(400).entity(Templates.job(job, fields.typed(), invalid.errors(), expiresDate(job))).build();
+            return Response.status(400).entity(page(found(ListingKind.JOB, id), fields.typed(), invalid.errors(), null)).build();
         } catch (java.time.format.DateTimeParseException badDate) {
-            Job job = Job.findById(id);
-            return Response.status(400).entity(Templates.job(job, null, Map.of("expires", "Use a date like 2026-12-31."), expires)).build();
+            return Response.status(400).entity(page(found(ListingKind.JOB, id), null, Map.of("expires", "Use a date like 2026-12-31."),
+                    expires)).build();
         }
     }
 
@@ -171,15 +168,40 @@ public class ListingEditorResource {
             throw new NotFoundException();
         }
         flash.set("Saved.");
-        return Response.seeOther(URI.create("/editor" + kind.publicPath + "/" + id)).build();
+        return Response.seeOther(URI.create(kind.editorPath + "/" + id)).build();
     }
 
     @POST
     @Path("jobs/{id}/delete")
     public Response deleteJob(@RestPath long id) {
-        QuarkusTransaction.requiringNew().run(() -> Job.deleteById(id));
-        flash.set("Job deleted.");
-        return Response.seeOther(URI.create("/editor/jobs")).build();
+        return delete(ListingKind.JOB, id);
+    }
+
+    /** One listing's page for every kind, with the values as typed and their errors, or as saved; a 404 when there is none. */
+    private TemplateInstance page(Listing listing, Map<String, String> values, Map<String, String> errors, String expiresTyped) {
+        Job job = listing instanceof Job j ? j : null;
+        String expires = expiresTyped != null ? expiresTyped : job == null ? "" : expiresDate(job);
+        return Templates.listing(listing.kind(), listing, listing instanceof Project p ? p : null, job, values, errors, expires);
+    }
+
+    private static Listing found(ListingKind kind, long id) {
+        Listing listing = kind.find(id);
+        if (listing == null) {
+            throw new NotFoundException();
+        }
+        return listing;
+    }
+
+    /** One delete for every kind: "Job deleted.", back to the kind's list. */
+    private Response delete(ListingKind kind, long id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Listing listing = kind.find(id);
+            if (listing != null) {
+                listing.delete();
+            }
+        });
+        flash.set(kind.title.substring(0, kind.title.length() - 1) + " deleted.");
+        return Response.seeOther(URI.create(kind.editorPath)).build();
     }
 
     private String expiresDate(Job job) {

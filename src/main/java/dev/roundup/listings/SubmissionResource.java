@@ -45,9 +45,8 @@ public class SubmissionResource {
 
         static native TemplateInstance thanks(String what);
 
-        static native TemplateInstance projects(List<Project> projects, int page, boolean hasNext);
-
-        static native TemplateInstance jobs(List<Job> jobs, int page, boolean hasNext);
+        /** The public page of a kind: of {@code projects} and {@code jobs}, only the kind's list is filled. */
+        static native TemplateInstance listings(ListingKind kind, List<Project> projects, List<Job> jobs, int page, boolean hasNext);
     }
 
     @GET
@@ -104,19 +103,25 @@ public class SubmissionResource {
     @GET
     @Path("projects")
     public TemplateInstance projects(@RestQuery Integer page) {
-        int p = page == null ? 0 : Math.max(0, page);
-        PanacheQuery<Project> query = Project.<Project>find("status = ?1 order by approvedAt desc, id desc", ListingStatus.PUBLISHED)
-                .page(Page.of(p, config.pageSize()));
-        return Templates.projects(query.list(), p, query.hasNextPage());
+        return published(ListingKind.PROJECT, page);
     }
 
     @GET
     @Path("jobs")
     public TemplateInstance jobs(@RestQuery Integer page) {
+        return published(ListingKind.JOB, page);
+    }
+
+    /** One public page for every kind: what is published, newest first (a job while it is open, featured first). */
+    private TemplateInstance published(ListingKind kind, Integer page) {
         int p = page == null ? 0 : Math.max(0, page);
-        PanacheQuery<Job> query = Job.<Job>find("status = ?1 and expiresAt > ?2 order by featured desc, approvedAt desc, id desc",
-                ListingStatus.PUBLISHED, Instant.now()).page(Page.of(p, config.pageSize()));
-        return Templates.jobs(query.list(), p, query.hasNextPage());
+        PanacheQuery<? extends Listing> query = (kind == ListingKind.PROJECT
+                ? Project.<Project>find("status = ?1 order by approvedAt desc, id desc", ListingStatus.PUBLISHED)
+                : Job.<Job>find("status = ?1 and expiresAt > ?2 order by featured desc, approvedAt desc, id desc",
+                        ListingStatus.PUBLISHED, Instant.now())).page(Page.of(p, config.pageSize()));
+        List<? extends Listing> shown = query.list();
+        return Templates.listings(kind, ListingKind.only(Project.class, shown), ListingKind.only(Job.class, shown), p,
+                query.hasNextPage());
     }
 
     /** Bots: the honeypot field and the per-IP allowance. Null when the submission may go on. */

@@ -50,6 +50,22 @@ class ModerationTest {
     }
 
     @Test
+    void anEditorDeletesAListingOfEitherKindFromItsPageAndAMissingOneIsNotFound() {
+        long project = submitProject("Deletable Widget");
+        long job = submitJob("Deletable Engineer");
+        Browser editor = Browser.signedInEditor();
+        editor.post("/editor/projects/" + project + "/delete", Map.of()).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/editor/projects"));
+        editor.get("/editor/projects").then().body(containsString("Project deleted.")).body(org.hamcrest.Matchers.not(containsString("Deletable Widget")));
+        editor.post("/editor/jobs/" + job + "/delete", Map.of()).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/editor/jobs"));
+        editor.get("/editor/jobs").then().body(containsString("Job deleted.")).body(org.hamcrest.Matchers.not(containsString("Deletable Engineer")));
+        editor.get("/editor/projects/" + project).then().statusCode(404);
+        editor.get("/editor/jobs/" + job).then().statusCode(404);
+        Api.asEditor().get("/api/jobs/" + job).then().statusCode(404);
+    }
+
+    @Test
     void bulkModerationOverTheApi() {
         long a = submitProject("Bulk Alpha");
         long b = submitProject("Bulk Beta");
