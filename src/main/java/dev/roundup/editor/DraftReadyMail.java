@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.roundup.RoundupConfig;
-import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
 import dev.roundup.roundup.DraftMade;
 import dev.roundup.roundup.IssueView;
@@ -40,6 +41,9 @@ public class DraftReadyMail {
     Mailer mailer;
 
     @Inject
+    MailTemplates mails;
+
+    @Inject
     NewsletterSettings newsletter;
 
     @Inject
@@ -47,9 +51,8 @@ public class DraftReadyMail {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance readyText(DraftReport report);
-
-        static native TemplateInstance readyHtml(DraftReport report);
+        /** The draft mail's pair, {@code ready.html} and {@code ready.txt}, over the mail base. */
+        static native TemplateInstance ready(MailFrame frame, DraftReport report);
     }
 
     void onDraft(@ObservesAsync DraftMade draft) {
@@ -79,8 +82,8 @@ public class DraftReadyMail {
 
     private void send(Editor editor, DraftReport report, long issueId) {
         try {
-            mailer.send(Mail.of(editor.email, editor.name, report.subject(), Templates.readyText(report).render(),
-                    Templates.readyHtml(report).render()), MailTag.Kind.TEST, issueId);
+            mailer.send(mails.mail(editor.email, editor.name, report.subject(), Templates.ready(mails.frame(), report)),
+                    MailTag.Kind.TEST, issueId);
         } catch (Exception e) {
             LOG.warnf("Could not mail %s that draft %d is ready: %s", editor.email, issueId, e.getMessage());
         }

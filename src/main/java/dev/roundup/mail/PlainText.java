@@ -3,9 +3,11 @@ package dev.roundup.mail;
 import io.quarkus.qute.TemplateExtension;
 
 /**
- * The one rule for a mail's text part: lines of at most 78 characters, broken at spaces, never inside a word or a URL.
+ * The one rule for a mail's text part: lines of at most 78 characters, broken at spaces, never inside a word or a URL
+ * (a reader copies or clicks it whole; text/plain has no soft break a client would join again). A word longer than a
+ * line gets a line of its own, so only such a word (after its indent, with the punctuation it carries) is ever longer.
  * A text template writes each paragraph on one line ({@link #paragraphs}); {@link #wrap} breaks the rendered text,
- * and a broken line goes on at its indent (after a bullet "* ", under the bullet's text).
+ * and a broken line goes on at its indent (after a bullet "* " or "- ", under the bullet's text).
  */
 public final class PlainText {
 
@@ -79,7 +81,7 @@ public final class PlainText {
         while (lead < text.length() && text.charAt(lead) == ' ') {
             lead++;
         }
-        String prefix = text.substring(0, lead) + (text.startsWith("* ", lead) ? "* " : "");
+        String prefix = text.substring(0, lead) + (text.startsWith("* ", lead) || text.startsWith("- ", lead) ? text.substring(lead, lead + 2) : "");
         String indent = " ".repeat(prefix.length());
         StringBuilder line = new StringBuilder(prefix);
         int lineStart = prefix.length();

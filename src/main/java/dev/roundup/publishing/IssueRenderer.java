@@ -76,9 +76,7 @@ public class IssueRenderer {
         String unsubscribeMarker = "https://unsubscribe.invalid/" + nonce;
         IssueContent content = content(issueId, nameMarker, firstNameMarker, emailLinks());
         TemplateInstance email = Templates.email(mails.frame(), content, unsubscribeMarker, subscribeUrl());
-        Document doc = mails.html(email);
-        new LongWords(nameMarker, firstNameMarker, unsubscribeMarker).breakIn(doc.body());
-        doc.outputSettings().prettyPrint(false);
+        Document doc = mails.html(email, nameMarker, firstNameMarker, unsubscribeMarker);
         return new RenderedIssue(content.subject(), doc.outerHtml(), mails.text(email), nameMarker, firstNameMarker, unsubscribeMarker);
     }
 

@@ -18,8 +18,9 @@ import dev.roundup.TextRules;
 import dev.roundup.UniqueKey;
 import dev.roundup.feeds.CanonicalUrl;
 import dev.roundup.listings.ListingsConfig;
-import dev.roundup.mail.Mail;
+import dev.roundup.mail.MailFrame;
 import dev.roundup.mail.MailTag;
+import dev.roundup.mail.MailTemplates;
 import dev.roundup.mail.Mailer;
 import dev.roundup.Newsletter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,12 +36,17 @@ import io.quarkus.qute.TemplateInstance;
 public class Suggestions {
 
     private static final Logger LOG = Logger.getLogger(Suggestions.class);
+    /** The width of {@code link_suggestion.suggester_name} (V24), narrower than {@link TextRules#NAME_MAX}. */
+    private static final int NAME_COLUMN = 100;
 
     @Inject
     ListingsConfig config;
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    MailTemplates mails;
 
     @Inject
     Newsletter newsletter;
@@ -53,9 +59,8 @@ public class Suggestions {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance outcomeText(String newsletter, String name, String url, boolean accepted, String reason, String archive);
-
-        static native TemplateInstance outcomeHtml(String newsletter, String name, String url, boolean accepted, String reason, String archive);
+        /** The outcome mail's pair, {@code outcome.html} and {@code outcome.txt}, over the mail base. */
+        static native TemplateInstance outcome(MailFrame frame, String name, String url, boolean accepted, String reason, String archive);
     }
 
     /** The fields of the public form. */
@@ -76,6 +81,9 @@ public class Suggestions {
         String url = rules.link("url", f.url(), true);
         String note = f.note() == null || f.note().isBlank() ? null : rules.text("note", f.note(), 1000);
         String name = rules.name("name", f.name());
+        if (name != null && name.length() > NAME_COLUMN) {
+            name = rules.line("name", name, NAME_COLUMN, false); // the rule's 200 do not fit suggester_name: say so, not a 500
+        }
         String email = f.email() == null || f.email().isBlank() ? null : rules.email("email", f.email());
         rules.check();
         Instant now = Instant.now();
@@ -167,9 +175,8 @@ public class Suggestions {
         String subject = "Your link for " + newsletter.name() + (accepted ? " was accepted" : " was not accepted");
         String archive = roundup.link("/archive");
         try {
-            mailer.send(Mail.of(s.suggesterEmail, s.suggesterName, subject,
-                    Templates.outcomeText(newsletter.name(), name, s.url, accepted, reason, archive).render(),
-                    Templates.outcomeHtml(newsletter.name(), name, s.url, accepted, reason, archive).render()), MailTag.Kind.RECEIPT, s.id);
+            mailer.send(mails.mail(s.suggesterEmail, s.suggesterName, subject,
+                    Templates.outcome(mails.frame(), name, s.url, accepted, reason, archive)), MailTag.Kind.RECEIPT, s.id);
         } catch (Exception e) {
             LOG.warnf("Could not tell the suggester of link %d about its moderation: %s", s.id, e.getMessage());
         }

@@ -1,4 +1,4 @@
-package dev.roundup.publishing;
+package dev.roundup.mail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.jsoup.nodes.TextNode;
 import dev.roundup.Graphemes;
 
 /**
- * The one rule for long words in the email: a word longer than {@link #LONG} characters (an identifier, a URL shown
+ * The one rule for long words in every mail's HTML part, applied once by {@link MailTemplates}: a word longer than {@link #LONG} characters (an identifier, a URL shown
  * as text) gets {@code <wbr>} break opportunities after {@code / . - _ ? & = #} and every {@link #RUN} characters
  * without one. CSS wrapping ({@code overflow-wrap: anywhere}) is not read by every mail client, and a table cell
  * grows to its longest unbreakable word; {@code <wbr>} is, and does not change the text copied or searched.
