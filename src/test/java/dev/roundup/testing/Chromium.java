@@ -77,9 +77,13 @@ public final class Chromium implements AutoCloseable {
         return this;
     }
 
-    /** Waits up to 10 s for a condition, such as the page that follows a form post. */
+    /**
+     * Waits up to 10 s for a condition, such as the page that follows a form post. An element the condition found
+     * that the page replaced meanwhile (a reload, a re-render) is looked for again on the next poll, not an error.
+     */
     public <T> T await(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Whether the page is wider than the window, i.e. the reader must scroll sideways. */
