@@ -47,6 +47,14 @@ public interface EditorConfig {
     @WithDefault("15m")
     Duration failureWindow();
 
+    /**
+     * The bcrypt cost of editors' password hashes (2^cost rounds; 4 to 31): each step doubles the work of a check, for
+     * whoever guesses too. Existing hashes keep the cost they were made with. Tests lower it, since they sign in with
+     * HTTP Basic on nearly every request.
+     */
+    @WithDefault("10")
+    int passwordCost();
+
     /** Shortest password accepted for an editor. */
     @WithDefault("10")
     int minPasswordLength();

@@ -15,7 +15,6 @@ import dev.roundup.NotFound;
 import dev.roundup.Rejected;
 import dev.roundup.TextRules;
 import dev.roundup.web.Roles;
-import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
  * Adds, disables, removes editors, gives them a role, checks and changes their passwords. The rules for an acceptable
@@ -26,6 +25,9 @@ public class Editors {
 
     @Inject
     EditorConfig config;
+
+    @Inject
+    PasswordHashes hashes;
 
     @Inject
     EditorSession sessions;
@@ -64,7 +66,7 @@ public class Editors {
         Editor editor = new Editor();
         editor.email = normalized;
         editor.name = name == null || name.isBlank() ? null : name.strip();
-        editor.passwordHash = BcryptUtil.bcryptHash(password);
+        editor.passwordHash = hashes.hash(password);
         editor.role = r;
         editor.createdAt = Instant.now();
         editor.persist();
@@ -84,7 +86,7 @@ public class Editors {
         Editor editor = Editor.findByEmail(email).orElseThrow();
         SignInLimits.Attempt attempt = limits.reservePasswordChange(editor.email).orElseThrow(SignInLimits.Limited::new);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (currentPassword != null && BcryptUtil.matches(currentPassword, editor.passwordHash)) {
+        if (hashes.matches(currentPassword, editor.passwordHash)) {
             limits.succeeded(attempt);
         } else {
             errors.put("current", "That is not your current password.");
@@ -93,7 +95,7 @@ public class Editors {
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
         }
-        editor.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        editor.passwordHash = hashes.hash(newPassword);
         return editor;
     }
 
