@@ -45,6 +45,14 @@ class StatusPageTest {
                     .then().statusCode(201).extract().jsonPath().getLong("id");
             blog.status("/status/feed.xml", 503, Map.of());
             Api.asEditor().post("/api/feeds/" + id + "/fetch").then().statusCode(200);
+            // a failing feed whose name is one long word, as a feed's address or an identifier is, on a phone
+            String longPath = "/status/long/feed.xml";
+            blog.serve(longPath, "application/rss+xml", ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Long</title>"
+                    + "<link>https://status.example.org/</link><description>d</description></channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long untitled = Api.asEditor().body(Map.of("url", blog.url(longPath), "title", "Notes" + "_identifier".repeat(12)))
+                    .post("/api/feeds").then().statusCode(201).extract().jsonPath().getLong("id");
+            blog.status(longPath, 503, Map.of());
+            Api.asEditor().post("/api/feeds/" + untitled + "/fetch").then().statusCode(200);
 
             Browser editor = Browser.signedInEditor();
             String page = editor.get("/editor/status").then().statusCode(200).extract().asString();
@@ -72,6 +80,7 @@ class StatusPageTest {
                 assertEquals(List.of(), chromium.policyViolations());
             }
             Api.asEditor().delete("/api/feeds/" + id).then().statusCode(200);
+            Api.asEditor().delete("/api/feeds/" + untitled).then().statusCode(200);
             editor.get("/editor/status").then().body(not(containsString("The Failing Blog")));
 
             boolean hadBackups = Files.isDirectory(backups);
