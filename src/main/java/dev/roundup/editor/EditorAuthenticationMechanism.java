@@ -21,8 +21,11 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.roundup.web.Problem;
 import dev.roundup.web.RateLimiter;
 
 /**
@@ -35,6 +38,7 @@ import dev.roundup.web.RateLimiter;
 public class EditorAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String LIMITED = "roundup.sign-in-limited";
+    private static final String REFUSED = "roundup.sign-in-refused";
 
     @Inject
     EditorSession sessions;
@@ -67,12 +71,14 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             if (!settings.passwordsForApi()) {
+                context.put(REFUSED, "An admin turned passwords over HTTP Basic off: send an API token as Authorization: Bearer.");
                 throw new AuthenticationFailedException("an admin turned passwords over HTTP Basic off; use an API token");
             }
             String[] user = basic(authorization.substring(6).trim()).orElseThrow(AuthenticationFailedException::new);
             return identityOf(context, signIn.password(user[0], user[1], client));
         }
         if (authorization != null) {
+            context.put(REFUSED, "Roundup takes Authorization: Bearer (an API token) or Basic (an editor's email and password), no other scheme.");
             throw new AuthenticationFailedException("unknown authorization scheme");
         }
         Optional<EditorSession.Live> live = sessions.find(session.getValue()).filter(l -> l.editor().isActive());
@@ -122,13 +128,49 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
         if (Boolean.TRUE.equals(context.get(LIMITED))) {
             return Uni.createFrom().item(new ChallengeData(429, "Retry-After", String.valueOf(limits.retryAfterSeconds())));
         }
-        String path = context.normalizedPath();
-        if (path.startsWith("/api/") || path.equals("/api")) {
+        if (isApi(context.normalizedPath())) {
             return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"Roundup\", Basic realm=\"Roundup\", charset=\"UTF-8\""));
         }
         String next = context.request().uri();
         return Uni.createFrom().item(new ChallengeData(302, "Location",
                 "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The challenge as {@link #getChallenge} says, and under {@code /api} with a {@code Problem} body saying why, so
+     * a script gets the same kind of answer for a missing sign-in as for any other refusal.
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        return getChallenge(context).map(challenge -> {
+            HttpServerResponse response = context.response();
+            response.setStatusCode(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> response.headers().set(name, value));
+            if (isApi(context.normalizedPath()) && challenge.status >= 400 && !response.ended()) {
+                boolean limited = challenge.status == 429;
+                String detail = limited ? "Too many failed sign-ins from here: wait " + limits.retryAfterSeconds() + " seconds (Retry-After)."
+                        : explanation(context);
+                response.putHeader("Content-Type", Problem.MEDIA_TYPE.toString());
+                response.end(new JsonObject().put("status", challenge.status)
+                        .put("title", limited ? "Too many requests" : "Sign-in required").put("detail", detail).encode());
+            }
+            return true;
+        });
+    }
+
+    private static String explanation(RoutingContext context) {
+        String refused = context.get(REFUSED);
+        if (refused != null) {
+            return refused;
+        }
+        if (context.request().getHeader("Authorization") != null) {
+            return "The API token or the email and password were not accepted (wrong, revoked, or the editor is disabled).";
+        }
+        return "Sign in: send an API token as Authorization: Bearer or, unless an admin turned it off, an editor's email and password as HTTP Basic.";
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     @Override

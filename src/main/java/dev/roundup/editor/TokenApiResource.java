@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.roundup.web.ApiContract;
 import dev.roundup.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -50,6 +52,7 @@ public class TokenApiResource {
 
     @GET
     @Operation(summary = "Your API tokens; all=true: everyone's (admins)")
+    @Extension(name = ApiContract.FORBIDDEN, value = "all=true, and you are not an admin: only an admin sees other editors' tokens.")
     public List<TokenView> list(@RestQuery boolean all) {
         return tokens.list(identity.getPrincipal().getName(), all).stream().map(TokenView::of).toList();
     }
@@ -66,6 +69,7 @@ public class TokenApiResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke an API token: yours, or anyone's (admins)")
+    @Extension(name = ApiContract.FORBIDDEN, value = "The token is another editor's, and you are not an admin: only an admin revokes it.")
     public Response revoke(@RestPath long id) {
         tokens.revoke(identity.getPrincipal().getName(), id);
         return Response.noContent().build();

@@ -29,6 +29,12 @@ public class ApiContract implements OASFilter {
 
     static final String PROBLEM = "Problem";
 
+    /**
+     * An operation extension naming, in words, when a signed-in editor is refused with 403 beyond the role check
+     * (the operation checks for itself, as the token operations do); read into the 403 answer and dropped.
+     */
+    public static final String FORBIDDEN = "x-roundup-forbidden";
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
@@ -51,19 +57,60 @@ public class ApiContract implements OASFilter {
         }
     }
 
-    /** 400 everywhere, 404 where the path names something, 409 where it changes something, 429 for sign-in limits. */
+    static final String SIGN_IN = "Sign-in required: send an API token (Bearer) or, unless an admin turned it off,"
+            + " an editor's email and password (Basic).";
+    static final String CROSS_SITE = "The request could have been sent by another site: with the session cookie, a form body,"
+            + " or HTTP Basic without a JSON body, send X-CSRF-Token (or, with Basic, X-Requested-By).";
+    static final String TOO_LARGE = "The request body is larger than this server takes (quarkus.http.limits.max-body-size, 50M as shipped).";
+
+    /**
+     * 400 everywhere, 401 everywhere (every {@code /api} path needs a sign-in), 403 where it can happen: the
+     * operation is an admin's, or it says when ({@link #FORBIDDEN}), or it changes
+     * something and so passes the CSRF check; 404 where the path names something, 409 where it changes something, 413
+     * where it takes a body, 429 for sign-in limits. The scanner's own 401 and 403 (no body, on every secured
+     * operation) are replaced.
+     */
     private static void documentProblems(String path, PathItem item) {
         item.getOperations().forEach((method, operation) -> {
             boolean namesOne = path.contains("{") || parameters(item, operation).stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+            boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS;
+            String forbidden = forbiddenBecause(operation);
+            if (changes) {
+                forbidden = forbidden == null ? CROSS_SITE : forbidden + " Or: " + Character.toLowerCase(CROSS_SITE.charAt(0)) + CROSS_SITE.substring(1);
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().removeAPIResponse("401");
+                operation.getResponses().removeAPIResponse("403");
+            }
             problem(operation, "400", "The request breaks a rule; errors names each field at fault.");
+            problem(operation, "401", SIGN_IN);
+            if (forbidden != null) {
+                problem(operation, "403", forbidden);
+            }
             if (namesOne) {
                 problem(operation, "404", "What the path names does not exist.");
             }
-            if (method != PathItem.HttpMethod.GET) {
+            if (changes) {
                 problem(operation, "409", "Someone changed it first, or its state refuses the change.");
+            }
+            if (operation.getRequestBody() != null) {
+                problem(operation, "413", TOO_LARGE);
             }
             problem(operation, "429", "Too many attempts: wait as Retry-After says.");
         });
+    }
+
+    /** Why a signed-in editor may be refused, apart from CSRF: what the operation says ({@link #FORBIDDEN}), or its being an admin's. */
+    private static String forbiddenBecause(Operation operation) {
+        Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get(FORBIDDEN);
+        if (declared != null) {
+            operation.removeExtension(FORBIDDEN);
+            return declared.toString();
+        }
+        boolean admins = operation.getSecurity() != null && operation.getSecurity().stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && requirement.getSchemes().values().stream()
+                        .anyMatch(roles -> roles != null && roles.contains(Roles.ADMIN)));
+        return admins ? ErrorPages.ONLY_ADMINS : null;
     }
 
     private static List<Parameter> parameters(PathItem item, Operation operation) {

@@ -70,6 +70,21 @@ public class ErrorPages {
         return response(uri.getPath(), status, titleFor(status), detailFor(status, e));
     }
 
+    /**
+     * A role check refused (every {@code /api} and editor path needs the editor role, which every editor has, so the
+     * role missing is admin). Pages keep Quarkus' bare 403, as before.
+     */
+    @ServerExceptionMapper
+    public Response roleMissing(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        if (isApi(uri.getPath())) {
+            return Problem.of(403, titleFor(403), ONLY_ADMINS);
+        }
+        return Response.status(403).build();
+    }
+
+    /** What an editor who is not an admin is told when the operation is an admin's. */
+    public static final String ONLY_ADMINS = "Only an admin may do this.";
+
     /** Broken percent-encoding in a form body ({@code email=%ZZ}) fails in the framework's decoder: the sender's mistake. */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {

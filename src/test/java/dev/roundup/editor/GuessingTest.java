@@ -64,7 +64,7 @@ class GuessingTest {
             Clients.from("127.0.0.7").header("Authorization", "Bearer rtk_made-up-token-" + i).get("/api/me").then().statusCode(401);
         }
         Clients.from("127.0.0.7").header("Authorization", "Bearer rtk_made-up-token-31").get("/api/me").then().statusCode(429)
-                .header("Retry-After", notNullValue());
+                .header("Retry-After", notNullValue()).contentType("application/problem+json").body("status", equalTo(429));
         // a valid token cannot have been guessed: it works from the same address
         Clients.from("127.0.0.7").header("Authorization", "Bearer " + token).get("/api/me").then().statusCode(200)
                 .body("email", equalTo(Browser.EDITOR_EMAIL));
