@@ -63,8 +63,8 @@ class ApiErrorAnswersTest {
 
     @Test
     void anEditorAskingForAnAdminsOperationIsToldSo() {
-        Accounts.add("kim@example.org", "kims-password-1", Roles.EDITOR);
-        String token = Accounts.token("kim@example.org", "kims-password-1", "kim's script");
+        Accounts.add("kim.answers@example.org", "kims-password-1", Roles.EDITOR);
+        String token = Accounts.token("kim.answers@example.org", "kims-password-1", "kim's script");
         isProblem(Api.withToken(token).get("/api/settings").then(), 403).body("detail", equalTo("Only an admin may do this."));
         isProblem(Api.withToken(token).get("/api/backups").then(), 403).body("detail", equalTo("Only an admin may do this."));
         isProblem(Api.withToken(token).body(Map.of("email", "z@example.org", "password", "a-long-password")).post("/api/editors").then(), 403)
