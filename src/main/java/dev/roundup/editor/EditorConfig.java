@@ -48,9 +48,9 @@ public interface EditorConfig {
     Duration failureWindow();
 
     /**
-     * The bcrypt cost of editors' password hashes (2^cost rounds; 4 to 31): each step doubles the work of a check, for
-     * whoever guesses too. Existing hashes keep the cost they were made with. Tests lower it, since they sign in with
-     * HTTP Basic on nearly every request.
+     * The bcrypt cost of editors' password hashes (2^cost rounds; 4 to 16): each step doubles the work of a check, for
+     * whoever guesses too. An editor's hash made at a lower cost is made anew at their next sign-in. Below 10 the
+     * start-up log warns; tests use 4, since they sign in with HTTP Basic on nearly every request.
      */
     @WithDefault("10")
     int passwordCost();

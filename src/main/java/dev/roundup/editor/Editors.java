@@ -99,6 +99,12 @@ public class Editors {
         return editor;
     }
 
+    /** Hashes an editor's password anew at today's cost, after a sign-in with it; see {@link PasswordHashes#weakerThanNow}. */
+    @Transactional
+    void rehash(String email, String password) {
+        Editor.findByEmail(email).ifPresent(editor -> editor.passwordHash = hashes.hash(password));
+    }
+
     /** Disables an editor: no sign-in by any way, and their sessions and tokens stop working at once. */
     @Transactional
     public Editor disable(long id) {

@@ -50,6 +50,9 @@ public class SignIn {
         boolean matches = hashes.matches(password, editor.map(e -> e.passwordHash).orElse(null));
         if (matches && editor.isPresent() && editor.get().isActive()) {
             limits.succeeded(attempt.get());
+            if (hashes.weakerThanNow(editor.get().passwordHash)) {
+                QuarkusTransaction.requiringNew().run(() -> editors.rehash(account, password));
+            }
             return new Outcome(editor.get(), false);
         }
         return Outcome.WRONG;

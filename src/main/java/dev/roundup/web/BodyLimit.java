@@ -26,8 +26,9 @@ public class BodyLimit {
     MemorySize maxBodySize;
 
     void register(@Observes Filters filters) {
-        // after SecurityHeaders (200), so the answer carries them; before Quarkus' own limit (route order -2)
-        filters.register(this::refuseTooLarge, 100);
+        // after SecurityHeaders (200), so the answer carries them; after the sign-in (build-time filters) and before
+        // the authorization and CSRF filters (100) and Quarkus' own limit (route order -2)
+        filters.register(this::refuseTooLarge, 99);
     }
 
     void refuseTooLarge(RoutingContext rc) {

@@ -29,6 +29,15 @@ class PasswordHashesTest {
     }
 
     @Test
+    void aHashMadeWithLessWorkThanTodaysIsWeaker() {
+        PasswordHashes today = new PasswordHashes(6);
+        assertTrue(today.weakerThanNow(new PasswordHashes(5).hash("p")));
+        assertFalse(today.weakerThanNow(today.hash("p")));
+        assertFalse(today.weakerThanNow(new PasswordHashes(7).hash("p")), "a stronger hash is left alone");
+        assertTrue(today.weakerThanNow("not a bcrypt hash"));
+    }
+
+    @Test
     void noEditorMeansNoMatchWhateverThePassword() {
         PasswordHashes hashes = new PasswordHashes(4);
         assertFalse(hashes.matches("roundup-timing-equaliser", null), "the timing hash's own password does not sign anyone in");
@@ -37,8 +46,8 @@ class PasswordHashesTest {
 
     @Test
     void aCostOutsideBcryptsRangeIsRefusedAtStart() {
-        assertEquals("roundup.editor.password-cost must be between 4 and 31, not 3",
+        assertEquals("roundup.editor.password-cost must be between 4 and 16, not 3",
                 assertThrows(IllegalArgumentException.class, () -> new PasswordHashes(3)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new PasswordHashes(32));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHashes(17), "a sign-in would take minutes");
     }
 }
