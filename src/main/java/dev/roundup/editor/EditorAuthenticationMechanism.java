@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.roundup.web.Problem;
@@ -128,7 +127,7 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
         if (Boolean.TRUE.equals(context.get(LIMITED))) {
             return Uni.createFrom().item(new ChallengeData(429, "Retry-After", String.valueOf(limits.retryAfterSeconds())));
         }
-        if (isApi(context.normalizedPath())) {
+        if (Problem.isApi(context.normalizedPath())) {
             return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"Roundup\", Basic realm=\"Roundup\", charset=\"UTF-8\""));
         }
         String next = context.request().uri();
@@ -146,13 +145,11 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpServerResponse response = context.response();
             response.setStatusCode(challenge.status);
             challenge.getHeaders().forEach((name, value) -> response.headers().set(name, value));
-            if (isApi(context.normalizedPath()) && challenge.status >= 400 && !response.ended()) {
-                boolean limited = challenge.status == 429;
-                String detail = limited ? "Too many failed sign-ins from here: wait " + limits.retryAfterSeconds() + " seconds (Retry-After)."
+            if (Problem.isApi(context.normalizedPath()) && challenge.status >= 400 && !response.ended()) {
+                String detail = challenge.status == 429 ? "Too many failed sign-ins from here: wait " + limits.retryAfterSeconds() + " seconds (Retry-After)."
                         : explanation(context);
                 response.putHeader("Content-Type", Problem.MEDIA_TYPE.toString());
-                response.end(new JsonObject().put("status", challenge.status)
-                        .put("title", limited ? "Too many requests" : "Sign-in required").put("detail", detail).encode());
+                response.end(new Problem(challenge.status, Problem.titleFor(challenge.status), detail, null).json());
             }
             return true;
         });
@@ -167,10 +164,6 @@ public class EditorAuthenticationMechanism implements HttpAuthenticationMechanis
             return "The API token or the email and password were not accepted (wrong, revoked, or the editor is disabled).";
         }
         return "Sign in: send an API token as Authorization: Bearer or, unless an admin turned it off, an editor's email and password as HTTP Basic.";
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api");
     }
 
     @Override

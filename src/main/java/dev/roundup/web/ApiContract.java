@@ -39,7 +39,7 @@ public class ApiContract implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             for (String path : List.copyOf(api.getPaths().getPathItems().keySet())) {
-                if (!path.equals("/api") && !path.startsWith("/api/")) {
+                if (!Problem.isApi(path)) {
                     api.getPaths().removePathItem(path);
                 }
             }

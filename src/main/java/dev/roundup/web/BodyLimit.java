@@ -8,7 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -34,14 +33,12 @@ public class BodyLimit {
     void refuseTooLarge(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
         String path = rc.normalizedPath();
-        if (length == null || !(path.equals("/api") || path.startsWith("/api/")) || !tooLarge(length)) {
+        if (length == null || !Problem.isApi(path) || !tooLarge(length)) {
             rc.next();
             return;
         }
-        String body = new JsonObject().put("status", 413).put("title", "Too large")
-                .put("detail", "The request body is " + length + " bytes; this server takes at most " + maxBodySize.asLongValue()
-                        + " (quarkus.http.limits.max-body-size).")
-                .encode();
+        String body = new Problem(413, Problem.titleFor(413), "The request body is " + length + " bytes; this server takes at most "
+                + maxBodySize.asLongValue() + " (quarkus.http.limits.max-body-size).", null).json();
         rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE.toString()).putHeader("Connection", "close")
                 .endHandler(done -> rc.request().connection().close());
         rc.response().end(body);

@@ -42,7 +42,7 @@ public class ErrorPages {
 
     /** A problem body for API paths, an error page for the rest. */
     public Response response(String path, int status, String title, String detail) {
-        if (isApi(path)) {
+        if (Problem.isApi(path)) {
             return Problem.of(status, title, detail);
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -54,11 +54,11 @@ public class ErrorPages {
     public Response refused(DomainException e, UriInfo uri) {
         int status = e.status();
         String path = uri.getPath();
-        if (isApi(path)) {
+        if (Problem.isApi(path)) {
             Map<String, String> errors = e instanceof Rejected r && !r.errors().isEmpty() ? r.errors() : null;
-            return new Problem(status, titleFor(status), e.getMessage(), errors).toResponse();
+            return new Problem(status, Problem.titleFor(status), e.getMessage(), errors).toResponse();
         }
-        return response(path, status, titleFor(status), e.getMessage());
+        return response(path, status, Problem.titleFor(status), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -67,7 +67,7 @@ public class ErrorPages {
         if (e.getResponse().hasEntity() || status < 400) {
             return e.getResponse();
         }
-        return response(uri.getPath(), status, titleFor(status), detailFor(status, e));
+        return response(uri.getPath(), status, Problem.titleFor(status), detailFor(status, e));
     }
 
     /**
@@ -76,8 +76,8 @@ public class ErrorPages {
      */
     @ServerExceptionMapper
     public Response roleMissing(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        if (isApi(uri.getPath())) {
-            return Problem.of(403, titleFor(403), ONLY_ADMINS);
+        if (Problem.isApi(uri.getPath())) {
+            return Problem.of(403, Problem.titleFor(403), ONLY_ADMINS);
         }
         return Response.status(403).build();
     }
@@ -152,14 +152,10 @@ public class ErrorPages {
     public void problemForBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        if (status >= 400 && !response.hasEntity() && isApi(path)) {
-            response.setEntity(new Problem(status, titleFor(status), status == 404 ? "There is nothing at this address." : titleFor(status) + ".", null),
+        if (status >= 400 && !response.hasEntity() && Problem.isApi(path)) {
+            response.setEntity(new Problem(status, Problem.titleFor(status), status == 404 ? "There is nothing at this address." : Problem.titleFor(status) + ".", null),
                     new java.lang.annotation.Annotation[0], Problem.MEDIA_TYPE);
         }
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api");
     }
 
     private static boolean isFromDecoding(IllegalArgumentException e) {
@@ -171,26 +167,11 @@ public class ErrorPages {
         return false;
     }
 
-    private static String titleFor(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Sign-in required";
-            case 403 -> "Not allowed";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 409 -> "Conflict";
-            case 413 -> "Too large";
-            case 415 -> "Unsupported content type";
-            case 429 -> "Too many requests";
-            default -> "Error " + status;
-        };
-    }
-
     private static String detailFor(int status, WebApplicationException e) {
         if (status == 404) {
             return "There is nothing at this address.";
         }
         String message = e.getMessage();
-        return message == null || message.startsWith("HTTP ") ? titleFor(status) + "." : message;
+        return message == null || message.startsWith("HTTP ") ? Problem.titleFor(status) + "." : message;
     }
 }
